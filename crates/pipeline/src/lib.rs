@@ -1,0 +1,150 @@
+//! The pipeline: a list of [`Stage`]s run in order over one [`Document`].
+//!
+//! ```text
+//! RawArticle ─► Document ─► clean ─► lang ─► segment ─► published ─► times ─► ner ─► link
+//! ```
+//! Stages are chosen by name (`--stages`), so a user runs only what they need;
+//! a stage whose input layer is missing simply finds nothing.
+
+use chrono::NaiveDate;
+use warta_core::{Document, PublishedDate, Source, Stage, StageError};
+use warta_read::RawArticle;
+
+/// Names of all stages, in the order they run.
+pub const STAGE_NAMES: &[&str] = &["clean", "lang", "segment", "published", "times", "ner", "link"];
+
+/// Why a document could not be analysed.
+#[derive(Debug, thiserror::Error)]
+pub enum AnalyzeError {
+    #[error("{origin}: {source}")]
+    Stage {
+        origin: String,
+        #[source]
+        source: StageError,
+    },
+    #[error("unknown stage `{0}` (known: clean, lang, segment, published, times, ner, link)")]
+    UnknownStage(String),
+    #[error("loading {what}: {message}")]
+    Load { what: &'static str, message: String },
+}
+
+/// An ordered list of stages holding their loaded resources.
+pub struct Pipeline {
+    stages: Vec<Box<dyn Stage>>,
+}
+
+impl Pipeline {
+    /// Every stage, in order.
+    pub fn standard() -> Result<Pipeline, AnalyzeError> {
+        Pipeline::with_stages(STAGE_NAMES)
+    }
+
+    /// Only the named stages, kept in pipeline order whatever order they are
+    /// named in.
+    pub fn with_stages<S: AsRef<str>>(names: &[S]) -> Result<Pipeline, AnalyzeError> {
+        for n in names {
+            if !STAGE_NAMES.contains(&n.as_ref()) {
+                return Err(AnalyzeError::UnknownStage(n.as_ref().to_string()));
+            }
+        }
+        let wanted = |n: &str| names.iter().any(|m| m.as_ref() == n);
+        let mut stages: Vec<Box<dyn Stage>> = Vec::new();
+        for &name in STAGE_NAMES.iter().filter(|n| wanted(n)) {
+            stages.push(build_stage(name)?);
+        }
+        Ok(Pipeline { stages })
+    }
+
+    /// Names of the stages this pipeline runs.
+    pub fn stage_names(&self) -> Vec<&'static str> {
+        self.stages.iter().map(|s| s.name()).collect()
+    }
+
+    /// Analyses one article.
+    pub fn analyze(&self, raw: RawArticle) -> Result<Document, AnalyzeError> {
+        let origin = raw.origin.clone();
+        let mut doc = document_from(raw);
+        self.run(&mut doc).map_err(|source| AnalyzeError::Stage { origin, source })?;
+        Ok(doc)
+    }
+
+    /// Runs every stage over an existing document.
+    pub fn run(&self, doc: &mut Document) -> Result<(), StageError> {
+        for stage in &self.stages {
+            stage.process(doc)?;
+        }
+        Ok(())
+    }
+}
+
+fn build_stage(name: &str) -> Result<Box<dyn Stage>, AnalyzeError> {
+    Ok(match name {
+        "clean" => Box::new(warta_text::Cleaner::new()),
+        "lang" => Box::new(warta_lang::LanguageIdentifier::new()),
+        "segment" => Box::new(warta_text::Segmenter::new()),
+        "published" => Box::new(warta_time::PublishedDateStage::default()),
+        "times" => Box::new(warta_time::TimeTagger::new()),
+        "ner" => Box::new(
+            warta_ner::NerStage::load_default()
+                .map_err(|e| AnalyzeError::Load { what: "NER model", message: e.to_string() })?,
+        ),
+        "link" => {
+            let lexicon = warta_lexicon::Lexicon::load_default()
+                .map_err(|e| AnalyzeError::Load { what: "lexicons", message: e.to_string() })?;
+            Box::new(warta_link::Linker::new(lexicon))
+        }
+        other => return Err(AnalyzeError::UnknownStage(other.to_string())),
+    })
+}
+
+/// A document carrying the reader's text and metadata, before any stage.
+pub fn document_from(raw: RawArticle) -> Document {
+    let mut doc = Document::new(raw.id, raw.text);
+    doc.title = raw.title;
+    doc.source = Source { site: raw.site, url: raw.url, dateline: None };
+    if let Some(date) = raw.published.as_deref().and_then(parse_metadata_date) {
+        doc.published = Some(date);
+        doc.published_from = Some(PublishedDate::Metadata);
+    }
+    doc
+}
+
+/// Reads a metadata date: ISO (`2022-06-13`, `2022-06-13T10:00:00+07:00`),
+/// D/M/Y (`13/6/2022`) or Detik's M/D/Y with a time (`9/30/2025 14:05`).
+pub fn parse_metadata_date(s: &str) -> Option<NaiveDate> {
+    let s = s.trim();
+    let head: String = s.chars().take_while(|c| !c.is_whitespace() && *c != 'T').collect();
+    if let Ok(d) = NaiveDate::parse_from_str(head.get(..10).unwrap_or(&head), "%Y-%m-%d") {
+        return Some(d);
+    }
+    let parts: Vec<u32> = head.split(['/', '-', '.']).filter_map(|p| p.parse().ok()).collect();
+    if let [a, b, y] = parts[..] {
+        let y = y as i32;
+        // A time after the date marks the M/D/Y export format seen in Detik's
+        // CSV; otherwise Indonesian D/M/Y. An impossible order falls back.
+        let month_first = s.contains(':');
+        let (d, m) = if month_first { (b, a) } else { (a, b) };
+        return NaiveDate::from_ymd_opt(y, m, d).or_else(|| NaiveDate::from_ymd_opt(y, d, m));
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn metadata_dates_in_common_formats() {
+        let d = NaiveDate::from_ymd_opt(2022, 6, 13).unwrap();
+        assert_eq!(parse_metadata_date("2022-06-13"), Some(d));
+        assert_eq!(parse_metadata_date("2022-06-13T10:00:00+07:00"), Some(d));
+        assert_eq!(parse_metadata_date("13/6/2022"), Some(d));
+        assert_eq!(parse_metadata_date("6/13/2022 10:00"), Some(d));
+        assert_eq!(parse_metadata_date("kemarin"), None);
+    }
+
+    #[test]
+    fn unknown_stage_is_an_error() {
+        assert!(matches!(Pipeline::with_stages(&["clean", "bogus"]), Err(AnalyzeError::UnknownStage(s)) if s == "bogus"));
+    }
+}
