@@ -1,1 +1,95 @@
-fn main() {}
+//! `warta`: the command line. It parses arguments and wires the library
+//! crates together; no analysis happens here.
+
+mod analyze;
+mod pretty;
+
+use anyhow::Result;
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "warta", version, about = "Turns online news into data: clean text, language, entities, times.")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Analyse articles: plain text, HTML, JSON Lines, WARC, directories or `-` for stdin.
+    Analyze(analyze::AnalyzeArgs),
+    /// Train a model from gold data.
+    Train {
+        #[command(subcommand)]
+        what: TrainWhat,
+    },
+    /// Score an extractor against gold files.
+    Eval {
+        /// Which extractor to score.
+        #[arg(value_enum)]
+        what: EvalWhat,
+        /// Gold files (format depends on the extractor; see docs/quality.md).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+}
+
+#[derive(Subcommand)]
+enum TrainWhat {
+    /// Train the Indonesian NER model (reproduces data/ner/ from ../shared/data/ner).
+    Ner {
+        /// Folder holding idner-news-2k/, nergrit/, … (the shared NER data).
+        #[arg(long, default_value = "../shared/data/ner")]
+        data: PathBuf,
+        /// Where to write the model.
+        #[arg(long, default_value = "data/ner/model.bin")]
+        out: PathBuf,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum EvalWhat {
+    /// CoNLL files (token … tag): exact-span P/R/F1, as conlleval.
+    Ner,
+    /// JSON Lines (`sentence`, `doc_date`, `expression`, `value`, `type`).
+    Times,
+    /// Labelled sentences or JSON Lines: accuracy of language identification.
+    Lang,
+    /// Labelled place mentions: country and 25 km accuracy.
+    Places,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("warta: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    match cli.command {
+        Command::Analyze(args) => analyze::run(args),
+        Command::Train { what: TrainWhat::Ner { data, out } } => {
+            let report = warta_ner::train_cli::run_train(&data, &out).map_err(|e| anyhow::anyhow!("train ner: {e}"))?;
+            println!("{report}");
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Eval { what, files } => {
+            let report = match what {
+                EvalWhat::Ner => warta_ner::cli::run_eval(&files),
+                EvalWhat::Times => warta_time::cli::run_eval(&files),
+                EvalWhat::Lang => warta_lang::cli::run_eval(&files),
+                EvalWhat::Places => warta_link::cli::run_eval(&files),
+            }
+            .map_err(|e| anyhow::anyhow!("eval: {e}"))?;
+            println!("{report}");
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}

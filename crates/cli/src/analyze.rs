@@ -1,0 +1,174 @@
+//! `warta analyze`: read inputs, run the pipeline on every article (in
+//! parallel, output in input order), write the chosen format.
+
+use anyhow::{Context, Result};
+use clap::{Args, ValueEnum};
+use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
+use serde::Serialize;
+use std::io::{IsTerminal, Write};
+use std::process::ExitCode;
+use warta_core::Document;
+use warta_pipeline::Pipeline;
+use warta_read::{read_inputs, RawArticle, ReadError};
+
+/// Articles analysed together; output is written after each batch, so memory
+/// stays bounded on large inputs while order is kept.
+const BATCH: usize = 256;
+
+#[derive(Args)]
+pub struct AnalyzeArgs {
+    /// Files, directories (walked recursively) or `-` for stdin. Without any,
+    /// stdin is read when it is not a terminal.
+    paths: Vec<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Pretty)]
+    format: Format,
+    /// Comma-separated stages to run (default: all). Known: clean, lang,
+    /// segment, published, times, ner, link.
+    #[arg(long, value_delimiter = ',')]
+    stages: Option<Vec<String>>,
+    /// Worker threads (default: all cores).
+    #[arg(long, short = 'j')]
+    jobs: Option<usize>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// A readable report (coloured on a terminal).
+    Pretty,
+    /// One JSON object for a single article, else an array.
+    Json,
+    /// One JSON object per line, one line per input article, in input order.
+    Jsonl,
+}
+
+/// What came of one input article.
+enum Outcome {
+    Done(Box<Document>),
+    Failed(Failure),
+}
+
+/// A failed article as the JSON formats report it, in its input slot.
+#[derive(Serialize)]
+struct Failure {
+    id: Option<String>,
+    input: String,
+    error: String,
+}
+
+pub fn run(args: AnalyzeArgs) -> Result<ExitCode> {
+    let mut paths = args.paths;
+    if paths.is_empty() {
+        if std::io::stdin().is_terminal() {
+            anyhow::bail!("no input: give files, directories, or `-` to read stdin");
+        }
+        paths.push("-".to_string());
+    }
+    let pipeline = match &args.stages {
+        Some(names) => Pipeline::with_stages(names),
+        None => Pipeline::standard(),
+    }
+    .context("setting up the pipeline")?;
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(args.jobs.unwrap_or(0))
+        .build()
+        .context("starting worker threads")?;
+
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let colour = args.format == Format::Pretty
+        && std::io::stdout().is_terminal()
+        && std::env::var_os("NO_COLOR").is_none();
+    let progress = progress_bar();
+
+    let mut reader = read_inputs(&paths);
+    let mut failed = 0usize;
+    let mut done = 0usize;
+    let mut json_items: Vec<serde_json::Value> = Vec::new();
+    loop {
+        let batch: Vec<Result<RawArticle, ReadError>> = reader.by_ref().take(BATCH).collect();
+        if batch.is_empty() {
+            break;
+        }
+        let outcomes: Vec<Outcome> = pool.install(|| batch.into_par_iter().map(|r| analyze_one(&pipeline, r)).collect());
+        for outcome in outcomes {
+            done += 1;
+            if let Outcome::Failed(f) = &outcome {
+                failed += 1;
+                progress.suspend(|| eprintln!("warta: {}: {}", f.input, f.error));
+            }
+            match args.format {
+                Format::Jsonl => {
+                    serde_json::to_writer(&mut out, &to_json(&outcome))?;
+                    out.write_all(b"\n")?;
+                }
+                Format::Json => json_items.push(to_json(&outcome)),
+                Format::Pretty => {
+                    if let Outcome::Done(doc) = &outcome {
+                        crate::pretty::write_report(&mut out, doc, colour)?;
+                    }
+                }
+            }
+        }
+        progress.set_position(done as u64);
+        out.flush()?;
+    }
+    progress.finish_and_clear();
+    if args.format == Format::Json {
+        if json_items.len() == 1 {
+            serde_json::to_writer_pretty(&mut out, &json_items[0])?;
+        } else {
+            serde_json::to_writer_pretty(&mut out, &json_items)?;
+        }
+        out.write_all(b"\n")?;
+    }
+    out.flush()?;
+    if done == 0 {
+        eprintln!("warta: no articles found in the inputs");
+        return Ok(ExitCode::from(1));
+    }
+    if failed > 0 {
+        eprintln!("warta: {failed} of {done} inputs failed");
+        return Ok(ExitCode::from(1));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn analyze_one(pipeline: &Pipeline, read: Result<RawArticle, ReadError>) -> Outcome {
+    match read {
+        Err(e) => Outcome::Failed(Failure { id: None, input: e.input, error: e.message }),
+        Ok(raw) => {
+            let id = raw.id.clone();
+            let input = raw.origin.clone();
+            // A panic inside a stage is a bug, but it must not take the rest
+            // of a batch down with it: report it against this article.
+            match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pipeline.analyze(raw))) {
+                Ok(Ok(doc)) => Outcome::Done(Box::new(doc)),
+                Ok(Err(e)) => Outcome::Failed(Failure { id: Some(id), input, error: e.to_string() }),
+                Err(_) => Outcome::Failed(Failure { id: Some(id), input, error: "internal error (panic) while analysing".into() }),
+            }
+        }
+    }
+}
+
+fn to_json(outcome: &Outcome) -> serde_json::Value {
+    match outcome {
+        Outcome::Done(doc) => serde_json::to_value(doc.to_output()),
+        Outcome::Failed(f) => serde_json::to_value(f),
+    }
+    .unwrap_or_else(|e| serde_json::json!({ "error": format!("could not serialise: {e}") }))
+}
+
+/// A counter on stderr, shown only on a terminal.
+fn progress_bar() -> ProgressBar {
+    if !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new_spinner();
+    bar.set_style(
+        ProgressStyle::with_template("{spinner} {pos} articles ({per_sec}) {elapsed}")
+            .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+    );
+    bar
+}

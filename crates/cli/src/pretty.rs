@@ -1,0 +1,91 @@
+//! The `pretty` format: a report a person reads in a terminal.
+
+use std::io::{self, Write};
+use warta_core::{Document, EntityType};
+
+/// ANSI styling, switched off when not writing to a terminal.
+struct Paint {
+    on: bool,
+}
+
+impl Paint {
+    fn wrap(&self, code: &str, s: &str) -> String {
+        if self.on {
+            format!("\x1b[{code}m{s}\x1b[0m")
+        } else {
+            s.to_string()
+        }
+    }
+    fn bold(&self, s: &str) -> String {
+        self.wrap("1", s)
+    }
+    fn dim(&self, s: &str) -> String {
+        self.wrap("2", s)
+    }
+    fn kind(&self, kind: EntityType) -> String {
+        let code = match kind {
+            EntityType::Per => "36",
+            EntityType::Org => "35",
+            EntityType::Loc => "32",
+        };
+        self.wrap(code, kind.as_str())
+    }
+}
+
+/// How much of the clean text the report shows.
+const PREVIEW_CHARS: usize = 240;
+
+pub fn write_report(out: &mut impl Write, doc: &Document, colour: bool) -> io::Result<()> {
+    let p = Paint { on: colour };
+    let or_dash = |v: Option<&str>| v.unwrap_or("-").to_string();
+    writeln!(out, "{}", p.bold(&format!("── {} ", doc.id)))?;
+    if let Some(title) = &doc.title {
+        writeln!(out, "  title     {title}")?;
+    }
+    writeln!(out, "  site      {}", or_dash(doc.source.site.as_deref()))?;
+    if let Some(place) = &doc.source.dateline {
+        writeln!(out, "  dateline  {place}")?;
+    }
+    if let Some(url) = &doc.source.url {
+        writeln!(out, "  url       {url}")?;
+    }
+    let published = doc.published.map(|d| d.to_string());
+    writeln!(out, "  published {}", or_dash(published.as_deref()))?;
+    let lang = doc.language.as_ref().map(|l| format!("{} ({:.2})", l.code, l.confidence));
+    writeln!(out, "  language  {}", or_dash(lang.as_deref()))?;
+    writeln!(
+        out,
+        "  size      {} chars, {} sentences",
+        doc.text.chars().count(),
+        doc.sentences.len()
+    )?;
+    let preview: String = doc.text.chars().take(PREVIEW_CHARS).collect::<String>().replace('\n', " ¶ ");
+    let more = if doc.text.chars().count() > PREVIEW_CHARS { "…" } else { "" };
+    writeln!(out, "  text      {}", p.dim(&format!("{preview}{more}")))?;
+
+    if !doc.entities.is_empty() {
+        writeln!(out, "  {}", p.bold("entities"))?;
+        for e in &doc.entities {
+            let mut line = format!("    {} {}", p.kind(e.kind), e.text);
+            if let Some(c) = e.canonical.as_deref().filter(|c| *c != e.text) {
+                line.push_str(&format!(" → {c}"));
+            }
+            let tags: Vec<&str> = [e.country.as_deref(), e.actor_code.as_deref()].into_iter().flatten().collect();
+            if !tags.is_empty() {
+                line.push_str(&format!(" [{}]", tags.join(" ")));
+            }
+            if let Some(g) = &e.geo {
+                line.push_str(&p.dim(&format!(" {:.2},{:.2} {}", g.lat, g.lon, g.name)));
+            }
+            writeln!(out, "{line}")?;
+        }
+    }
+    if !doc.times.is_empty() {
+        writeln!(out, "  {}", p.bold("times"))?;
+        for t in &doc.times {
+            let value = t.value.as_deref().unwrap_or("?");
+            writeln!(out, "    {:<8} {} → {}", format!("{:?}", t.kind).to_uppercase(), t.text, value)?;
+        }
+    }
+    writeln!(out)
+}
