@@ -1,0 +1,361 @@
+//! Parsing the embedded data files into a [`Lexicon`].
+
+use crate::types::{Actor, ActorRole, Country, CountryForm, FormKind, Place, PlaceKind, Role};
+use crate::{normalize, Lexicon, LexiconError, Ref};
+use chrono::NaiveDate;
+use std::collections::HashMap;
+use std::io::Read;
+use warta_core::EntityType;
+
+const PLACES: &[u8] = include_bytes!("../../../data/lexicon/places.tsv.gz");
+const PHOENIX: &[u8] = include_bytes!("../../../data/lexicon/phoenix-people.tsv.gz");
+const COUNTRIES: &str = include_str!("../../../data/lexicon/countries.tsv");
+const FORMS: &str = include_str!("../../../data/lexicon/country-forms.tsv");
+const REGIONS: &str = include_str!("../../../data/lexicon/regions.tsv");
+const ACTORS: &str = include_str!("../../../data/lexicon/actors.tsv");
+const ROLES: &str = include_str!("../../../data/lexicon/roles.tsv");
+
+pub(crate) fn load_embedded() -> Result<Lexicon, LexiconError> {
+    let mut lex = Lexicon::default();
+    load_countries(&mut lex, COUNTRIES)?;
+    load_places(&mut lex, &gunzip("places.tsv.gz", PLACES)?)?;
+    load_regions(&mut lex, REGIONS)?;
+    load_forms(&mut lex, FORMS)?;
+    load_actors(&mut lex, ACTORS)?;
+    load_phoenix(&mut lex, &gunzip("phoenix-people.tsv.gz", PHOENIX)?)?;
+    load_roles(&mut lex, ROLES)?;
+    Ok(lex)
+}
+
+fn err(file: &str, line: usize, message: impl Into<String>) -> LexiconError {
+    LexiconError {
+        file: file.to_string(),
+        message: format!("line {}: {}", line + 1, message.into()),
+    }
+}
+
+fn gunzip(file: &str, bytes: &[u8]) -> Result<String, LexiconError> {
+    let mut out = String::with_capacity(bytes.len() * 4);
+    flate2::read::GzDecoder::new(bytes)
+        .read_to_string(&mut out)
+        .map_err(|e| LexiconError {
+            file: file.to_string(),
+            message: e.to_string(),
+        })?;
+    Ok(out)
+}
+
+/// Data lines of a TSV file (comments and blanks skipped), with line numbers.
+fn rows(text: &str) -> impl Iterator<Item = (usize, Vec<&str>)> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|(i, l)| (i, l.split('\t').collect()))
+}
+
+fn field<'a>(f: &[&'a str], i: usize) -> &'a str {
+    f.get(i).copied().unwrap_or("").trim()
+}
+
+fn num<T: std::str::FromStr>(file: &str, line: usize, s: &str, what: &str) -> Result<T, LexiconError> {
+    s.parse()
+        .map_err(|_| err(file, line, format!("bad {what} `{s}`")))
+}
+
+fn aliases(s: &str) -> impl Iterator<Item = &str> {
+    s.split('|').map(str::trim).filter(|a| !a.is_empty())
+}
+
+fn load_countries(lex: &mut Lexicon, text: &str) -> Result<(), LexiconError> {
+    const F: &str = "countries.tsv";
+    for (ln, f) in rows(text) {
+        if f.len() < 10 {
+            return Err(err(F, ln, "expected 10 columns"));
+        }
+        let c = Country {
+            iso2: field(&f, 0).to_string(),
+            iso3: field(&f, 1).to_string(),
+            cameo: field(&f, 2).to_string(),
+            fips: field(&f, 3).to_string(),
+            name_en: field(&f, 4).to_string(),
+            name_id: field(&f, 5).to_string(),
+            capital: field(&f, 7).to_string(),
+            geonameid: field(&f, 8).parse().ok(),
+            population: field(&f, 9).parse().unwrap_or(0),
+        };
+        let idx = lex.countries.len() as u32;
+        lex.country_by_iso3.insert(c.iso3.clone(), idx);
+        let mut names = vec![c.name_en.clone(), c.name_id.clone()];
+        names.extend(aliases(field(&f, 6)).map(str::to_string));
+        lex.countries.push(c);
+        for n in names.iter().filter(|n| !n.is_empty()) {
+            push_form(lex, n, idx, FormKind::Name, None);
+        }
+    }
+    Ok(())
+}
+
+fn push_form(lex: &mut Lexicon, form: &str, country: u32, kind: FormKind, place: Option<u32>) {
+    let iso3 = lex.countries[country as usize].iso3.clone();
+    let key = crate::match_key(form);
+    // One form per (key, country): a hand-made line refines a generated one.
+    let existing = lex.lookup_key(&key).iter().find_map(|r| match *r {
+        Ref::Form(i) if lex.forms[i as usize].iso3 == iso3 => Some(i),
+        _ => None,
+    });
+    if let Some(i) = existing {
+        let f = &mut lex.forms[i as usize];
+        f.kind = kind;
+        f.place = place.or(f.place);
+        return;
+    }
+    let i = lex.forms.len() as u32;
+    lex.forms.push(CountryForm {
+        form: form.to_string(),
+        iso3,
+        kind,
+        place,
+    });
+    lex.add_key(form, Ref::Form(i));
+}
+
+fn load_places(lex: &mut Lexicon, text: &str) -> Result<(), LexiconError> {
+    const F: &str = "places.tsv.gz";
+    for (ln, f) in rows(text) {
+        if f.len() < 8 {
+            return Err(err(F, ln, "expected 9 columns"));
+        }
+        let kind = match field(&f, 0) {
+            "city" => PlaceKind::City,
+            "adm1" => PlaceKind::Adm1,
+            "adm2" => PlaceKind::Adm2,
+            "adm3" => PlaceKind::Adm3,
+            k => return Err(err(F, ln, format!("unknown kind `{k}`"))),
+        };
+        let extra = field(&f, 8);
+        let p = Place {
+            kind,
+            name: field(&f, 1).to_string(),
+            lat: num(F, ln, field(&f, 2), "latitude")?,
+            lon: num(F, ln, field(&f, 3), "longitude")?,
+            geonameid: field(&f, 4).parse().ok(),
+            iso3: field(&f, 5).to_string(),
+            admin1: field(&f, 6).to_string(),
+            population: field(&f, 7).parse().unwrap_or(0),
+            parent: (kind == PlaceKind::Adm3 && !extra.is_empty()).then(|| extra.to_string()),
+        };
+        let idx = Ref::Place(lex.places.len() as u32);
+        let mut names = vec![p.name.clone()];
+        if kind == PlaceKind::Adm2 {
+            // "Kabupaten Bogor" / "Kota Bogor" are also named bare ("Bogor");
+            // the linker uses the trigger word before a mention to choose.
+            if let Some(bare) = p.name.strip_prefix("Kabupaten ").or(p.name.strip_prefix("Kota ")) {
+                names.push(bare.to_string());
+            }
+            names.push(p.name.replace("Kabupaten ", "Kab. "));
+        }
+        if kind == PlaceKind::City {
+            names.extend(aliases(extra).map(str::to_string));
+        }
+        lex.places.push(p);
+        for n in &names {
+            lex.add_key(n, idx);
+        }
+    }
+    Ok(())
+}
+
+fn load_regions(lex: &mut Lexicon, text: &str) -> Result<(), LexiconError> {
+    const F: &str = "regions.tsv";
+    for (ln, f) in rows(text) {
+        if f.len() < 4 {
+            return Err(err(F, ln, "expected name, lat, lon, iso3, admin1, aliases"));
+        }
+        let p = Place {
+            kind: PlaceKind::Region,
+            name: field(&f, 0).to_string(),
+            lat: num(F, ln, field(&f, 1), "latitude")?,
+            lon: num(F, ln, field(&f, 2), "longitude")?,
+            geonameid: None,
+            iso3: field(&f, 3).to_string(),
+            admin1: field(&f, 4).to_string(),
+            population: 0,
+            parent: None,
+        };
+        let idx = Ref::Place(lex.places.len() as u32);
+        let names: Vec<String> = std::iter::once(p.name.clone())
+            .chain(aliases(field(&f, 5)).map(str::to_string))
+            .collect();
+        lex.places.push(p);
+        for n in &names {
+            lex.add_key(n, idx);
+        }
+    }
+    Ok(())
+}
+
+fn load_forms(lex: &mut Lexicon, text: &str) -> Result<(), LexiconError> {
+    const F: &str = "country-forms.tsv";
+    for (ln, f) in rows(text) {
+        let (form, iso3) = (field(&f, 0), field(&f, 1));
+        let Some(&country) = lex.country_by_iso3.get(iso3) else {
+            return Err(err(F, ln, format!("unknown country `{iso3}`")));
+        };
+        let kind = match field(&f, 2) {
+            "name" => FormKind::Name,
+            "capital" => FormKind::Capital,
+            "seat" => FormKind::Seat,
+            k => return Err(err(F, ln, format!("unknown kind `{k}`"))),
+        };
+        let place = match field(&f, 3) {
+            "" => None,
+            name => Some(
+                city_named(lex, name, iso3)
+                    .ok_or_else(|| err(F, ln, format!("no city `{name}` in {iso3} in places.tsv.gz")))?,
+            ),
+        };
+        push_form(lex, form, country, kind, place);
+    }
+    Ok(())
+}
+
+/// The most populous city called exactly `name` in country `iso3`.
+fn city_named(lex: &Lexicon, name: &str, iso3: &str) -> Option<u32> {
+    lex.lookup(name)
+        .iter()
+        .filter_map(|r| match *r {
+            Ref::Place(i) => Some(i),
+            _ => None,
+        })
+        .filter(|&i| {
+            let p = &lex.places[i as usize];
+            p.kind == PlaceKind::City && p.iso3 == iso3
+        })
+        .max_by_key(|&i| lex.places[i as usize].population)
+}
+
+fn date(file: &str, line: usize, s: &str) -> Result<Option<NaiveDate>, LexiconError> {
+    if s.is_empty() {
+        return Ok(None);
+    }
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map(Some)
+        .map_err(|_| err(file, line, format!("bad date `{s}`")))
+}
+
+fn load_actors(lex: &mut Lexicon, text: &str) -> Result<(), LexiconError> {
+    const F: &str = "actors.tsv";
+    // Several lines of one actor (several roles) become one entry.
+    let mut by_name: HashMap<String, usize> = HashMap::new();
+    for (ln, f) in rows(text) {
+        let name = field(&f, 0);
+        let kind = match field(&f, 2) {
+            "PER" => EntityType::Per,
+            "ORG" => EntityType::Org,
+            "LOC" => EntityType::Loc,
+            k => return Err(err(F, ln, format!("unknown type `{k}`"))),
+        };
+        let code = field(&f, 3);
+        if name.is_empty() || code.len() < 3 {
+            return Err(err(F, ln, "missing name or code"));
+        }
+        let role = ActorRole {
+            code: code.to_string(),
+            from: date(F, ln, field(&f, 4))?,
+            until: date(F, ln, field(&f, 5))?,
+        };
+        let als: Vec<String> = aliases(field(&f, 1)).map(str::to_string).collect();
+        if let Some(&i) = by_name.get(name) {
+            lex.actors[i].roles.push(role);
+            continue;
+        }
+        by_name.insert(name.to_string(), lex.actors.len());
+        push_actor(
+            lex,
+            Actor {
+                name: name.to_string(),
+                aliases: als,
+                kind,
+                roles: vec![role],
+                curated: true,
+            },
+        );
+    }
+    Ok(())
+}
+
+fn push_actor(lex: &mut Lexicon, a: Actor) {
+    let idx = Ref::Actor(lex.actors.len() as u32);
+    let names: Vec<String> = std::iter::once(a.name.clone())
+        .chain(a.aliases.iter().cloned())
+        .collect();
+    lex.actors.push(a);
+    for n in &names {
+        lex.add_key(n, idx);
+    }
+}
+
+fn load_phoenix(lex: &mut Lexicon, text: &str) -> Result<(), LexiconError> {
+    const F: &str = "phoenix-people.tsv.gz";
+    for (ln, f) in rows(text) {
+        let name = field(&f, 0);
+        // A curated entry for the same person wins (it has current roles).
+        if lex
+            .lookup(name)
+            .iter()
+            .any(|r| matches!(r, Ref::Actor(i) if lex.actors[*i as usize].curated))
+        {
+            continue;
+        }
+        let mut roles = Vec::new();
+        for spec in field(&f, 2).split(';').filter(|s| !s.is_empty()) {
+            let mut p = spec.split(':');
+            let code = p.next().unwrap_or("");
+            if code.len() < 3 {
+                return Err(err(F, ln, format!("bad role `{spec}`")));
+            }
+            let from = date(F, ln, p.next().unwrap_or(""))?;
+            let until = date(F, ln, p.next().unwrap_or(""))?;
+            roles.push(ActorRole {
+                code: code.to_string(),
+                from,
+                until,
+            });
+        }
+        let als = aliases(field(&f, 1)).map(str::to_string).collect();
+        push_actor(
+            lex,
+            Actor {
+                name: name.to_string(),
+                aliases: als,
+                kind: EntityType::Per,
+                roles,
+                curated: false,
+            },
+        );
+    }
+    Ok(())
+}
+
+fn load_roles(lex: &mut Lexicon, text: &str) -> Result<(), LexiconError> {
+    const F: &str = "roles.tsv";
+    for (ln, f) in rows(text) {
+        let (word, code) = (field(&f, 0), field(&f, 1));
+        if word.is_empty() || code.is_empty() {
+            return Err(err(F, ln, "missing word or code"));
+        }
+        let i = lex.roles.len() as u32;
+        lex.roles.push(Role {
+            word: word.to_string(),
+            code: code.to_string(),
+            label: field(&f, 2).to_string(),
+        });
+        lex.role_index.insert(normalize(word), i);
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+pub(crate) fn load_places_for_test(lex: &mut Lexicon, text: &str) -> Result<(), LexiconError> {
+    load_places(lex, text)
+}

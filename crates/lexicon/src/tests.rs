@@ -1,0 +1,123 @@
+use super::*;
+use chrono::NaiveDate;
+
+fn lex() -> Lexicon {
+    Lexicon::load_default().expect("embedded lexicons load")
+}
+
+fn d(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+fn places<'a>(lex: &'a Lexicon, name: &str) -> Vec<&'a Place> {
+    lex.lookup(name)
+        .iter()
+        .filter_map(|r| match r {
+            Ref::Place(i) => Some(&lex.places[*i as usize]),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn kiev_and_kyiv_find_the_ukrainian_capital() {
+    let lex = lex();
+    for name in ["Kiev", "Kyiv", "KYIV"] {
+        let kyiv = places(&lex, name)
+            .into_iter()
+            .max_by_key(|p| p.population)
+            .unwrap();
+        assert_eq!(kyiv.iso3, "UKR", "{name}");
+        assert!((kyiv.lat - 50.45).abs() < 0.1 && (kyiv.lon - 30.52).abs() < 0.1);
+    }
+}
+
+#[test]
+fn sievierodonetsk_spellings_find_the_city() {
+    let lex = lex();
+    for name in ["Sievierodonetsk", "Severodonetsk", "Syeverodonetsk"] {
+        let p = places(&lex, name);
+        assert!(
+            p.iter().any(|p| p.iso3 == "UKR" && (p.lat - 48.95).abs() < 0.1),
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn indonesian_abbreviations_name_countries() {
+    let lex = lex();
+    let iso = |s: &str| -> Vec<String> {
+        lex.lookup(s)
+            .iter()
+            .filter_map(|r| match r {
+                Ref::Form(i) => Some(lex.forms[*i as usize].iso3.clone()),
+                _ => None,
+            })
+            .collect()
+    };
+    assert_eq!(iso("Korut"), ["PRK"]);
+    assert_eq!(iso("Korea Selatan"), ["KOR"]);
+    assert_eq!(iso("Tiongkok"), ["CHN"]);
+    assert!(iso("Rusia").contains(&"RUS".to_string()));
+    let moskow = lex.lookup("Moskow").iter().find_map(|r| match r {
+        Ref::Form(i) => Some(&lex.forms[*i as usize]),
+        _ => None,
+    });
+    let moskow = moskow.expect("Moskow is a country form");
+    assert_eq!(moskow.kind, FormKind::Capital);
+    let city = &lex.places[moskow.place.unwrap() as usize];
+    assert!((city.lat - 55.75).abs() < 0.1);
+}
+
+#[test]
+fn regency_and_city_of_bogor_are_both_known() {
+    let lex = lex();
+    let names: Vec<&str> = places(&lex, "Bogor").iter().map(|p| p.name.as_str()).collect();
+    assert!(
+        names.contains(&"Kabupaten Bogor") && names.contains(&"Kota Bogor"),
+        "{names:?}"
+    );
+    assert_eq!(places(&lex, "Kabupaten Bogor")[0].admin1, "Jawa Barat");
+}
+
+#[test]
+fn actor_roles_follow_the_article_date() {
+    let lex = lex();
+    let actor = |s: &str| -> &Actor {
+        let r = lex
+            .lookup(s)
+            .iter()
+            .find(|r| matches!(r, Ref::Actor(_)))
+            .expect(s);
+        let Ref::Actor(i) = r else { unreachable!() };
+        &lex.actors[*i as usize]
+    };
+    assert_eq!(
+        actor("Kim Jong Un").role_on(d("2022-06-13")).unwrap().code,
+        "PRKGOV"
+    );
+    assert_eq!(
+        actor("Vladimir Putin").role_on(d("2022-06-13")).unwrap().code,
+        "RUSGOV"
+    );
+    let jokowi = actor("Joko Widodo");
+    assert_eq!(jokowi.role_on(d("2020-01-01")).unwrap().code, "IDNGOV");
+    assert_eq!(jokowi.role_on(d("2025-06-01")).unwrap().code, "IDNELI");
+    assert_eq!(actor("KCNA").role_on(d("2022-06-13")).unwrap().code, "PRKMED");
+}
+
+#[test]
+fn role_words_carry_cameo_codes() {
+    let lex = lex();
+    assert_eq!(lex.role("pasukan").unwrap().code, "MIL");
+    assert_eq!(lex.role("warga sipil").unwrap().code, "CVL");
+    assert!(lex.role("jembatan").is_none());
+}
+
+#[test]
+fn a_malformed_line_is_a_clear_error() {
+    let mut lex = Lexicon::default();
+    let e = load::load_places_for_test(&mut lex, "city\tX\tnorth\t1\t\tIDN\tA\t0\t\n").unwrap_err();
+    assert!(e.to_string().contains("bad latitude"), "{e}");
+}

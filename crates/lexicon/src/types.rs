@@ -1,0 +1,128 @@
+//! The records a lexicon holds.
+
+use chrono::NaiveDate;
+use warta_core::EntityType;
+
+/// What kind of place an entry is; decides how trigger words
+/// ("Kabupaten", "Kota", "Provinsi") and priors weigh it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlaceKind {
+    /// A GeoNames populated place.
+    City,
+    /// Indonesian province.
+    Adm1,
+    /// Indonesian regency (`Kabupaten …`) or city (`Kota …`).
+    Adm2,
+    /// Indonesian district (kecamatan).
+    Adm3,
+    /// Hand-listed region (Donbas, Gaza Strip, oblasts).
+    Region,
+}
+
+/// A place in the gazetteer.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Place {
+    pub kind: PlaceKind,
+    pub name: String,
+    pub lat: f64,
+    pub lon: f64,
+    pub geonameid: Option<u64>,
+    /// ISO 3166 alpha-3, empty for seas and straits.
+    pub iso3: String,
+    /// Province/oblast name, or GeoNames' `CC.code` when no name is known.
+    pub admin1: String,
+    pub population: u64,
+    /// For districts: the regency they lie in.
+    pub parent: Option<String>,
+}
+
+/// A country.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Country {
+    pub iso2: String,
+    pub iso3: String,
+    /// CAMEO country code (ISO alpha-3 in CAMEO 1.1b3 for current states).
+    pub cameo: String,
+    /// GDELT's FIPS 10-4 code.
+    pub fips: String,
+    pub name_en: String,
+    pub name_id: String,
+    /// English name of the capital (GeoNames).
+    pub capital: String,
+    pub geonameid: Option<u64>,
+    pub population: u64,
+}
+
+/// How a country form names its country.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormKind {
+    /// The country itself (Rusia, Korut, AS).
+    Name,
+    /// A capital that also stands for the state (Moskow, Pyongyang).
+    Capital,
+    /// A building or institution standing for the government (Kremlin).
+    Seat,
+}
+
+/// One way of naming a country.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CountryForm {
+    pub form: String,
+    pub iso3: String,
+    pub kind: FormKind,
+    /// For capitals: index into [`crate::Lexicon::places`] of the city.
+    pub place: Option<u32>,
+}
+
+/// One dated role of an actor.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActorRole {
+    /// CAMEO actor code (PRKGOV, IGOUNO, IDNMED).
+    pub code: String,
+    pub from: Option<NaiveDate>,
+    pub until: Option<NaiveDate>,
+}
+
+impl ActorRole {
+    /// True when the role held on `date`.
+    pub fn valid_on(&self, date: NaiveDate) -> bool {
+        self.from.map_or(true, |f| f <= date) && self.until.map_or(true, |u| date <= u)
+    }
+}
+
+/// A person or organisation with CAMEO roles.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Actor {
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub kind: EntityType,
+    pub roles: Vec<ActorRole>,
+    /// Hand-made entries outrank Phoenix ones for the same name.
+    pub curated: bool,
+}
+
+impl Actor {
+    /// The role valid on `date`: the latest-starting valid dated role, else
+    /// an undated one, else (outside every range) the role closest in time.
+    pub fn role_on(&self, date: NaiveDate) -> Option<&ActorRole> {
+        let valid = self.roles.iter().filter(|r| r.valid_on(date));
+        if let Some(r) = valid.max_by_key(|r| (r.from.is_some() || r.until.is_some(), r.from)) {
+            return Some(r);
+        }
+        let dist = |r: &&ActorRole| {
+            let d = |x: Option<NaiveDate>| x.map(|x| (x - date).num_days().abs()).unwrap_or(i64::MAX);
+            d(r.from).min(d(r.until))
+        };
+        self.roles.iter().min_by_key(dist)
+    }
+}
+
+/// A role word ("pasukan" → MIL).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Role {
+    pub word: String,
+    /// CAMEO role suffix: MIL, GOV, CVL, REB, COP, LEG, JUD, MED, OPP.
+    pub code: String,
+    /// English label used in canonical names ("forces").
+    pub label: String,
+}
