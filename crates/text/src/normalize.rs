@@ -1,0 +1,159 @@
+//! Character-level normalisation of one line with offset anchors back to the
+//! input: NFC, straight quotes, one kind of space, no zero-width chars.
+
+use unicode_normalization::{char::canonical_combining_class, is_nfc_quick, IsNormalized, UnicodeNormalization};
+
+/// What the normaliser does with a char.
+enum Class {
+    /// Removed without trace (zero-width and soft-hyphen chars).
+    Drop,
+    /// Becomes one space; runs collapse.
+    Space,
+    /// Replaced by another char.
+    Map(char),
+    /// Kept as is.
+    Keep,
+}
+
+fn classify(ch: char) -> Class {
+    match ch {
+        ' ' => Class::Space,
+        c if c.is_ascii_graphic() => Class::Keep,
+        '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{00ad}' | '\u{180e}' => Class::Drop,
+        '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{201f}' => Class::Map('"'),
+        '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{201b}' => Class::Map('\''),
+        c if c.is_whitespace() || c.is_control() => Class::Space,
+        _ => Class::Keep,
+    }
+}
+
+/// One normalised line: its text and anchors `(byte in text, byte in the
+/// original input)`, in the same convention as `warta_core::OffsetMap`.
+#[derive(Debug, Default)]
+pub(crate) struct Line {
+    pub text: String,
+    pub anchors: Vec<(usize, usize)>,
+}
+
+impl Line {
+    fn emit(&mut self, ch: char, orig: usize) {
+        let here = self.text.len();
+        let implied = self.anchors.last().map(|&(c, o)| o + (here - c));
+        if implied != Some(orig) {
+            self.anchors.push((here, orig));
+        }
+        self.text.push(ch);
+    }
+
+    /// The original offset of byte `local` of the line.
+    pub fn to_original(&self, local: usize) -> usize {
+        let i = self.anchors.partition_point(|&(c, _)| c <= local);
+        match i.checked_sub(1) {
+            Some(i) => self.anchors[i].1 + (local - self.anchors[i].0),
+            None => local,
+        }
+    }
+
+    /// Drops the first `n` bytes (a stripped prefix), keeping the map.
+    pub fn drop_front(&mut self, n: usize) {
+        let orig = self.to_original(n);
+        self.text.drain(..n);
+        let keep = self.anchors.partition_point(|&(c, _)| c <= n);
+        let mut anchors = vec![(0, orig)];
+        anchors.extend(self.anchors[keep..].iter().map(|&(c, o)| (c - n, o)));
+        self.anchors = anchors;
+    }
+}
+
+/// Normalises `line` (a slice of the input starting at byte `base`) into
+/// `out`, trimming it and collapsing white space. Returns the original
+/// offset just after the last kept char (where the line's content ends).
+pub(crate) fn normalize_line(line: &str, base: usize, out: &mut Line) -> usize {
+    out.text.clear();
+    out.anchors.clear();
+    let nfc = is_nfc_quick(line.chars()) == IsNormalized::Yes;
+    let mut pending_space: Option<usize> = None;
+    let mut end = base;
+    let mut chars = line.char_indices().peekable();
+    while let Some((i, ch)) = chars.next() {
+        let orig = base + i;
+        let mapped = match classify(ch) {
+            Class::Drop => continue,
+            Class::Space => {
+                if !out.text.is_empty() && pending_space.is_none() {
+                    pending_space = Some(orig);
+                }
+                continue;
+            }
+            Class::Map(c) => c,
+            Class::Keep => ch,
+        };
+        if let Some(sp) = pending_space.take() {
+            out.emit(' ', sp);
+        }
+        if nfc {
+            out.emit(mapped, orig);
+            end = orig + ch.len_utf8();
+            continue;
+        }
+        // Compose a starter with the marks that follow it; every char of the
+        // composed cluster maps to the cluster's start, a char boundary.
+        let mut stop = i + ch.len_utf8();
+        while let Some(&(j, next)) = chars.peek() {
+            let joins = canonical_combining_class(next) != 0
+                || is_nfc_quick(std::iter::once(next)) != IsNormalized::Yes;
+            if !joins {
+                break;
+            }
+            stop = j + next.len_utf8();
+            chars.next();
+        }
+        let cluster = &line[i..stop];
+        if cluster.len() == ch.len_utf8() {
+            out.emit(mapped, orig);
+        } else {
+            for c in cluster.nfc() {
+                if !matches!(classify(c), Class::Drop | Class::Space) {
+                    out.emit(c, orig);
+                }
+            }
+        }
+        end = base + stop;
+    }
+    end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn norm(s: &str) -> Line {
+        let mut l = Line::default();
+        normalize_line(s, 0, &mut l);
+        l
+    }
+
+    #[test]
+    fn curly_quotes_become_straight_and_spaces_collapse() {
+        let l = norm("  \u{201c}Kim\u{201d}\u{a0}\u{a0} tiba\u{200b} di\tsana  ");
+        assert_eq!(l.text, "\"Kim\" tiba di sana");
+    }
+
+    #[test]
+    fn decomposed_accents_are_composed() {
+        let l = norm("Caf\u{65}\u{301} Rene\u{301}");
+        assert_eq!(l.text, "Caf\u{e9} Ren\u{e9}");
+    }
+
+    #[test]
+    fn offsets_point_at_the_same_chars_in_the_input() {
+        let src = "\u{201c}Ya,\u{201d}\u{a0} kata  Budi\u{200b}.";
+        let l = norm(src);
+        assert_eq!(l.text, "\"Ya,\" kata Budi.");
+        for (word, _) in [("Ya", 0), ("kata", 0), ("Budi", 0)] {
+            let c = l.text.find(word).unwrap();
+            assert!(src[l.to_original(c)..].starts_with(word), "{word}");
+        }
+        assert_eq!(&src[l.to_original(l.text.len() - 1)..], ".");
+    }
+}

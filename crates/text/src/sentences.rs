@@ -1,0 +1,158 @@
+//! Sentence splitting over tokens, one paragraph (line) at a time.
+//!
+//! A sentence ends at `.`, `?`, `!` (or an abbreviation that may end one,
+//! such as `dll.`), together with the closing quotes and brackets written
+//! right after it, when the next token starts a sentence: a capitalised
+//! word that is not an attribution verb, a digit, or an opening quote or
+//! bracket. So `"…," kata Kim.` stays one sentence (a comma never ends one)
+//! and `"…?" tanya dia.` too (lower case). An ellipsis ends a sentence only
+//! outside quotes. A sentence never crosses a paragraph.
+
+use crate::data::{AbbrevKind, Resources};
+use warta_core::{Span, Token, TokenKind};
+
+/// What a token contributes to a possible boundary.
+#[derive(PartialEq)]
+enum Stop {
+    No,
+    /// `.` `?` `!`, or an abbreviation whose full stop may end a sentence.
+    Full,
+    /// `...` or `…`: ends a sentence only outside quotes.
+    Ellipsis,
+}
+
+fn stop_kind(tok: &str, kind: TokenKind, res: &Resources) -> Stop {
+    match tok {
+        "." | "?" | "!" => Stop::Full,
+        "\u{2026}" => Stop::Ellipsis,
+        _ if kind == TokenKind::Punct && tok.starts_with("...") => Stop::Ellipsis,
+        _ if kind == TokenKind::Word && tok.len() > 1 && tok.ends_with('.') => match res.abbreviations.get(tok) {
+            Some((AbbrevKind::Title, _)) => Stop::No,
+            // Initials (`B.`) stand before a surname.
+            None if tok.chars().count() == 2 => Stop::No,
+            _ => Stop::Full,
+        },
+        _ => Stop::No,
+    }
+}
+
+/// Whether the token at `next` can start a new sentence.
+fn starts_sentence(text: &str, next: &Token, res: &Resources) -> bool {
+    let s = &text[next.span.range()];
+    let first = s.chars().next().unwrap_or(' ');
+    if first == '"' || first == '(' || first == '[' || first.is_ascii_digit() {
+        return true;
+    }
+    first.is_uppercase() && !res.attribution.contains(&s.to_lowercase())
+}
+
+/// Splits the paragraphs of `text` into sentence spans using `tokens`.
+pub(crate) fn split(text: &str, tokens: &[Token], res: &Resources) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut para_start = 0;
+    for k in 1..=tokens.len() {
+        let new_para = k == tokens.len() || text[tokens[k - 1].span.end..tokens[k].span.start].contains('\n');
+        if new_para {
+            split_paragraph(text, &tokens[para_start..k], res, &mut out);
+            para_start = k;
+        }
+    }
+    out
+}
+
+fn split_paragraph(text: &str, toks: &[Token], res: &Resources, out: &mut Vec<Span>) {
+    let tok = |k: usize| &text[toks[k].span.range()];
+    let adjacent = |k: usize| toks[k - 1].span.end == toks[k].span.start;
+    let mut start = 0;
+    let mut in_quote = false;
+    let mut k = 0;
+    while k < toks.len() {
+        let t = tok(k);
+        if t == "\"" {
+            in_quote = !in_quote;
+            k += 1;
+            continue;
+        }
+        let stop = stop_kind(t, toks[k].kind, res);
+        if stop == Stop::No {
+            k += 1;
+            continue;
+        }
+        // Take the closing quotes, brackets and repeated marks written
+        // right after the stop (`."`, `?")`, `?!`).
+        let mut j = k + 1;
+        let mut quote = in_quote;
+        while j < toks.len() && adjacent(j) {
+            match tok(j) {
+                "\"" if quote => quote = false,
+                ")" | "]" | "'" | "." | "?" | "!" => {}
+                _ => break,
+            }
+            j += 1;
+        }
+        let ends = j == toks.len()
+            || (starts_sentence(text, &toks[j], res) && (stop == Stop::Full || !in_quote));
+        if ends && j < toks.len() {
+            out.push(Span::new(toks[start].span.start, toks[j - 1].span.end));
+            start = j;
+        }
+        in_quote = quote;
+        k = j;
+    }
+    if start < toks.len() {
+        out.push(Span::new(toks[start].span.start, toks[toks.len() - 1].span.end));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::data::resources;
+    use crate::tokenize::tokenize;
+
+    fn sents(s: &str) -> Vec<&str> {
+        let r = resources();
+        let toks = tokenize(s, r);
+        super::split(s, &toks, r).into_iter().map(|sp| &s[sp.range()]).collect()
+    }
+
+    #[test]
+    fn a_quote_ending_in_comma_runs_into_its_attribution() {
+        let s = "\"Rakyat Korea memberikan dukungan penuh kepada mereka,\" imbuh Kim dalam pesannya. Kim juga menyatakan keyakinannya.";
+        assert_eq!(sents(s).len(), 2);
+        assert_eq!(sents("\"Dan swasta,\" Jelasnya."), vec!["\"Dan swasta,\" Jelasnya."]);
+    }
+
+    #[test]
+    fn an_ellipsis_inside_a_quote_does_not_end_the_sentence() {
+        let s = "\"Warga Rusia telah mencapai keberhasilan ... Sambil menghadapi tantangan,\" tulis Kim. Dia senang.";
+        assert_eq!(sents(s), vec!["\"Warga Rusia telah mencapai keberhasilan ... Sambil menghadapi tantangan,\" tulis Kim.", "Dia senang."]);
+    }
+
+    #[test]
+    fn a_closing_quote_after_a_full_stop_belongs_to_the_sentence() {
+        let s = "Dia menyebut \"tujuan yang adil.\" Rusia menolak. \"Apa benar?\" tanya dia. \"Tidak.\" Tanya Budi lagi.";
+        assert_eq!(sents(s), vec!["Dia menyebut \"tujuan yang adil.\"", "Rusia menolak.", "\"Apa benar?\" tanya dia.", "\"Tidak.\" Tanya Budi lagi."]);
+    }
+
+    #[test]
+    fn sentences_inside_a_long_quote_are_split() {
+        let s = "\"Kita mampu menjaga inflasi di G20. Ini juga berkat kerja keras kita,\" ujar Prabowo.";
+        assert_eq!(sents(s).len(), 2);
+    }
+
+    #[test]
+    fn abbreviations_and_titles_do_not_end_sentences() {
+        assert_eq!(sents("Prof. Dr. Budi, S.H. tiba di Jl. Sudirman No. 5 pukul 10.00 WIB. Ia disambut Susilo B. Yudhoyono dll. dan rombongan.").len(), 2);
+        assert_eq!(sents("Saham PT Unilever Indonesia Tbk. Perusahaan itu naik 3,5%.").len(), 2);
+    }
+
+    #[test]
+    fn a_sentence_never_crosses_a_paragraph() {
+        assert_eq!(sents("Kalimat tanpa titik\nKalimat baru di paragraf kedua"), vec!["Kalimat tanpa titik", "Kalimat baru di paragraf kedua"]);
+    }
+
+    #[test]
+    fn lower_case_after_a_full_stop_continues() {
+        assert_eq!(sents("Harga naik 2,5 persen dsb. lalu turun.").len(), 1);
+    }
+}

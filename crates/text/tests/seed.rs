@@ -1,0 +1,65 @@
+//! The project's seed article: a detik story copied by a spam blog.
+
+mod common;
+
+use warta_core::Document;
+use warta_text::{Cleaner, Segmenter};
+
+fn seed() -> Option<String> {
+    let path = common::shared("seed/000_1ab9b96a3ef9a3a7.txt")?;
+    Some(std::fs::read_to_string(path).expect("seed is readable"))
+}
+
+fn analysed(raw: &str) -> Document {
+    let mut doc = Document::new("seed", raw);
+    Cleaner::new().clean(&mut doc);
+    Segmenter::new().segment(&mut doc);
+    doc
+}
+
+#[test]
+fn seed_prefix_becomes_the_site_and_the_footer_goes() {
+    let Some(raw) = seed() else { return };
+    let doc = analysed(&raw);
+    assert_eq!(doc.source.site.as_deref(), Some("Negaratoto"));
+    assert_eq!(doc.source.dateline, None);
+    assert!(doc.text.starts_with("Pemimpin Korea Utara (Korut) Kim Jong Un"));
+    assert!(!doc.text.contains("Negaratoto"));
+    assert!(!doc.text.contains("No comments") && !doc.text.contains("Post a Comment"));
+    assert_eq!(doc.text.lines().count(), 11, "one paragraph per line");
+}
+
+#[test]
+fn seed_has_thirteen_sentences() {
+    let Some(raw) = seed() else { return };
+    let doc = analysed(&raw);
+    let sents: Vec<&str> = doc.sentences.iter().map(|s| doc.slice(*s)).collect();
+    assert_eq!(sents.len(), 13, "{sents:#?}");
+    assert!(sents[1].starts_with("\"Warga Rusia") && sents[1].ends_with("(13/6/2022)."));
+    assert!(sents.contains(&"Rusia telah melancarkan invasi ke Ukraina sejak 24 Februari lalu."));
+}
+
+#[test]
+fn every_clean_token_maps_to_the_same_text_in_the_seed() {
+    let Some(raw) = seed() else { return };
+    let doc = analysed(&raw);
+    assert!(!doc.tokens.is_empty());
+    for t in &doc.tokens {
+        let word = doc.slice(t.span);
+        let orig = doc.offsets.to_original(t.span.start);
+        assert!(raw.is_char_boundary(orig));
+        // Quotes are the only chars the cleaner rewrites in the seed.
+        let first: String = word.chars().take_while(|c| *c != '"' && *c != '\'').collect();
+        assert!(raw[orig..].starts_with(&first), "token {word:?} maps to {:?}", &raw[orig..(orig + 20).min(raw.len())]);
+    }
+}
+
+#[test]
+fn metadata_site_wins_but_the_prefix_is_still_stripped() {
+    let Some(raw) = seed() else { return };
+    let mut doc = Document::new("seed", raw.as_str());
+    doc.source.site = Some("blog.example".into());
+    Cleaner::new().clean(&mut doc);
+    assert_eq!(doc.source.site.as_deref(), Some("blog.example"));
+    assert!(doc.text.starts_with("Pemimpin"));
+}
