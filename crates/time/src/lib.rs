@@ -1,38 +1,29 @@
 //! Temporal tagging and publication-date detection.
+//!
+//! [`TimeTagger`] finds dates, times, durations and sets in Indonesian and
+//! English news and normalises them in TIMEX3 style, resolving relative
+//! expressions (`kemarin`, `24 Februari lalu`, `Selasa (21/10)`) against the
+//! publication date. [`PublishedDateStage`] infers that date from the text or
+//! URL when metadata did not give it.
+
+mod calendar;
+mod eval;
+mod lexicon;
+mod published;
+mod tagger;
+mod tokens;
 
 use warta_core::{Document, Stage, StageError};
 
-/// Sets `doc.published` when metadata did not (dateline, reporting clause,
-/// URL date).
-#[derive(Debug, Default)]
-pub struct PublishedDateStage {}
-
-impl Stage for PublishedDateStage {
-    fn name(&self) -> &'static str {
-        "published"
-    }
-    fn process(&self, doc: &mut Document) -> Result<(), StageError> {
-        let _ = doc;
-        Ok(())
-    }
-}
-
-/// Finds and normalises temporal expressions against `doc.published`.
-#[derive(Debug, Default)]
-pub struct TimeTagger {}
-
-impl TimeTagger {
-    pub fn new() -> TimeTagger {
-        TimeTagger {}
-    }
-}
+pub use published::{date_from_url, PublishedDateStage};
+pub use tagger::TimeTagger;
 
 impl Stage for TimeTagger {
     fn name(&self) -> &'static str {
         "times"
     }
     fn process(&self, doc: &mut Document) -> Result<(), StageError> {
-        let _ = doc;
+        doc.times = self.tag(&doc.text, doc.published);
         Ok(())
     }
 }
@@ -45,8 +36,20 @@ pub mod cli {
     pub type CliError = Box<dyn std::error::Error + Send + Sync>;
 
     /// Scores gold files and returns a printable report.
+    ///
+    /// Each file is JSON Lines with `sentence`, `doc_date`, `expression`,
+    /// `value` and `type`; see [`crate::evaluate`] for the measures.
     pub fn run_eval(files: &[PathBuf]) -> Result<String, CliError> {
-        let _ = files;
-        Err("evaluation is not implemented yet".into())
+        let mut report = String::new();
+        for f in files {
+            let text = std::fs::read_to_string(f).map_err(|e| format!("{}: {e}", f.display()))?;
+            let gold = crate::eval::parse_gold(&text).map_err(|e| format!("{}: {e}", f.display()))?;
+            let tagger = crate::TimeTagger::new();
+            let scores = crate::eval::score(&tagger, &gold);
+            report.push_str(&format!("{}\n{}", f.display(), scores.report()));
+        }
+        Ok(report)
     }
 }
+
+pub use eval::{evaluate, parse_gold, EvalError, GoldItem, Scores};
