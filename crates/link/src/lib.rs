@@ -1,7 +1,30 @@
 //! Entity linking: canonical names, countries, CAMEO actor codes, coordinates.
+//!
+//! The [`Linker`] stage runs after NER. For every entity it
+//! 1. reads the mention in the lexicon (fixing the type when the lexicon is
+//!    sure: "KCNA" is an ORG, "Korut" a LOC);
+//! 2. adds lexicon matches the NER missed (countries, capitals, known
+//!    actors, places after a trigger word or prominent enough);
+//! 3. resolves places from document context (countries named, provinces
+//!    named, trigger words "Kabupaten"/"Kota"/"Provinsi", population);
+//! 4. links people to the lexicon and short mentions to the full name
+//!    earlier in the article ("Kim" → "Kim Jong Un"), reading roles at the
+//!    publication date;
+//! 5. codes role phrases ("pasukan Rusia" → RUSMIL) as ORG entities.
 
-use warta_core::{Document, Stage, StageError};
-use warta_lexicon::Lexicon;
+mod classify;
+mod context;
+mod eval;
+mod people;
+mod resolve;
+mod roles;
+mod scan;
+mod words;
+
+use classify::{classify, Hit};
+use context::Context;
+use warta_core::{Document, Entity, EntityType, Stage, StageError};
+use warta_lexicon::{FormKind, Lexicon, PlaceKind};
 
 /// Links the entities the NER stage found (and adds lexicon matches it missed).
 #[derive(Debug)]
@@ -10,8 +33,14 @@ pub struct Linker {
 }
 
 impl Linker {
+    /// A linker over `lexicon` (usually [`Lexicon::load_default`]).
     pub fn new(lexicon: Lexicon) -> Linker {
         Linker { lexicon }
+    }
+
+    /// The lexicon this linker reads.
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
     }
 }
 
@@ -19,9 +48,224 @@ impl Stage for Linker {
     fn name(&self) -> &'static str {
         "link"
     }
+
     fn process(&self, doc: &mut Document) -> Result<(), StageError> {
-        let _ = (&self.lexicon, doc);
+        for e in &doc.entities {
+            if e.span.start > e.span.end || doc.text.get(e.span.range()).is_none() {
+                return Err(StageError {
+                    stage: "link",
+                    message: format!(
+                        "entity `{}` has span {}..{} outside the text ({} bytes) or inside a character",
+                        e.text,
+                        e.span.start,
+                        e.span.end,
+                        doc.text.len()
+                    ),
+                });
+            }
+        }
+        link(&self.lexicon, doc);
         Ok(())
+    }
+}
+
+fn link(lex: &Lexicon, doc: &mut Document) {
+    let text = doc.text.as_str();
+    let ws = words::words(text);
+    let local_id = doc
+        .language
+        .as_ref()
+        .map_or(true, |l| l.code == "id" || l.code == "ms");
+    let mut ctx = Context::new(doc.published.unwrap_or_else(context::today), local_id);
+    let mut ents = std::mem::take(&mut doc.entities);
+    scan::add_matches(lex, text, &ws, &mut ents);
+    ents.sort_by_key(|e| (e.span.start, std::cmp::Reverse(e.span.end)));
+
+    let hits: Vec<Hit> = ents
+        .iter()
+        .map(|e| {
+            let w = words::word_at(&ws, e.span.start);
+            let prev = (w > 0 && words::joined(text, &ws, w - 1, w.min(ws.len() - 1))).then(|| &ws[w - 1]);
+            classify(lex, &text[e.span.range()], e.kind, prev)
+        })
+        .collect();
+
+    // Countries named directly are the strongest context.
+    for h in &hits {
+        if let Hit::Country(f) | Hit::Seat(f) = h {
+            *ctx.countries
+                .entry(lex.forms[*f as usize].iso3.clone())
+                .or_default() += 1;
+        }
+    }
+    // Places: a first pass adds the countries and provinces of clear-cut
+    // places to the context, the second pass decides.
+    for pass in 0..2 {
+        for (e, h) in ents.iter_mut().zip(&hits) {
+            let Hit::Place(cands, trig) = h else { continue };
+            let Some((best, margin)) = best_with_margin(lex, cands, &e.text, *trig, &ctx) else {
+                continue;
+            };
+            let p = &lex.places[best as usize];
+            if pass == 0 {
+                if margin > 2.0 {
+                    if !p.iso3.is_empty() {
+                        *ctx.countries.entry(p.iso3.clone()).or_default() += 1;
+                    }
+                    if matches!(p.kind, PlaceKind::Adm1 | PlaceKind::Region) && !p.admin1.is_empty() {
+                        *ctx.admin1.entry(p.admin1.clone()).or_default() += 1;
+                    }
+                }
+                continue;
+            }
+            e.kind = EntityType::Loc;
+            e.canonical = Some(p.name.clone());
+            e.country = (!p.iso3.is_empty()).then(|| p.iso3.clone());
+            e.geo = Some(resolve::geo_of(p));
+        }
+    }
+    for (e, h) in ents.iter_mut().zip(&hits) {
+        match h {
+            Hit::Country(f) => {
+                let form = &lex.forms[*f as usize];
+                e.kind = EntityType::Loc;
+                e.country = Some(form.iso3.clone());
+                let country = lex.country(&form.iso3);
+                match form.place.filter(|_| form.kind == FormKind::Capital) {
+                    Some(pi) => {
+                        let p = &lex.places[pi as usize];
+                        e.canonical = Some(p.name.clone());
+                        e.geo = Some(resolve::geo_of(p));
+                    }
+                    None => e.canonical = country.map(|c| c.name_en.clone()),
+                }
+            }
+            Hit::Seat(f) => {
+                let form = &lex.forms[*f as usize];
+                e.kind = EntityType::Org;
+                e.canonical = Some(form.form.clone());
+                e.country = Some(form.iso3.clone());
+                e.actor_code = Some(format!("{}GOV", form.iso3));
+            }
+            Hit::Actor(a) => set_actor(lex, e, *a, &ctx),
+            Hit::Place(..) | Hit::None => {}
+        }
+    }
+    link_people(lex, text, &ws, &mut ents, &ctx);
+    add_roles(lex, text, &ws, &mut ents, &ctx);
+    ents.sort_by_key(|e| (e.span.start, std::cmp::Reverse(e.span.end)));
+    doc.entities = ents;
+}
+
+fn best_with_margin(
+    lex: &Lexicon,
+    cands: &[u32],
+    mention: &str,
+    trig: resolve::Trigger,
+    ctx: &Context,
+) -> Option<(u32, f64)> {
+    let (best, s) = resolve::best_place(lex, cands, mention, trig, ctx)?;
+    let rest: Vec<u32> = cands.iter().copied().filter(|&c| c != best).collect();
+    let second = resolve::best_place(lex, &rest, mention, trig, ctx).map_or(f64::NEG_INFINITY, |x| x.1);
+    Some((best, s - second))
+}
+
+fn set_actor(lex: &Lexicon, e: &mut Entity, a: u32, ctx: &Context) {
+    let actor = &lex.actors[a as usize];
+    e.kind = actor.kind;
+    e.canonical = Some(actor.name.clone());
+    if let Some(role) = actor.role_on(ctx.date) {
+        e.actor_code = Some(role.code.clone());
+        e.country = role
+            .code
+            .get(..3)
+            .filter(|c| lex.country(c).is_some())
+            .map(str::to_string);
+    }
+}
+
+fn link_people(lex: &Lexicon, text: &str, ws: &[words::Word], ents: &mut Vec<Entity>, ctx: &Context) {
+    let toks =
+        |ents: &[Entity]| -> Vec<Vec<String>> { ents.iter().map(|e| people::name_tokens(&e.text)).collect() };
+    // Full names the lexicon knows without their title ("Presiden Joko Widodo").
+    for e in ents
+        .iter_mut()
+        .filter(|e| e.kind == EntityType::Per && e.actor_code.is_none())
+    {
+        let name = people::name_tokens(&e.text).join(" ");
+        if let Hit::Actor(a) = classify(lex, &name, EntityType::Per, None) {
+            set_actor(lex, e, a, ctx);
+        } else if e.canonical.is_none() && name.contains(' ') {
+            let n = e.text.split_whitespace().count();
+            let keep = name.split(' ').count();
+            e.canonical = Some(
+                e.text
+                    .split_whitespace()
+                    .skip(n.saturating_sub(keep))
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            );
+        }
+    }
+    let t = toks(ents);
+    for span in people::short_mentions(text, ws, ents, &t) {
+        ents.push(Entity::new(span, &text[span.range()], EntityType::Per));
+    }
+    ents.sort_by_key(|e| (e.span.start, std::cmp::Reverse(e.span.end)));
+    let t = toks(ents);
+    let ante = people::antecedents(ents, &t);
+    for (i, a) in ante.iter().enumerate() {
+        if let Some(k) = *a {
+            let full = ents[k].clone();
+            let e = &mut ents[i];
+            e.canonical = full.canonical.or(Some(full.text));
+            e.country = full.country;
+            e.actor_code = full.actor_code;
+        }
+    }
+}
+
+fn add_roles(lex: &Lexicon, text: &str, ws: &[words::Word], ents: &mut Vec<Entity>, ctx: &Context) {
+    for p in roles::find(lex, text, ws) {
+        // The place under discussion: the nearest earlier place whose
+        // country the phrase does not exclude.
+        let local = || {
+            ents.iter()
+                .filter(|e| e.kind == EntityType::Loc && e.span.end <= p.span.start)
+                .filter_map(|e| e.country.clone())
+                .filter(|c| p.not_iso3.as_ref() != Some(c))
+                .next_back()
+                .or_else(|| {
+                    ctx.main_country()
+                        .map(str::to_string)
+                        .filter(|c| p.not_iso3.as_ref() != Some(c))
+                })
+        };
+        let Some(iso3) = p.iso3.clone().or_else(local) else {
+            continue;
+        };
+        let e = roles::entity(lex, text, &p, &iso3);
+        // "Presiden Rusia Vladimir Putin": a title, not an actor of its own;
+        // it codes the person when the lexicon does not know them.
+        let next = ws.get(words::word_at(ws, p.span.end)).filter(|w| text[p.span.end..w.span.start].trim().is_empty());
+        if let Some(per) = next.and_then(|w| ents.iter_mut().find(|o| o.kind == EntityType::Per && o.span.start == w.span.start)) {
+            if per.actor_code.is_none() {
+                per.actor_code = e.actor_code;
+                per.country = e.country;
+            }
+            continue;
+        }
+        if let Some(same) = ents.iter_mut().find(|o| o.span == e.span) {
+            same.kind = EntityType::Org;
+            same.canonical = e.canonical;
+            same.country = e.country;
+            same.actor_code = e.actor_code;
+        } else if !ents
+            .iter()
+            .any(|o| o.span.overlaps(e.span) && !e.span.contains(o.span))
+        {
+            ents.push(e);
+        }
     }
 }
 
@@ -33,8 +277,13 @@ pub mod cli {
     pub type CliError = Box<dyn std::error::Error + Send + Sync>;
 
     /// Scores gold files and returns a printable report.
+    ///
+    /// `warta eval places data/eval/places-detik.tsv`: place-resolution
+    /// accuracy (country, within 25 km) over hand-labelled mentions.
     pub fn run_eval(files: &[PathBuf]) -> Result<String, CliError> {
-        let _ = files;
-        Err("evaluation is not implemented yet".into())
+        crate::eval::run(files)
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,129 @@
+//! People: lexicon lookup with the role valid on the article's date, and
+//! in-document coreference ("Kim" → "Kim Jong Un").
+
+use crate::words::{joined, Word};
+use warta_core::{Entity, EntityType, Span};
+
+/// Words before a name that are titles, not part of it.
+const TITLES: &[&str] = &[
+    "presiden",
+    "wakil",
+    "menteri",
+    "perdana",
+    "pm",
+    "pak",
+    "bu",
+    "bapak",
+    "ibu",
+    "jenderal",
+    "jend",
+    "letjen",
+    "mayjen",
+    "brigjen",
+    "kapolri",
+    "kapolda",
+    "gubernur",
+    "bupati",
+    "wali",
+    "walikota",
+    "ketua",
+    "dr",
+    "prof",
+    "ir",
+    "h",
+    "hj",
+    "kh",
+    "president",
+    "minister",
+    "prime",
+    "mr",
+    "mrs",
+    "ms",
+    "sir",
+    "king",
+    "raja",
+    "ratu",
+    "pangeran",
+    "sultan",
+    "syekh",
+    "sheikh",
+    "pemimpin",
+    "juru",
+    "bicara",
+    "kanselir",
+    "chancellor",
+    "senator",
+    "general",
+];
+
+/// The name's tokens without leading titles ("Presiden Joko Widodo" → joko widodo).
+pub(crate) fn name_tokens(text: &str) -> Vec<String> {
+    let norm = warta_lexicon::normalize(text);
+    let toks: Vec<&str> = norm.split(' ').filter(|t| !t.is_empty()).collect();
+    let skip = toks.iter().take_while(|t| TITLES.contains(t)).count();
+    let rest = if skip < toks.len() {
+        &toks[skip..]
+    } else {
+        &toks[..]
+    };
+    rest.iter().map(|t| t.to_string()).collect()
+}
+
+/// For each PER entity (index into `ents`) with a single name token, the
+/// index of the full-name PER mention it refers to: the nearest earlier
+/// mention whose name contains the token, else the nearest later one.
+pub(crate) fn antecedents(ents: &[Entity], toks: &[Vec<String>]) -> Vec<Option<usize>> {
+    let pers: Vec<usize> = (0..ents.len())
+        .filter(|&i| ents[i].kind == EntityType::Per)
+        .collect();
+    let mut out = vec![None; ents.len()];
+    for &i in &pers {
+        if toks[i].len() != 1 {
+            continue;
+        }
+        let t = &toks[i][0];
+        let full = |&&k: &&usize| k != i && toks[k].len() >= 2 && toks[k].contains(t);
+        let before = pers
+            .iter()
+            .filter(|&&k| ents[k].span.start < ents[i].span.start)
+            .rfind(full);
+        let after = || {
+            pers.iter()
+                .filter(|&&k| ents[k].span.start > ents[i].span.start)
+                .find(full)
+        };
+        out[i] = before.or_else(after).copied();
+    }
+    out
+}
+
+/// Standalone later uses of a full name's first or last token that no
+/// entity covers ("… tulis Kim dalam …"), as new PER spans.
+pub(crate) fn short_mentions(text: &str, ws: &[Word], ents: &[Entity], toks: &[Vec<String>]) -> Vec<Span> {
+    let mut out = Vec::new();
+    for (i, e) in ents.iter().enumerate() {
+        if e.kind != EntityType::Per || toks[i].len() < 2 {
+            continue;
+        }
+        let t = &toks[i];
+        for cand in [&t[0], &t[t.len() - 1]] {
+            if cand.chars().count() < 3 {
+                continue;
+            }
+            for (k, w) in ws.iter().enumerate() {
+                if w.span.start < e.span.end || !w.cap || w.norm != *cand {
+                    continue;
+                }
+                let longer =
+                    k + 1 < ws.len() && ws[k + 1].cap && !ws[k + 1].initial && joined(text, ws, k, k + 1)
+                        || k > 0 && ws[k - 1].cap && !w.initial && joined(text, ws, k - 1, k);
+                let taken = ents.iter().any(|o| o.span.overlaps(w.span))
+                    || out.iter().any(|s: &Span| s.overlaps(w.span));
+                if !longer && !taken {
+                    out.push(w.span);
+                }
+            }
+        }
+    }
+    out
+}

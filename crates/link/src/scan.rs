@@ -1,0 +1,270 @@
+//! Lexicon matches the NER stage missed: countries, capitals, known actors,
+//! and gazetteer places where the text makes a place reading likely.
+
+use crate::resolve::{trigger_of, Trigger};
+use crate::words::{joined, key_of, Word};
+use std::collections::HashSet;
+use warta_core::{Entity, EntityType, Span};
+use warta_lexicon::{FormKind, Lexicon, PlaceKind, Ref};
+
+/// Capitalised words that are GeoNames places somewhere but, in Indonesian
+/// and English news, are far more often ordinary words, weekdays or months.
+const NOT_PLACES: &[&str] = &[
+    "selatan",
+    "utara",
+    "timur",
+    "barat",
+    "tengah",
+    "raya",
+    "baru",
+    "jaya",
+    "indah",
+    "agung",
+    "besar",
+    "pusat",
+    "sentral",
+    "jalan",
+    "pasar",
+    "kampung",
+    "tanah",
+    "bukit",
+    "gunung",
+    "sungai",
+    "laut",
+    "pantai",
+    "pulau",
+    "teluk",
+    "tanjung",
+    "muara",
+    "batu",
+    "air",
+    "kali",
+    "senin",
+    "selasa",
+    "rabu",
+    "kamis",
+    "jumat",
+    "sabtu",
+    "minggu",
+    "januari",
+    "februari",
+    "maret",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "agustus",
+    "september",
+    "oktober",
+    "november",
+    "desember",
+    "presiden",
+    "menteri",
+    "the",
+    "new",
+    "san",
+    "santa",
+    "saint",
+    "victoria",
+    "university",
+    "universitas",
+    "bank",
+    "polisi",
+    "ketua",
+    "kepala",
+    "pak",
+    "bu",
+    "ibu",
+    "bapak",
+    "haji",
+    "hari",
+    "dewan",
+    "marina",
+    "salam",
+    "rumah",
+    "pasukan",
+    "media",
+    "berita",
+    "kata",
+    "bahwa",
+    "namun",
+    "sementara",
+    "selain",
+    "untuk",
+    "dalam",
+    "setelah",
+    "sebelum",
+    "kami",
+    "kita",
+    "saya",
+    "lima",
+    "dua",
+    "tiga",
+    "enam",
+    "tujuh",
+    "delapan",
+    "sembilan",
+    "sepuluh",
+    "mulia",
+    "merdeka",
+    "damai",
+    "harapan",
+    "bina",
+    "karya",
+    "sari",
+    "makmur",
+    "sejahtera",
+    "bahagia",
+    "suka",
+    "mandiri",
+    "bersatu",
+    "sumber",
+    "tani",
+];
+
+/// Adds an entity for every lexicon match in `text` that no existing entity
+/// overlaps, following the rules in the module docs.
+pub(crate) fn add_matches(lex: &Lexicon, text: &str, ws: &[Word], ents: &mut Vec<Entity>) {
+    let mut covered = vec![false; ws.len()];
+    for e in ents.iter() {
+        let a = ws.partition_point(|w| w.span.end <= e.span.start);
+        for (k, w) in ws.iter().enumerate().skip(a) {
+            if w.span.start >= e.span.end {
+                break;
+            }
+            covered[k] = true;
+        }
+    }
+    let lower: HashSet<&str> = ws.iter().filter(|w| !w.cap).map(|w| w.norm.as_str()).collect();
+    let max_n = lex.max_words().min(8);
+    let mut i = 0;
+    while i < ws.len() {
+        if covered[i] || !(ws[i].cap || ws[i].all_caps) {
+            i += 1;
+            continue;
+        }
+        let mut next = i + 1;
+        for n in (1..=max_n).rev() {
+            let j = i + n - 1;
+            if j >= ws.len()
+                || covered[i..=j].iter().any(|&c| c)
+                || !ws[j].cap && !ws[j].norm.chars().all(|c| c.is_ascii_digit())
+            {
+                continue;
+            }
+            if !joined(text, ws, i, j) {
+                continue;
+            }
+            let key = key_of(ws, i, j);
+            let refs = lex.lookup_key(&key);
+            if refs.is_empty() {
+                continue;
+            }
+            if let Some(kind) = accept(lex, text, ws, i, j, refs, &lower) {
+                let span = Span::new(ws[i].span.start, ws[j].span.end);
+                ents.push(Entity::new(span, &text[span.range()], kind));
+                next = j + 1;
+                break;
+            }
+        }
+        i = next;
+    }
+}
+
+/// The entity type to add for words `i..=j`, or `None` to leave them.
+fn accept(
+    lex: &Lexicon,
+    text: &str,
+    ws: &[Word],
+    i: usize,
+    j: usize,
+    refs: &[Ref],
+    lower: &HashSet<&str>,
+) -> Option<EntityType> {
+    let surface = &text[ws[i].span.start..ws[j].span.end];
+    let letters = surface.chars().filter(|c| c.is_alphabetic()).count();
+    let single = i == j;
+    // Short forms (AS, RI, MK, AP) only when written exactly in capitals.
+    if letters <= 3 && !(single && ws[i].all_caps) {
+        return None;
+    }
+    let exact_short = |name: &str| letters > 3 || name == surface;
+    let initial = ws[i].initial;
+    let common = single && (lower.contains(ws[i].norm.as_str()) || NOT_PLACES.contains(&ws[i].norm.as_str()));
+    let trigger = if i > 0 && joined(text, ws, i - 1, i) {
+        trigger_of(&ws[i - 1].norm)
+    } else {
+        Trigger::None
+    };
+
+    // Countries, capitals and seats of power.
+    for r in refs {
+        if let Ref::Form(f) = *r {
+            let form = &lex.forms[f as usize];
+            if !exact_short(&form.form)
+                || (common && trigger == Trigger::None && letters > 3 && form.kind != FormKind::Name)
+            {
+                continue;
+            }
+            return Some(if form.kind == FormKind::Seat {
+                EntityType::Org
+            } else {
+                EntityType::Loc
+            });
+        }
+    }
+    // Curated actors: multi-word names and acronyms anywhere; single words
+    // only inside a sentence and when not used as an ordinary word.
+    for r in refs {
+        if let Ref::Actor(a) = *r {
+            let actor = &lex.actors[a as usize];
+            if !actor.curated && (single || !ws[i..=j].iter().all(|w| w.cap)) {
+                continue;
+            }
+            let names = std::iter::once(&actor.name).chain(actor.aliases.iter());
+            if letters <= 3 && !names.into_iter().any(|n| n == surface) {
+                continue;
+            }
+            if single && !ws[i].all_caps && (initial || common) {
+                continue;
+            }
+            return Some(actor.kind);
+        }
+    }
+    // Places: need a trigger word, or a prominent place not at a sentence
+    // start, not used as an ordinary word and not part of a longer name.
+    let mut best: Option<(PlaceKind, u64)> = None;
+    for r in refs {
+        if let Ref::Place(p) = *r {
+            let p = &lex.places[p as usize];
+            if p.kind == PlaceKind::Adm3 && trigger != Trigger::District {
+                continue;
+            }
+            if best.map_or(true, |(_, b)| b < p.population) {
+                best = Some((p.kind, p.population));
+            }
+        }
+    }
+    let (kind, pop) = best?;
+    if common && trigger == Trigger::None
+        || NOT_PLACES.contains(&ws[i].norm.as_str()) && trigger == Trigger::None
+    {
+        return None;
+    }
+    let cap_after = j + 1 < ws.len() && ws[j + 1].cap && !ws[j + 1].initial && joined(text, ws, j, j + 1);
+    let cap_before =
+        i > 0 && ws[i - 1].cap && !initial && joined(text, ws, i - 1, i) && trigger == Trigger::None;
+    if cap_after || cap_before {
+        return None;
+    }
+    let ok = match trigger {
+        Trigger::City | Trigger::Regency | Trigger::Province | Trigger::District => true,
+        Trigger::Locative => pop >= 15_000 || kind != PlaceKind::City,
+        Trigger::None => {
+            kind == PlaceKind::Region && !initial
+                || matches!(kind, PlaceKind::Adm1 | PlaceKind::Adm2) && !initial
+                || pop >= 100_000 && (!initial || pop >= 1_000_000)
+        }
+    };
+    ok.then_some(EntityType::Loc)
+}
