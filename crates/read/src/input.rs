@@ -1,0 +1,276 @@
+//! Opening one named input: stdin, a directory or a file, and choosing its
+//! reader by extension and by sniffing its first bytes.
+
+use std::fs::File;
+use std::io::{self, BufReader, Cursor, Read};
+use std::path::Path;
+
+use flate2::read::MultiGzDecoder;
+
+use crate::jsonl::JsonLines;
+use crate::limit::{read_all_bounded, too_large_message, MAX_ARTICLE_BYTES};
+use crate::warc::WarcRecords;
+use crate::{decode, html_article, RawArticle, ReadError};
+
+/// The results of one input, produced lazily.
+pub(crate) type Results = Box<dyn Iterator<Item = Result<RawArticle, ReadError>> + Send>;
+
+/// How many leading bytes are looked at to sniff a format.
+const SNIFF: u64 = 8 * 1024;
+
+/// Extensions read when walking a directory; other files there (images,
+/// READMEs, stray binaries) are skipped silently, since a directory of
+/// articles routinely holds them. A file named explicitly is always read.
+const ARTICLE_EXTENSIONS: &[&str] = &[
+    "txt", "text", "html", "htm", "xhtml", "jsonl", "ndjson", "json", "warc", "warc.gz",
+];
+
+/// What a name's extension says about its content.
+#[derive(Clone, Copy, PartialEq, Debug)]
+enum Format {
+    Text,
+    Html,
+    JsonLines,
+    Warc,
+    WarcGz,
+    /// No telling extension: decide by content.
+    Unknown,
+}
+
+fn format_of(name: &str) -> Format {
+    let lower = name.to_ascii_lowercase();
+    let ext = |e: &str| lower.ends_with(&format!(".{e}"));
+    if ext("warc.gz") {
+        Format::WarcGz
+    } else if ext("warc") {
+        Format::Warc
+    } else if ext("jsonl") || ext("ndjson") || ext("json") {
+        Format::JsonLines
+    } else if ext("html") || ext("htm") || ext("xhtml") {
+        Format::Html
+    } else if ext("txt") || ext("text") {
+        Format::Text
+    } else {
+        Format::Unknown
+    }
+}
+
+fn has_article_extension(path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    ARTICLE_EXTENSIONS
+        .iter()
+        .any(|e| name.ends_with(&format!(".{e}")))
+}
+
+/// Opens one input as the user named it.
+pub(crate) fn open(input: &str) -> Results {
+    if input == "-" {
+        return sniffed(
+            Box::new(io::stdin()),
+            input.to_string(),
+            "stdin".into(),
+            Format::Unknown,
+        );
+    }
+    let path = Path::new(input);
+    match std::fs::metadata(path) {
+        Err(e) => error(input, io_message(&e)),
+        Ok(m) if m.is_dir() => walk(path),
+        Ok(_) => open_file(path, input.to_string()),
+    }
+}
+
+/// Every article file under `dir`, recursively, in name order; hidden files
+/// and directories (`.git`, `.DS_Store`) are skipped.
+fn walk(dir: &Path) -> Results {
+    let dir = dir.to_path_buf();
+    let entries = walkdir::WalkDir::new(&dir)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    Box::new(entries.flat_map(move |entry| -> Results {
+        match entry {
+            Ok(e) if e.file_type().is_file() && has_article_extension(e.path()) => {
+                open_file(e.path(), e.path().display().to_string())
+            }
+            Ok(_) => Box::new(std::iter::empty()),
+            Err(e) => {
+                let at = e
+                    .path()
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_else(|| dir.display().to_string());
+                let msg = match e.io_error() {
+                    Some(io) => io_message(io),
+                    None => e.to_string(),
+                };
+                error(&at, msg)
+            }
+        }
+    }))
+}
+
+fn open_file(path: &Path, label: String) -> Results {
+    let file = match File::open(path) {
+        Ok(f) => f,
+        Err(e) => return error(&label, io_message(&e)),
+    };
+    let stem = file_stem(path);
+    match format_of(&label) {
+        Format::JsonLines => Box::new(JsonLines::new(BufReader::new(file), label, stem)),
+        Format::Warc => Box::new(WarcRecords::new(BufReader::new(file), label)),
+        Format::WarcGz => Box::new(WarcRecords::new(
+            BufReader::new(MultiGzDecoder::new(BufReader::new(file))),
+            label,
+        )),
+        f => sniffed(Box::new(file), label, stem, f),
+    }
+}
+
+/// Reads the first bytes of `reader` and picks its reader: WARC (plain or
+/// gzip), JSON Lines (a first line that is a JSON object), HTML
+/// (`<!doctype html`, `<html`, or an `.html` name), else plain text.
+fn sniffed(reader: Box<dyn Read + Send>, label: String, stem: String, hint: Format) -> Results {
+    let mut reader = reader;
+    let mut head = Vec::new();
+    if let Err(e) = (&mut reader).take(SNIFF).read_to_end(&mut head) {
+        return error(&label, io_message(&e));
+    }
+    if head.starts_with(b"\x1f\x8b") {
+        return gzipped(Box::new(Cursor::new(head).chain(reader)), label);
+    }
+    if head.starts_with(b"WARC/") {
+        return Box::new(WarcRecords::new(
+            BufReader::new(Cursor::new(head).chain(reader)),
+            label,
+        ));
+    }
+    let trimmed = trim_start(&head);
+    if hint == Format::Unknown && trimmed.starts_with(b"{") && first_line_is_object(trimmed) {
+        return Box::new(JsonLines::new(
+            BufReader::new(Cursor::new(head).chain(reader)),
+            label,
+            stem,
+        ));
+    }
+    if let Some(kind) = decode::binary_kind(&head) {
+        return error(&label, format!("{kind}, not an article"));
+    }
+    let bytes = match read_all_bounded(Cursor::new(head).chain(reader), MAX_ARTICLE_BYTES) {
+        Ok(Some(b)) => b,
+        Ok(None) => return error(&label, too_large_message()),
+        Err(e) => return error(&label, io_message(&e)),
+    };
+    let article = if trim_start(&bytes).is_empty() {
+        Err(ReadError::new(&label, "empty input: no text"))
+    } else if hint == Format::Html || looks_like_html(&bytes) {
+        let html = decode::decode_html(&bytes, None);
+        html_article(&html, None, &label)
+    } else {
+        decode::decode_text(&bytes)
+            .map_err(|m| ReadError::new(&label, m))
+            .and_then(|text| {
+                if text.trim().is_empty() {
+                    Err(ReadError::new(&label, "empty input: no text"))
+                } else {
+                    Ok(RawArticle {
+                        text,
+                        ..RawArticle::default()
+                    })
+                }
+            })
+    };
+    Box::new(std::iter::once(article.map(|a| RawArticle {
+        id: stem,
+        origin: label,
+        ..a
+    })))
+}
+
+/// A gzip stream: only a compressed WARC is an article source.
+fn gzipped(reader: Box<dyn Read + Send>, label: String) -> Results {
+    let mut inner = MultiGzDecoder::new(reader);
+    let mut head = Vec::new();
+    if let Err(e) = (&mut inner).take(5).read_to_end(&mut head) {
+        return error(
+            &label,
+            format!("gzip-compressed, but it cannot be decompressed: {e}"),
+        );
+    }
+    if head != b"WARC/" {
+        return error(
+            &label,
+            "gzip-compressed data that is not a WARC file; decompress it first",
+        );
+    }
+    Box::new(WarcRecords::new(
+        BufReader::new(Cursor::new(head).chain(inner)),
+        label,
+    ))
+}
+
+/// HTML by content: a doctype, `<html`, or a `<head>`/`<body>` near the top.
+fn looks_like_html(bytes: &[u8]) -> bool {
+    let start = trim_start(bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes));
+    let head: Vec<u8> = start.iter().take(1024).map(u8::to_ascii_lowercase).collect();
+    head.starts_with(b"<!doctype html")
+        || head.starts_with(b"<html")
+        || head.starts_with(b"<head")
+        || head.starts_with(b"<body")
+        || (head.starts_with(b"<!--") && (contains(&head, b"<html") || contains(&head, b"<!doctype html")))
+}
+
+fn first_line_is_object(bytes: &[u8]) -> bool {
+    let line = bytes.split(|&b| b == b'\n').next().unwrap_or(bytes);
+    // A first line cut off by the sniff window is judged by its start alone.
+    line.len() as u64 >= SNIFF - 1
+        || serde_json::from_slice::<serde_json::Map<String, serde_json::Value>>(line).is_ok()
+}
+
+fn trim_start(b: &[u8]) -> &[u8] {
+    let n = b.iter().take_while(|c| c.is_ascii_whitespace()).count();
+    &b[n..]
+}
+
+fn contains(hay: &[u8], needle: &[u8]) -> bool {
+    hay.windows(needle.len()).any(|w| w == needle)
+}
+
+fn file_stem(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string())
+}
+
+/// A one-line, lower-case description of an I/O error.
+fn io_message(e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::NotFound => "no such file or directory".into(),
+        io::ErrorKind::PermissionDenied => "permission denied".into(),
+        io::ErrorKind::IsADirectory => "is a directory".into(),
+        _ => format!("cannot read: {e}"),
+    }
+}
+
+fn error(input: &str, message: impl Into<String>) -> Results {
+    Box::new(std::iter::once(Err(ReadError::new(input, message))))
+}
+
+/// In-memory bytes read as a file named `name` would be.
+pub(crate) fn from_bytes(name: &str, bytes: Vec<u8>) -> Results {
+    let stem = file_stem(Path::new(name));
+    let label = name.to_string();
+    let reader = Cursor::new(bytes);
+    match format_of(name) {
+        Format::JsonLines => Box::new(JsonLines::new(BufReader::new(reader), label, stem)),
+        Format::Warc => Box::new(WarcRecords::new(BufReader::new(reader), label)),
+        Format::WarcGz => Box::new(WarcRecords::new(
+            BufReader::new(MultiGzDecoder::new(reader)),
+            label,
+        )),
+        f => sniffed(Box::new(reader), label, stem, f),
+    }
+}
