@@ -18,12 +18,20 @@ fn articles() -> Option<Vec<String>> {
     let mut rdr = csv::Reader::from_path(&path).ok()?;
     let headers = rdr.headers().ok()?.clone();
     let col = headers.iter().position(|h| h == "isi_berita")?;
-    Some(rdr.records().filter_map(Result::ok).filter_map(|r| r.get(col).map(str::to_string)).collect())
+    Some(
+        rdr.records()
+            .filter_map(Result::ok)
+            .filter_map(|r| r.get(col).map(str::to_string))
+            .collect(),
+    )
 }
 
 fn bench(c: &mut Criterion) {
     let Some(texts) = articles() else {
-        eprintln!("skipping text benches: Detik articles not found under {}", shared().display());
+        eprintln!(
+            "skipping text benches: Detik articles not found under {}",
+            shared().display()
+        );
         return;
     };
     let cleaned: Vec<String> = texts.iter().map(|t| clean_text(t).text).collect();

@@ -43,7 +43,10 @@ fn is_boilerplate(line: &str, res: &Resources) -> bool {
 
 /// Cleans `input`; see [`Cleaned`].
 pub(crate) fn clean_text(input: &str, res: &Resources) -> Cleaned {
-    let mut out = Cleaned { offsets: OffsetMap::default(), ..Cleaned::default() };
+    let mut out = Cleaned {
+        offsets: OffsetMap::default(),
+        ..Cleaned::default()
+    };
     let mut line = Line::default();
     let mut prev_end = 0;
     let mut first = true;
@@ -94,7 +97,10 @@ mod tests {
     #[test]
     fn lines_split_on_every_newline_convention() {
         let src = "a\r\nb\rc\n\nd";
-        let r: Vec<&str> = line_ranges(src).map(|(s, e)| &src[s..e]).filter(|l| !l.is_empty()).collect();
+        let r: Vec<&str> = line_ranges(src)
+            .map(|(s, e)| &src[s..e])
+            .filter(|l| !l.is_empty())
+            .collect();
         assert_eq!(r, vec!["a", "b", "c", "d"]);
     }
 
@@ -107,7 +113,10 @@ mod tests {
 
     #[test]
     fn a_long_paragraph_starting_like_a_prompt_is_kept() {
-        let long = format!("Baca juga {}", "kalimat panjang tentang kebijakan pemerintah. ".repeat(6));
+        let long = format!(
+            "Baca juga {}",
+            "kalimat panjang tentang kebijakan pemerintah. ".repeat(6)
+        );
         assert_eq!(clean(&long).text, long.trim());
     }
 
@@ -115,7 +124,10 @@ mod tests {
     fn prefix_only_on_the_first_line() {
         let c = clean("Jakarta - Presiden tiba.\nBudi Santoso - Ketua RT - mengatakan hal itu.");
         assert_eq!(c.dateline.as_deref(), Some("Jakarta"));
-        assert_eq!(c.text, "Presiden tiba.\nBudi Santoso - Ketua RT - mengatakan hal itu.");
+        assert_eq!(
+            c.text,
+            "Presiden tiba.\nBudi Santoso - Ketua RT - mengatakan hal itu."
+        );
     }
 
     #[test]

@@ -2,7 +2,9 @@
 //! NER features) want `rumah` + `nya`.
 
 /// Words ending in `nya` that are not a stem + `-nya`.
-const NYA_WORDS: &[&str] = &["hanya", "punya", "tanya", "bertanya", "ditanya", "menanya", "kenya", "sonya", "nya"];
+const NYA_WORDS: &[&str] = &[
+    "hanya", "punya", "tanya", "bertanya", "ditanya", "menanya", "kenya", "sonya", "nya",
+];
 
 /// Splits a word into (proclitic, stem, enclitic) without a lexicon.
 ///
@@ -39,7 +41,11 @@ pub fn split_clitics_with(word: &str, is_word: impl Fn(&str) -> bool) -> (&str, 
                         break;
                     }
                 }
-                let solid = if solid_ok { before.chars().count() >= 2 && !NYA_WORDS.contains(&lower.as_str()) } else { is_word(&word[..before.len()]) };
+                let solid = if solid_ok {
+                    before.chars().count() >= 2 && !NYA_WORDS.contains(&lower.as_str())
+                } else {
+                    is_word(&word[..before.len()])
+                };
                 if solid && !before.ends_with('-') {
                     suffix = &word[before.len()..];
                     stem_end = before.len();

@@ -41,7 +41,9 @@ pub(crate) struct Resources {
 }
 
 fn data_lines(text: &str) -> impl Iterator<Item = &str> {
-    text.lines().map(|l| l.trim_end_matches('\r')).filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+    text.lines()
+        .map(|l| l.trim_end_matches('\r'))
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
 }
 
 impl Resources {
@@ -70,7 +72,9 @@ impl Resources {
             .start_kind(StartKind::Anchored)
             .build(&prefixes)
             .expect("boilerplate prefixes form a valid automaton");
-        let places = data_lines(PLACES_TXT).map(|l| (l.trim().to_lowercase(), l.trim().to_string())).collect();
+        let places = data_lines(PLACES_TXT)
+            .map(|l| (l.trim().to_lowercase(), l.trim().to_string()))
+            .collect();
         let mut abbreviations = HashMap::new();
         for line in data_lines(ABBREVIATIONS_TSV) {
             let mut cols = line.split('\t');
@@ -84,8 +88,16 @@ impl Resources {
             let expansion = cols.next().unwrap_or("").trim().to_string();
             abbreviations.insert(abbr.to_string(), (kind, expansion));
         }
-        let attribution = data_lines(ATTRIBUTION_TXT).map(|l| l.trim().to_lowercase()).collect();
-        Resources { exact_lines, prefixes, places, abbreviations, attribution }
+        let attribution = data_lines(ATTRIBUTION_TXT)
+            .map(|l| l.trim().to_lowercase())
+            .collect();
+        Resources {
+            exact_lines,
+            prefixes,
+            places,
+            abbreviations,
+            attribution,
+        }
     }
 
     /// True when `key` (see [`line_key`]) is a known boilerplate line.
@@ -93,7 +105,11 @@ impl Resources {
         if self.exact_lines.contains(key) {
             return true;
         }
-        key.len() <= MAX_PREFIX_LINE && self.prefixes.find(Input::new(key).anchored(Anchored::Yes)).is_some()
+        key.len() <= MAX_PREFIX_LINE
+            && self
+                .prefixes
+                .find(Input::new(key).anchored(Anchored::Yes))
+                .is_some()
     }
 }
 
@@ -135,12 +151,18 @@ mod tests {
     fn data_files_parse() {
         for line in data_lines(LINES_TSV) {
             let kind = line.split('\t').next().unwrap();
-            assert!(kind == "line" || kind == "prefix", "bad kind in lines.tsv: {line}");
+            assert!(
+                kind == "line" || kind == "prefix",
+                "bad kind in lines.tsv: {line}"
+            );
             assert!(line.split('\t').count() >= 2, "missing pattern: {line}");
         }
         for line in data_lines(ABBREVIATIONS_TSV) {
             let kind = line.split('\t').nth(1).unwrap_or("");
-            assert!(["title", "end", "acronym"].contains(&kind), "bad kind in abbreviations.tsv: {line}");
+            assert!(
+                ["title", "end", "acronym"].contains(&kind),
+                "bad kind in abbreviations.tsv: {line}"
+            );
         }
         let r = resources();
         assert!(r.places.len() > 500);
@@ -151,7 +173,10 @@ mod tests {
 
     #[test]
     fn line_key_ignores_case_spacing_and_quote_style() {
-        assert_eq!(line_key("  Saksikan Live Detikpagi :  "), "saksikan live detikpagi:");
+        assert_eq!(
+            line_key("  Saksikan Live Detikpagi :  "),
+            "saksikan live detikpagi:"
+        );
         assert_eq!(line_key("\u{201c}Detik Pagi\u{201d}"), "\"detik pagi\"");
     }
 }

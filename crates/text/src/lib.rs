@@ -39,7 +39,7 @@ impl Cleaner {
         doc.text = c.text;
         doc.tokens.clear();
         doc.sentences.clear();
-        if doc.source.site.as_deref().is_none_or(|s| s.trim().is_empty()) {
+        if doc.source.site.as_deref().map_or(true, |s| s.trim().is_empty()) {
             doc.source.site = c.site.or(doc.source.site.take());
         }
         if doc.source.dateline.is_none() {
@@ -121,5 +121,8 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Span> {
 /// The kind and expansion of an abbreviation as written (`dll.`, `Korut`),
 /// from `data/boilerplate/abbreviations.tsv`.
 pub fn abbreviation(abbr: &str) -> Option<(AbbrevKind, &'static str)> {
-    data::resources().abbreviations.get(abbr).map(|(k, e)| (*k, e.as_str()))
+    data::resources()
+        .abbreviations
+        .get(abbr)
+        .map(|(k, e)| (*k, e.as_str()))
 }

@@ -1,7 +1,9 @@
 //! Character-level normalisation of one line with offset anchors back to the
 //! input: NFC, straight quotes, one kind of space, no zero-width chars.
 
-use unicode_normalization::{char::canonical_combining_class, is_nfc_quick, IsNormalized, UnicodeNormalization};
+use unicode_normalization::{
+    char::canonical_combining_class, is_nfc_quick, IsNormalized, UnicodeNormalization,
+};
 
 /// What the normaliser does with a char.
 enum Class {
@@ -19,7 +21,9 @@ fn classify(ch: char) -> Class {
     match ch {
         ' ' => Class::Space,
         c if c.is_ascii_graphic() => Class::Keep,
-        '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{00ad}' | '\u{180e}' => Class::Drop,
+        '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{00ad}' | '\u{180e}' => {
+            Class::Drop
+        }
         '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{201f}' => Class::Map('"'),
         '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{201b}' => Class::Map('\''),
         c if c.is_whitespace() || c.is_control() => Class::Space,
@@ -43,6 +47,19 @@ impl Line {
             self.anchors.push((here, orig));
         }
         self.text.push(ch);
+    }
+
+    /// Anchors the current end of the text at `orig`, so that the offset
+    /// just past a rewritten last char maps past it in the input too.
+    fn sync_end(&mut self, orig: usize) {
+        let here = self.text.len();
+        if self.anchors.last().is_some_and(|&(c, _)| c == here) {
+            self.anchors.pop();
+        }
+        let implied = self.anchors.last().map(|&(c, o)| o + (here - c));
+        if implied != Some(orig) {
+            self.anchors.push((here, orig));
+        }
     }
 
     /// The original offset of byte `local` of the line.
@@ -120,6 +137,9 @@ pub(crate) fn normalize_line(line: &str, base: usize, out: &mut Line) -> usize {
         }
         end = base + stop;
     }
+    if !out.text.is_empty() {
+        out.sync_end(end);
+    }
     end
 }
 
@@ -155,5 +175,15 @@ mod tests {
             assert!(src[l.to_original(c)..].starts_with(word), "{word}");
         }
         assert_eq!(&src[l.to_original(l.text.len() - 1)..], ".");
+    }
+
+    #[test]
+    fn the_end_of_a_rewritten_last_char_maps_past_it() {
+        let src = "Ya\u{201d}";
+        let l = norm(src);
+        assert_eq!(l.to_original(l.text.len()), src.len());
+        let src = "\u{113c2}\u{8e3}";
+        let l = norm(src);
+        assert_eq!(l.to_original(l.text.len()), src.len());
     }
 }

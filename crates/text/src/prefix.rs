@@ -28,7 +28,10 @@ pub(crate) fn detect(line: &str, res: &Resources) -> Option<Prefix> {
     let rest_first = rest.chars().next()?;
     if !first.is_uppercase()
         || head.chars().count() > MAX_PREFIX_CHARS
-        || !(rest_first.is_uppercase() || rest_first.is_ascii_digit() || rest_first == '"' || rest_first == '\'')
+        || !(rest_first.is_uppercase()
+            || rest_first.is_ascii_digit()
+            || rest_first == '"'
+            || rest_first == '\'')
         || head.contains(['"', ':', ';', '?', '!', '-', '\u{2013}', '\u{2014}'])
         || head.contains(". ")
     {
@@ -61,16 +64,27 @@ pub(crate) fn detect(line: &str, res: &Resources) -> Option<Prefix> {
             }
         }
     }
-    Some(Prefix { len: rest_start, site, dateline })
+    Some(Prefix {
+        len: rest_start,
+        site,
+        dateline,
+    })
 }
 
 /// Finds ` - `, ` -- `, ` – ` or ` — ` within the prefix length limit:
 /// returns (end of the head, start of the rest).
 fn find_separator(line: &str) -> Option<(usize, usize)> {
-    let limit = line.char_indices().nth(MAX_PREFIX_CHARS + 1).map_or(line.len(), |(i, _)| i);
+    let limit = line
+        .char_indices()
+        .nth(MAX_PREFIX_CHARS + 1)
+        .map_or(line.len(), |(i, _)| i);
     for (sp, _) in line[..limit].match_indices(' ') {
         let after = &line[sp + 1..];
-        let dashes: Vec<char> = after.chars().take_while(|c| matches!(c, '-' | '\u{2013}' | '\u{2014}')).take(3).collect();
+        let dashes: Vec<char> = after
+            .chars()
+            .take_while(|c| matches!(c, '-' | '\u{2013}' | '\u{2014}'))
+            .take(3)
+            .collect();
         if dashes.is_empty() || dashes.len() > 2 {
             continue;
         }
@@ -89,7 +103,9 @@ fn plausible_part(part: &str) -> bool {
     let part = part.trim();
     let words = part.split(' ').count();
     let name_like = |w: &str| {
-        w.chars().next().is_some_and(|c| c.is_uppercase()) || w.contains('.') || w.chars().any(char::is_uppercase)
+        w.chars().next().is_some_and(|c| c.is_uppercase())
+            || w.contains('.')
+            || w.chars().any(char::is_uppercase)
     };
     !part.is_empty()
         && words <= MAX_PART_WORDS
@@ -135,26 +151,50 @@ mod tests {
 
     #[test]
     fn an_unknown_name_is_a_site() {
-        assert_eq!(d("Negaratoto - Pemimpin Korea Utara"), Some(("Pemimpin Korea Utara".into(), s("Negaratoto"), None)));
-        assert_eq!(d("Suara.com - Cerita sekuel terbaru"), Some(("Cerita sekuel terbaru".into(), s("Suara.com"), None)));
+        assert_eq!(
+            d("Negaratoto - Pemimpin Korea Utara"),
+            Some(("Pemimpin Korea Utara".into(), s("Negaratoto"), None))
+        );
+        assert_eq!(
+            d("Suara.com - Cerita sekuel terbaru"),
+            Some(("Cerita sekuel terbaru".into(), s("Suara.com"), None))
+        );
     }
 
     #[test]
     fn a_known_place_is_a_dateline() {
-        assert_eq!(d("Jakarta - Presiden Prabowo"), Some(("Presiden Prabowo".into(), None, s("Jakarta"))));
-        assert_eq!(d("SPANYOL \u{2013} Barcelona berhasil"), Some(("Barcelona berhasil".into(), None, s("Spanyol"))));
+        assert_eq!(
+            d("Jakarta - Presiden Prabowo"),
+            Some(("Presiden Prabowo".into(), None, s("Jakarta")))
+        );
+        assert_eq!(
+            d("SPANYOL \u{2013} Barcelona berhasil"),
+            Some(("Barcelona berhasil".into(), None, s("Spanyol")))
+        );
     }
 
     #[test]
     fn place_and_site_together_give_both() {
-        assert_eq!(d("JAKARTA, KOMPAS.com - Presiden"), Some(("Presiden".into(), s("KOMPAS.com"), s("Jakarta"))));
-        assert_eq!(d("Jakarta, CNN Indonesia -- Ketua MPR"), Some(("Ketua MPR".into(), s("CNN Indonesia"), s("Jakarta"))));
-        assert_eq!(d("Wamena (ANTARA News) - Pemerintah"), Some(("Pemerintah".into(), s("ANTARA News"), s("Wamena"))));
+        assert_eq!(
+            d("JAKARTA, KOMPAS.com - Presiden"),
+            Some(("Presiden".into(), s("KOMPAS.com"), s("Jakarta")))
+        );
+        assert_eq!(
+            d("Jakarta, CNN Indonesia -- Ketua MPR"),
+            Some(("Ketua MPR".into(), s("CNN Indonesia"), s("Jakarta")))
+        );
+        assert_eq!(
+            d("Wamena (ANTARA News) - Pemerintah"),
+            Some(("Pemerintah".into(), s("ANTARA News"), s("Wamena")))
+        );
     }
 
     #[test]
     fn sentences_with_a_dash_are_not_prefixes() {
-        assert_eq!(d("Ketua MPR Zulkifli Hasan dan rombongan - yang tiba kemarin - menyesalkan"), None);
+        assert_eq!(
+            d("Ketua MPR Zulkifli Hasan dan rombongan - yang tiba kemarin - menyesalkan"),
+            None
+        );
         assert_eq!(d("pemerintah - Pemerintah"), None);
         assert_eq!(d("\"Kami siap\" - Budi"), None);
         assert_eq!(d("Skor akhir 3 - 0 untuk Barcelona"), None);

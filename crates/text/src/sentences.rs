@@ -26,12 +26,14 @@ fn stop_kind(tok: &str, kind: TokenKind, res: &Resources) -> Stop {
         "." | "?" | "!" => Stop::Full,
         "\u{2026}" => Stop::Ellipsis,
         _ if kind == TokenKind::Punct && tok.starts_with("...") => Stop::Ellipsis,
-        _ if kind == TokenKind::Word && tok.len() > 1 && tok.ends_with('.') => match res.abbreviations.get(tok) {
-            Some((AbbrevKind::Title, _)) => Stop::No,
-            // Initials (`B.`) stand before a surname.
-            None if tok.chars().count() == 2 => Stop::No,
-            _ => Stop::Full,
-        },
+        _ if kind == TokenKind::Word && tok.len() > 1 && tok.ends_with('.') => {
+            match res.abbreviations.get(tok) {
+                Some((AbbrevKind::Title, _)) => Stop::No,
+                // Initials (`B.`) stand before a surname.
+                None if tok.chars().count() == 2 => Stop::No,
+                _ => Stop::Full,
+            }
+        }
         _ => Stop::No,
     }
 }
@@ -40,7 +42,7 @@ fn stop_kind(tok: &str, kind: TokenKind, res: &Resources) -> Stop {
 fn starts_sentence(text: &str, next: &Token, res: &Resources) -> bool {
     let s = &text[next.span.range()];
     let first = s.chars().next().unwrap_or(' ');
-    if first == '"' || first == '(' || first == '[' || first.is_ascii_digit() {
+    if first == '"' || first == '\u{201c}' || first == '(' || first == '[' || first.is_ascii_digit() {
         return true;
     }
     first.is_uppercase() && !res.attribution.contains(&s.to_lowercase())
@@ -68,8 +70,15 @@ fn split_paragraph(text: &str, toks: &[Token], res: &Resources, out: &mut Vec<Sp
     let mut k = 0;
     while k < toks.len() {
         let t = tok(k);
-        if t == "\"" {
-            in_quote = !in_quote;
+        // Straight quotes toggle; curly ones (in text that skipped the
+        // cleaner) say which way they face.
+        match t {
+            "\"" => in_quote = !in_quote,
+            "\u{201c}" => in_quote = true,
+            "\u{201d}" => in_quote = false,
+            _ => {}
+        }
+        if matches!(t, "\"" | "\u{201c}" | "\u{201d}") {
             k += 1;
             continue;
         }
@@ -85,13 +94,14 @@ fn split_paragraph(text: &str, toks: &[Token], res: &Resources, out: &mut Vec<Sp
         while j < toks.len() && adjacent(j) {
             match tok(j) {
                 "\"" if quote => quote = false,
+                "\u{201d}" => quote = false,
                 ")" | "]" | "'" | "." | "?" | "!" => {}
                 _ => break,
             }
             j += 1;
         }
-        let ends = j == toks.len()
-            || (starts_sentence(text, &toks[j], res) && (stop == Stop::Full || !in_quote));
+        let ends =
+            j == toks.len() || (starts_sentence(text, &toks[j], res) && (stop == Stop::Full || !in_quote));
         if ends && j < toks.len() {
             out.push(Span::new(toks[start].span.start, toks[j - 1].span.end));
             start = j;
@@ -112,26 +122,46 @@ mod tests {
     fn sents(s: &str) -> Vec<&str> {
         let r = resources();
         let toks = tokenize(s, r);
-        super::split(s, &toks, r).into_iter().map(|sp| &s[sp.range()]).collect()
+        super::split(s, &toks, r)
+            .into_iter()
+            .map(|sp| &s[sp.range()])
+            .collect()
     }
 
     #[test]
     fn a_quote_ending_in_comma_runs_into_its_attribution() {
         let s = "\"Rakyat Korea memberikan dukungan penuh kepada mereka,\" imbuh Kim dalam pesannya. Kim juga menyatakan keyakinannya.";
         assert_eq!(sents(s).len(), 2);
-        assert_eq!(sents("\"Dan swasta,\" Jelasnya."), vec!["\"Dan swasta,\" Jelasnya."]);
+        assert_eq!(
+            sents("\"Dan swasta,\" Jelasnya."),
+            vec!["\"Dan swasta,\" Jelasnya."]
+        );
     }
 
     #[test]
     fn an_ellipsis_inside_a_quote_does_not_end_the_sentence() {
         let s = "\"Warga Rusia telah mencapai keberhasilan ... Sambil menghadapi tantangan,\" tulis Kim. Dia senang.";
-        assert_eq!(sents(s), vec!["\"Warga Rusia telah mencapai keberhasilan ... Sambil menghadapi tantangan,\" tulis Kim.", "Dia senang."]);
+        assert_eq!(
+            sents(s),
+            vec![
+                "\"Warga Rusia telah mencapai keberhasilan ... Sambil menghadapi tantangan,\" tulis Kim.",
+                "Dia senang."
+            ]
+        );
     }
 
     #[test]
     fn a_closing_quote_after_a_full_stop_belongs_to_the_sentence() {
         let s = "Dia menyebut \"tujuan yang adil.\" Rusia menolak. \"Apa benar?\" tanya dia. \"Tidak.\" Tanya Budi lagi.";
-        assert_eq!(sents(s), vec!["Dia menyebut \"tujuan yang adil.\"", "Rusia menolak.", "\"Apa benar?\" tanya dia.", "\"Tidak.\" Tanya Budi lagi."]);
+        assert_eq!(
+            sents(s),
+            vec![
+                "Dia menyebut \"tujuan yang adil.\"",
+                "Rusia menolak.",
+                "\"Apa benar?\" tanya dia.",
+                "\"Tidak.\" Tanya Budi lagi."
+            ]
+        );
     }
 
     #[test]
@@ -143,12 +173,32 @@ mod tests {
     #[test]
     fn abbreviations_and_titles_do_not_end_sentences() {
         assert_eq!(sents("Prof. Dr. Budi, S.H. tiba di Jl. Sudirman No. 5 pukul 10.00 WIB. Ia disambut Susilo B. Yudhoyono dll. dan rombongan.").len(), 2);
-        assert_eq!(sents("Saham PT Unilever Indonesia Tbk. Perusahaan itu naik 3,5%.").len(), 2);
+        assert_eq!(
+            sents("Saham PT Unilever Indonesia Tbk. Perusahaan itu naik 3,5%.").len(),
+            2
+        );
+    }
+
+    #[test]
+    fn curly_quotes_work_like_straight_ones() {
+        let s = "\u{201c}Kurang tidur. Saya lelah,\u{201d} tulis dia. \u{201c}Ya.\u{201d} Dia pergi.";
+        assert_eq!(
+            sents(s),
+            vec![
+                "\u{201c}Kurang tidur.",
+                "Saya lelah,\u{201d} tulis dia.",
+                "\u{201c}Ya.\u{201d}",
+                "Dia pergi."
+            ]
+        );
     }
 
     #[test]
     fn a_sentence_never_crosses_a_paragraph() {
-        assert_eq!(sents("Kalimat tanpa titik\nKalimat baru di paragraf kedua"), vec!["Kalimat tanpa titik", "Kalimat baru di paragraf kedua"]);
+        assert_eq!(
+            sents("Kalimat tanpa titik\nKalimat baru di paragraf kedua"),
+            vec!["Kalimat tanpa titik", "Kalimat baru di paragraf kedua"]
+        );
     }
 
     #[test]

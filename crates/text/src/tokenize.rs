@@ -52,7 +52,9 @@ fn scan_run(text: &str, i: usize) -> usize {
 /// True for `S.H`, `a.n`, `Ph.D`: dotted pieces of at most three letters.
 fn is_dotted_abbreviation(run: &str) -> bool {
     run.contains('.')
-        && run.split('.').all(|p| !p.is_empty() && p.chars().count() <= 3 && p.chars().all(char::is_alphabetic))
+        && run
+            .split('.')
+            .all(|p| !p.is_empty() && p.chars().count() <= 3 && p.chars().all(char::is_alphabetic))
 }
 
 /// The byte length of a currency sign or code at `i` that a number follows.
@@ -112,7 +114,10 @@ pub(crate) fn tokenize(text: &str, res: &Resources) -> Vec<Token> {
             if let Some(cur) = currency_at(text, i) {
                 let num_end = scan_run(text, i + cur);
                 let end = extend_number(text, i, num_end, true);
-                tokens.push(Token { span: Span::new(i, end), kind: TokenKind::Number });
+                tokens.push(Token {
+                    span: Span::new(i, end),
+                    kind: TokenKind::Number,
+                });
                 i = end;
                 after_word = true;
                 continue;
@@ -129,13 +134,19 @@ pub(crate) fn tokenize(text: &str, res: &Resources) -> Vec<Token> {
                 (run_end, TokenKind::Word)
             }
         } else if text[i..].starts_with("...") {
-            (i + text[i..].find(|c| c != '.').unwrap_or(text.len() - i), TokenKind::Punct)
+            (
+                i + text[i..].find(|c| c != '.').unwrap_or(text.len() - i),
+                TokenKind::Punct,
+            )
         } else if is_punct(c) {
             (i + c.len_utf8(), TokenKind::Punct)
         } else {
             (i + c.len_utf8(), TokenKind::Symbol)
         };
-        tokens.push(Token { span: Span::new(i, end), kind });
+        tokens.push(Token {
+            span: Span::new(i, end),
+            kind,
+        });
         after_word = text[..end].chars().next_back().is_some_and(is_wordish);
         i = end;
     }
@@ -156,7 +167,26 @@ fn takes_full_stop(run: &str, with_stop: &str, res: &Resources) -> bool {
 fn is_punct(c: char) -> bool {
     matches!(
         c,
-        '.' | ',' | ';' | ':' | '!' | '?' | '"' | '\'' | '(' | ')' | '[' | ']' | '{' | '}' | '-' | '\u{2013}' | '\u{2014}' | '\u{2026}' | '/' | '\u{ab}' | '\u{bb}'
+        '.' | ','
+            | ';'
+            | ':'
+            | '!'
+            | '?'
+            | '"'
+            | '\''
+            | '('
+            | ')'
+            | '['
+            | ']'
+            | '{'
+            | '}'
+            | '-'
+            | '\u{2013}'
+            | '\u{2014}'
+            | '\u{2026}'
+            | '/'
+            | '\u{ab}'
+            | '\u{bb}'
     )
 }
 
@@ -166,35 +196,84 @@ mod tests {
     use crate::data::resources;
 
     fn toks(s: &str) -> Vec<&str> {
-        tokenize(s, resources()).iter().map(|t| &s[t.span.range()]).collect()
+        tokenize(s, resources())
+            .iter()
+            .map(|t| &s[t.span.range()])
+            .collect()
     }
 
     #[test]
     fn numbers_and_dates_are_single_tokens() {
-        assert_eq!(toks("Senin (13/6/2022) pukul 10.00 WIB."), vec!["Senin", "(", "13/6/2022", ")", "pukul", "10.00 WIB", "."]);
-        assert_eq!(toks("senilai Rp 1,5 triliun dan 1.500.000 orang, naik 3,5%."), vec!["senilai", "Rp 1,5 triliun", "dan", "1.500.000", "orang", ",", "naik", "3,5%", "."]);
-        assert_eq!(toks("Rp1,3 miliar; US$ 5 juta; Rp 285 T"), vec!["Rp1,3 miliar", ";", "US$ 5 juta", ";", "Rp 285 T"]);
+        assert_eq!(
+            toks("Senin (13/6/2022) pukul 10.00 WIB."),
+            vec!["Senin", "(", "13/6/2022", ")", "pukul", "10.00 WIB", "."]
+        );
+        assert_eq!(
+            toks("senilai Rp 1,5 triliun dan 1.500.000 orang, naik 3,5%."),
+            vec![
+                "senilai",
+                "Rp 1,5 triliun",
+                "dan",
+                "1.500.000",
+                "orang",
+                ",",
+                "naik",
+                "3,5%",
+                "."
+            ]
+        );
+        assert_eq!(
+            toks("Rp1,3 miliar; US$ 5 juta; Rp 285 T"),
+            vec!["Rp1,3 miliar", ";", "US$ 5 juta", ";", "Rp 285 T"]
+        );
     }
 
     #[test]
     fn hyphenated_words_and_clitics_stay_whole() {
-        assert_eq!(toks("separatis pro-Moskow baru-baru ini; rumahnya, IPK-nya"), vec!["separatis", "pro-Moskow", "baru-baru", "ini", ";", "rumahnya", ",", "IPK-nya"]);
+        assert_eq!(
+            toks("separatis pro-Moskow baru-baru ini; rumahnya, IPK-nya"),
+            vec![
+                "separatis",
+                "pro-Moskow",
+                "baru-baru",
+                "ini",
+                ";",
+                "rumahnya",
+                ",",
+                "IPK-nya"
+            ]
+        );
     }
 
     #[test]
     fn abbreviations_keep_their_full_stop() {
-        assert_eq!(toks("Prof. Dr. H. Budi, S.H., M.Si. di Jl. Sudirman No. 5 dll."), vec!["Prof.", "Dr.", "H.", "Budi", ",", "S.H.", ",", "M.Si.", "di", "Jl.", "Sudirman", "No.", "5", "dll."]);
-        assert_eq!(toks("a.n. Budi u.p. PT Unilever Tbk."), vec!["a.n.", "Budi", "u.p.", "PT", "Unilever", "Tbk."]);
+        assert_eq!(
+            toks("Prof. Dr. H. Budi, S.H., M.Si. di Jl. Sudirman No. 5 dll."),
+            vec![
+                "Prof.", "Dr.", "H.", "Budi", ",", "S.H.", ",", "M.Si.", "di", "Jl.", "Sudirman", "No.", "5",
+                "dll."
+            ]
+        );
+        assert_eq!(
+            toks("a.n. Budi u.p. PT Unilever Tbk."),
+            vec!["a.n.", "Budi", "u.p.", "PT", "Unilever", "Tbk."]
+        );
     }
 
     #[test]
     fn a_sentence_final_word_does_not_take_the_full_stop() {
-        assert_eq!(toks("ke Ukraina. Pasukan di AS."), vec!["ke", "Ukraina", ".", "Pasukan", "di", "AS", "."]);
+        assert_eq!(
+            toks("ke Ukraina. Pasukan di AS."),
+            vec!["ke", "Ukraina", ".", "Pasukan", "di", "AS", "."]
+        );
         assert_eq!(toks("kantor KOMPAS.com."), vec!["kantor", "KOMPAS.com", "."]);
     }
 
     #[test]
     fn ellipsis_and_quotes() {
-        assert_eq!(toks("\"negara mereka ... sambil,\" tulis"), vec!["\"", "negara", "mereka", "...", "sambil", ",", "\"", "tulis"]);
+        assert_eq!(
+            toks("\"negara mereka ... sambil,\" tulis"),
+            vec!["\"", "negara", "mereka", "...", "sambil", ",", "\"", "tulis"]
+        );
     }
 }

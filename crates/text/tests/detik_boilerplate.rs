@@ -17,6 +17,7 @@ fn boilerplate() -> RegexSet {
         r"(?i)^saksikan live",
         r"^\[Gambas:",
         r"(?i)^baca (juga|selengkapnya|beritanya)",
+        r"(?i)^simak selengkapnya di",
         r"(?i)^\(?foto:",
         r"^Editor:",
         r"(?i)^artikel ini (telah|sudah) tayang",
@@ -32,14 +33,24 @@ fn boilerplate() -> RegexSet {
 /// Letters and digits only, lower case: what must survive of a content
 /// line whatever the normaliser does to quotes and spaces.
 fn signature(line: &str) -> String {
-    line.nfc().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+    line.nfc()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 #[test]
 fn detik_boilerplate_is_removed_and_content_kept() {
-    let Some(path) = common::shared("data/news/detik/data_berita_dev.csv") else { return };
+    let Some(path) = common::shared("data/news/detik/data_berita_dev.csv") else {
+        return;
+    };
     let mut rdr = csv::Reader::from_path(path).expect("csv opens");
-    let col = rdr.headers().unwrap().iter().position(|h| h == "isi_berita").expect("isi_berita column");
+    let col = rdr
+        .headers()
+        .unwrap()
+        .iter()
+        .position(|h| h == "isi_berita")
+        .expect("isi_berita column");
     let set = boilerplate();
     let (mut articles, mut in_lines, mut bp_in, mut survived, mut lost) = (0, 0, 0, 0, 0);
     let mut examples = Vec::new();
@@ -68,7 +79,8 @@ fn detik_boilerplate_is_removed_and_content_kept() {
                 continue;
             }
             let sig = signature(line);
-            let kept = out_sigs.contains(&sig) || (first && !first_out.is_empty() && sig.ends_with(&first_out));
+            let kept =
+                out_sigs.contains(&sig) || (first && !first_out.is_empty() && sig.ends_with(&first_out));
             first = false;
             if !kept {
                 lost += 1;

@@ -19,7 +19,11 @@ fn detokenise(sentences: &[Vec<String>]) -> (String, BTreeSet<usize>) {
     let mut prev = String::new();
     for (si, sent) in sentences.iter().enumerate() {
         for (ti, tok) in sent.iter().enumerate() {
-            let tok = tok.trim();
+            // Curly quotes count as straight ones for attaching.
+            let tok = match tok.trim() {
+                "\u{201c}" | "\u{201d}" => "\"",
+                t => t,
+            };
             if tok.is_empty() {
                 continue;
             }
@@ -47,28 +51,43 @@ fn detokenise(sentences: &[Vec<String>]) -> (String, BTreeSet<usize>) {
 
 #[test]
 fn indosum_sentence_boundaries() {
-    let Some(path) = common::shared("data/news/indosum/dev.01.jsonl") else { return };
+    let Some(path) = common::shared("data/news/indosum/dev.01.jsonl") else {
+        return;
+    };
     let data = std::fs::read_to_string(path).expect("readable");
     let (mut gold_n, mut pred_n, mut hit) = (0usize, 0usize, 0usize);
     let mut misses = Vec::new();
     for line in data.lines() {
         let v: serde_json::Value = serde_json::from_str(line).expect("json line");
-        let paras: Vec<Vec<Vec<String>>> = serde_json::from_value(v["paragraphs"].clone()).expect("paragraphs");
+        let paras: Vec<Vec<Vec<String>>> =
+            serde_json::from_value(v["paragraphs"].clone()).expect("paragraphs");
         for para in &paras {
             let (text, gold) = detokenise(para);
             let toks = tokenize(&text);
-            let pred: BTreeSet<usize> = split_sentences(&text, &toks).iter().skip(1).map(|s| s.start).collect();
+            let pred: BTreeSet<usize> = split_sentences(&text, &toks)
+                .iter()
+                .skip(1)
+                .map(|s| s.start)
+                .collect();
             gold_n += gold.len();
             pred_n += pred.len();
             hit += gold.intersection(&pred).count();
             for &g in gold.difference(&pred).take(1) {
                 if misses.len() < 15 {
-                    misses.push(format!("missed: …{}|{}…", &text[text.floor_char_boundary_compat(g.saturating_sub(50))..g], &text[g..text.ceil_compat(g + 30)]));
+                    misses.push(format!(
+                        "missed: …{}|{}…",
+                        &text[text.floor_char_boundary_compat(g.saturating_sub(50))..g],
+                        &text[g..text.ceil_compat(g + 30)]
+                    ));
                 }
             }
             for &p in pred.difference(&gold).take(1) {
                 if misses.len() < 30 {
-                    misses.push(format!("extra:  …{}|{}…", &text[text.floor_char_boundary_compat(p.saturating_sub(50))..p], &text[p..text.ceil_compat(p + 30)]));
+                    misses.push(format!(
+                        "extra:  …{}|{}…",
+                        &text[text.floor_char_boundary_compat(p.saturating_sub(50))..p],
+                        &text[p..text.ceil_compat(p + 30)]
+                    ));
                 }
             }
         }
@@ -80,7 +99,10 @@ fn indosum_sentence_boundaries() {
         println!("  {m}");
     }
     assert!(gold_n > 1000);
-    assert!(precision >= 0.95 && recall >= 0.95, "precision {precision:.3} recall {recall:.3}");
+    assert!(
+        precision >= 0.95 && recall >= 0.95,
+        "precision {precision:.3} recall {recall:.3}"
+    );
 }
 
 /// Char-boundary helpers (str::floor_char_boundary is unstable).

@@ -55,7 +55,10 @@ fn check(input: &str) {
     }
     for w in text.split_whitespace() {
         let (p, s, x) = split_clitics(w);
-        assert!(!s.is_empty() && w.starts_with(p) && w.ends_with(x) && w.contains(s), "{w:?} -> {p:?} {s:?} {x:?}");
+        assert!(
+            !s.is_empty() && w.starts_with(p) && w.ends_with(x) && w.contains(s),
+            "{w:?} -> {p:?} {s:?} {x:?}"
+        );
     }
 }
 

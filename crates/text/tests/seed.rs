@@ -50,7 +50,11 @@ fn every_clean_token_maps_to_the_same_text_in_the_seed() {
         assert!(raw.is_char_boundary(orig));
         // Quotes are the only chars the cleaner rewrites in the seed.
         let first: String = word.chars().take_while(|c| *c != '"' && *c != '\'').collect();
-        assert!(raw[orig..].starts_with(&first), "token {word:?} maps to {:?}", &raw[orig..(orig + 20).min(raw.len())]);
+        assert!(
+            raw[orig..].starts_with(&first),
+            "token {word:?} maps to {:?}",
+            &raw[orig..(orig + 20).min(raw.len())]
+        );
     }
 }
 

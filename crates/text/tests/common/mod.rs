@@ -12,7 +12,10 @@ pub fn shared(what: &str) -> Option<PathBuf> {
     if path.exists() {
         Some(path)
     } else {
-        eprintln!("SKIP: {} not found (set WARTA_SHARED to the reference data)", path.display());
+        eprintln!(
+            "SKIP: {} not found (set WARTA_SHARED to the reference data)",
+            path.display()
+        );
         None
     }
 }
