@@ -1,0 +1,310 @@
+//! The tagger: hashed feature weights per label, first-order transitions,
+//! Viterbi decoding, and the model file format.
+//!
+//! File layout (little-endian): magic `WNER`, version u32, scheme u8,
+//! labels u8, feature groups u32; transitions `(labels+1)*labels` f32 (last
+//! row = sentence start); weight scale f32; row count u32 then per row its
+//! feature key u32, a u16 mask of labels with non-zero weight and one i16 per
+//! set bit (sparse: most features matter for two or three labels); gazetteer
+//! entry count u32 then per entry mask u16, byte length u8, UTF-8 token.
+//! Rows and gazetteer entries are sorted, so one training run always writes
+//! the same bytes.
+
+use crate::features;
+use crate::labels::Scheme;
+use crate::lexicon::{Gazetteer, Triggers};
+use rustc_hash::FxHashMap;
+
+const MAGIC: &[u8; 4] = b"WNER";
+const VERSION: u32 = 1;
+
+/// Why a model file could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum ModelError {
+    #[error("not a warta NER model (bad magic bytes)")]
+    Magic,
+    #[error("unsupported model version {0} (this build reads {VERSION})")]
+    Version(u32),
+    #[error("model file is truncated or corrupt at byte {0}")]
+    Truncated(usize),
+    #[error("model file has an unknown tag scheme {0}")]
+    Scheme(u8),
+}
+
+/// A trained tagger with everything it needs to extract features.
+#[derive(Debug, Clone)]
+pub struct Model {
+    pub(crate) scheme: Scheme,
+    pub(crate) groups: u32,
+    pub(crate) index: FxHashMap<u32, u32>,
+    /// Row-major `rows × labels`.
+    pub(crate) weights: Vec<f32>,
+    /// `(labels + 1) × labels`; row `labels` scores the first tag.
+    pub(crate) trans: Vec<f32>,
+    pub(crate) gaz: Gazetteer,
+    pub(crate) trig: Triggers,
+}
+
+/// Reusable buffers for tagging one sentence after another.
+#[derive(Default)]
+pub struct Scratch {
+    feats: Vec<Vec<u32>>,
+    emit: Vec<f32>,
+    delta: Vec<f32>,
+    back: Vec<u8>,
+}
+
+impl Model {
+    /// Number of labels of the model's scheme.
+    pub fn n_labels(&self) -> usize {
+        self.scheme.n_labels()
+    }
+
+    /// The tag scheme the model decodes in.
+    pub fn scheme(&self) -> Scheme {
+        self.scheme
+    }
+
+    /// Feature rows kept in the model.
+    pub fn n_features(&self) -> usize {
+        self.index.len()
+    }
+
+    /// Emission scores for every token, into `s.emit` (`n × labels`).
+    fn emissions(&self, words: &[&str], s: &mut Scratch) {
+        let l = self.n_labels();
+        features::extract(words, &self.gaz, &self.trig, self.groups, &mut s.feats);
+        s.emit.clear();
+        s.emit.resize(words.len() * l, 0.0);
+        for (i, f) in s.feats.iter().enumerate() {
+            let e = &mut s.emit[i * l..(i + 1) * l];
+            for k in f {
+                if let Some(&r) = self.index.get(k) {
+                    let row = &self.weights[r as usize * l..(r as usize + 1) * l];
+                    for (a, b) in e.iter_mut().zip(row) {
+                        *a += b;
+                    }
+                }
+            }
+        }
+    }
+
+    /// The best label sequence under the model (label indices of its scheme).
+    pub fn tag(&self, words: &[&str], s: &mut Scratch) -> Vec<usize> {
+        if words.is_empty() {
+            return Vec::new();
+        }
+        self.emissions(words, s);
+        viterbi(
+            self.scheme,
+            &s.emit,
+            &self.trans,
+            words.len(),
+            &mut s.delta,
+            &mut s.back,
+        )
+    }
+
+    /// Serialises the model (see the module docs for the layout).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let l = self.n_labels();
+        let mut out = Vec::new();
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&VERSION.to_le_bytes());
+        out.push(self.scheme.code());
+        out.push(l as u8);
+        out.extend_from_slice(&self.groups.to_le_bytes());
+        for t in &self.trans {
+            out.extend_from_slice(&t.to_le_bytes());
+        }
+        let max = self.weights.iter().fold(0f32, |m, w| m.max(w.abs()));
+        let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
+        out.extend_from_slice(&scale.to_le_bytes());
+        let mut rows: Vec<(u32, Vec<i16>)> = self
+            .index
+            .iter()
+            .map(|(&k, &r)| {
+                let q = self.weights[r as usize * l..(r as usize + 1) * l]
+                    .iter()
+                    .map(|w| (w / scale).round() as i16)
+                    .collect::<Vec<_>>();
+                (k, q)
+            })
+            .filter(|(_, q)| q.iter().any(|&x| x != 0))
+            .collect();
+        rows.sort_unstable_by_key(|r| r.0);
+        out.extend_from_slice(&(rows.len() as u32).to_le_bytes());
+        for (k, q) in rows {
+            out.extend_from_slice(&k.to_le_bytes());
+            let mask = q
+                .iter()
+                .enumerate()
+                .fold(0u16, |m, (i, &x)| if x != 0 { m | 1 << i } else { m });
+            out.extend_from_slice(&mask.to_le_bytes());
+            for x in q.into_iter().filter(|&x| x != 0) {
+                out.extend_from_slice(&x.to_le_bytes());
+            }
+        }
+        let mut gaz: Vec<(&String, &u16)> = self.gaz.masks.iter().collect();
+        gaz.sort_unstable();
+        let gaz: Vec<_> = gaz.into_iter().filter(|(w, _)| w.len() < 256).collect();
+        out.extend_from_slice(&(gaz.len() as u32).to_le_bytes());
+        for (w, m) in gaz {
+            out.extend_from_slice(&m.to_le_bytes());
+            out.push(w.len() as u8);
+            out.extend_from_slice(w.as_bytes());
+        }
+        out
+    }
+
+    /// Reads a model written by [`Model::to_bytes`]; trigger classes come
+    /// from the committed list.
+    pub fn from_bytes(b: &[u8]) -> Result<Model, ModelError> {
+        let mut r = Reader { b, at: 0 };
+        if r.take(4)? != MAGIC {
+            return Err(ModelError::Magic);
+        }
+        let v = r.u32()?;
+        if v != VERSION {
+            return Err(ModelError::Version(v));
+        }
+        let sc = r.take(1)?[0];
+        let scheme = Scheme::from_code(sc).ok_or(ModelError::Scheme(sc))?;
+        let l = r.take(1)?[0] as usize;
+        if l != scheme.n_labels() {
+            return Err(ModelError::Truncated(r.at));
+        }
+        let groups = r.u32()?;
+        let mut trans = Vec::with_capacity((l + 1) * l);
+        for _ in 0..(l + 1) * l {
+            trans.push(r.f32()?);
+        }
+        let scale = r.f32()?;
+        let n = r.u32()? as usize;
+        let mut index = FxHashMap::default();
+        index.reserve(n.min(1 << 24));
+        let mut weights = Vec::with_capacity(n.min(1 << 24) * l);
+        for row in 0..n {
+            let k = r.u32()?;
+            let mask = u16::from_le_bytes(r.take(2)?.try_into().map_err(|_| ModelError::Truncated(r.at))?);
+            for j in 0..l {
+                weights.push(if mask & (1 << j) != 0 {
+                    r.i16()? as f32 * scale
+                } else {
+                    0.0
+                });
+            }
+            index.insert(k, row as u32);
+        }
+        let ng = r.u32()? as usize;
+        let mut gaz = Gazetteer::default();
+        gaz.masks.reserve(ng.min(1 << 22));
+        for _ in 0..ng {
+            let m = u16::from_le_bytes(r.take(2)?.try_into().map_err(|_| ModelError::Truncated(r.at))?);
+            let len = r.take(1)?[0] as usize;
+            let at = r.at;
+            let w = std::str::from_utf8(r.take(len)?).map_err(|_| ModelError::Truncated(at))?;
+            gaz.masks.insert(w.to_string(), m);
+        }
+        if r.at != b.len() {
+            return Err(ModelError::Truncated(r.at));
+        }
+        Ok(Model {
+            scheme,
+            groups,
+            index,
+            weights,
+            trans,
+            gaz,
+            trig: Triggers::embedded(),
+        })
+    }
+}
+
+struct Reader<'a> {
+    b: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], ModelError> {
+        let s = self
+            .b
+            .get(self.at..self.at + n)
+            .ok_or(ModelError::Truncated(self.at))?;
+        self.at += n;
+        Ok(s)
+    }
+    fn u32(&mut self) -> Result<u32, ModelError> {
+        Ok(u32::from_le_bytes(
+            self.take(4)?
+                .try_into()
+                .map_err(|_| ModelError::Truncated(self.at))?,
+        ))
+    }
+    fn f32(&mut self) -> Result<f32, ModelError> {
+        Ok(f32::from_bits(self.u32()?))
+    }
+    fn i16(&mut self) -> Result<i16, ModelError> {
+        Ok(i16::from_le_bytes(
+            self.take(2)?
+                .try_into()
+                .map_err(|_| ModelError::Truncated(self.at))?,
+        ))
+    }
+}
+
+/// First-order Viterbi over `emit` (`n × l`) and `trans` (`(l+1) × l`),
+/// restricted to the scheme's well-formed sequences.
+pub(crate) fn viterbi(
+    scheme: Scheme,
+    emit: &[f32],
+    trans: &[f32],
+    n: usize,
+    delta: &mut Vec<f32>,
+    back: &mut Vec<u8>,
+) -> Vec<usize> {
+    let l = scheme.n_labels();
+    // allow[p * l + j]: may j follow p (p == l: sentence start)?
+    let allow: Vec<bool> = (0..=l)
+        .flat_map(|p| (0..l).map(move |j| scheme.allowed((p < l).then_some(p), j)))
+        .collect();
+    delta.clear();
+    delta.resize(n * l, f32::NEG_INFINITY);
+    back.clear();
+    back.resize(n * l, 0);
+    for j in 0..l {
+        if allow[l * l + j] {
+            delta[j] = trans[l * l + j] + emit[j];
+        }
+    }
+    for i in 1..n {
+        for j in 0..l {
+            let mut best = f32::NEG_INFINITY;
+            let mut arg = 0u8;
+            for p in 0..l {
+                let d = delta[(i - 1) * l + p];
+                if d == f32::NEG_INFINITY || !allow[p * l + j] {
+                    continue;
+                }
+                let s = d + trans[p * l + j];
+                if s > best {
+                    best = s;
+                    arg = p as u8;
+                }
+            }
+            delta[i * l + j] = best + emit[i * l + j];
+            back[i * l + j] = arg;
+        }
+    }
+    let last = (0..l)
+        .filter(|&j| scheme.may_end(j))
+        .max_by(|&a, &b| delta[(n - 1) * l + a].total_cmp(&delta[(n - 1) * l + b]))
+        .unwrap_or(0);
+    let mut out = vec![0; n];
+    out[n - 1] = last;
+    for i in (1..n).rev() {
+        out[i - 1] = back[i * l + out[i]] as usize;
+    }
+    out
+}

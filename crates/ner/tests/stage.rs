@@ -1,0 +1,82 @@
+//! The NER stage on whole documents: spans, types, fallback tokenisation.
+
+use warta_core::{Document, EntityType, Span, Stage};
+use warta_ner::{tokenize, NerStage};
+
+fn entities(text: &str) -> Vec<(String, EntityType)> {
+    let ner = NerStage::load_default().unwrap();
+    let mut doc = Document::new("t", text);
+    ner.process(&mut doc).unwrap();
+    for e in &doc.entities {
+        assert_eq!(&doc.text[e.span.range()], e.text, "span and text agree");
+    }
+    doc.entities.iter().map(|e| (e.text.clone(), e.kind)).collect()
+}
+
+#[test]
+fn finds_people_places_and_organisations_without_a_segmenter() {
+    let got = entities(
+        "Presiden Joko Widodo bertemu Gubernur Jawa Barat Ridwan Kamil di Bandung, Senin. \
+         Menurut Badan Pusat Statistik, inflasi turun.",
+    );
+    assert!(got.contains(&("Joko Widodo".into(), EntityType::Per)), "{got:?}");
+    assert!(got.contains(&("Ridwan Kamil".into(), EntityType::Per)), "{got:?}");
+    assert!(got.contains(&("Bandung".into(), EntityType::Loc)), "{got:?}");
+    assert!(
+        got.iter()
+            .any(|(t, k)| t.contains("Badan Pusat Statistik") && *k == EntityType::Org),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn spans_are_byte_offsets_and_exclude_trailing_punctuation() {
+    let text = "“Kami siap,” ujar Prabowo Subianto. Dia tiba di Yogyakarta.";
+    let ner = NerStage::load_default().unwrap();
+    let mut doc = Document::new("t", text);
+    ner.process(&mut doc).unwrap();
+    let p = doc
+        .entities
+        .iter()
+        .find(|e| e.text.starts_with("Prabowo"))
+        .expect("Prabowo found");
+    let start = text.find("Prabowo").unwrap();
+    assert_eq!(p.span, Span::new(start, start + "Prabowo Subianto".len()));
+    assert!(doc.entities.iter().all(|e| !e.text.ends_with(['.', ',', '”'])));
+}
+
+#[test]
+fn uses_segmenter_tokens_when_present() {
+    // Tokens cover only the first sentence: the stage must tag what the
+    // Segmenter gave, not re-tokenise the text.
+    let text = "Risma tiba di Surabaya. Ganjar tiba di Semarang.";
+    let cut = text.find(" Ganjar").unwrap();
+    let mut doc = Document::new("t", text);
+    doc.tokens = tokenize(&text[..cut]);
+    doc.sentences = vec![Span::new(0, cut), Span::new(cut + 1, text.len())];
+    NerStage::load_default().unwrap().process(&mut doc).unwrap();
+    let got: Vec<&str> = doc.entities.iter().map(|e| e.text.as_str()).collect();
+    assert!(got.contains(&"Surabaya"), "{got:?}");
+    assert!(
+        got.iter()
+            .all(|t| !t.contains("Semarang") && !t.contains("Ganjar")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn empty_and_odd_text_gives_no_entities_and_no_panic() {
+    assert!(entities("").is_empty());
+    assert!(entities("   \n\n ... !!! 12/3/2024 ").is_empty());
+    let _ = entities("ééé \u{200b} 🙂 Ä-");
+}
+
+#[test]
+fn tag_tokens_returns_bio_labels() {
+    let ner = NerStage::load_default().unwrap();
+    let tags = ner.tag_tokens(&["Menteri", "Sri", "Mulyani", "tiba", "di", "Jakarta", "."]);
+    assert_eq!(tags.len(), 7);
+    assert_eq!(&tags[1..3], ["B-PER", "I-PER"]);
+    assert_eq!(tags[5], "B-LOC");
+    assert_eq!(tags[6], "O");
+}
