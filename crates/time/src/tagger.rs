@@ -274,8 +274,17 @@ impl<'a> Scan<'a> {
         let gap = &self.text[self.toks[i - 1].end..self.toks[i].start];
         gap.contains('\n') || (!gap.is_empty() && matches!(self.raw(i - 1), "." | "!" | "?"))
     }
+    /// A future-tense word shortly before `i` in the same clause.
     fn future_cue(&self, i: usize) -> bool {
-        (i.saturating_sub(8)..i).any(|k| FUTURE_CUES.contains(&self.w(k)))
+        for k in (i.saturating_sub(8)..i).rev() {
+            if matches!(self.raw(k), "." | "!" | "?" | "\"" | "”" | "“" | "," | ";") {
+                return false;
+            }
+            if FUTURE_CUES.contains(&self.w(k)) {
+                return true;
+            }
+        }
+        false
     }
 
     /// The longest match starting at token `i`; earlier rules win ties.
@@ -410,6 +419,26 @@ impl<'a> Scan<'a> {
         }
     }
 
+    /// Like [`Scan::resolve_dm`] for a yearless date led by weekday `wd`:
+    /// of the anchor's year and its neighbours, the nearest year in which
+    /// the date falls on that weekday wins; if none does, the usual rule.
+    fn resolve_dm_weekday(&self, start: usize, dm: DayMonth, kind: TimeType, wd: u32) -> Found {
+        let f = self.resolve_dm(start, dm, kind);
+        let (Some(a), Some(day)) = (self.anchor, f.day()) else { return f };
+        if day.weekday().number_from_monday() == wd {
+            return f;
+        }
+        let fits = [a.year(), a.year() - 1, a.year() + 1]
+            .into_iter()
+            .filter_map(|y| NaiveDate::from_ymd_opt(y, dm.m, dm.d))
+            .filter(|d| d.weekday().number_from_monday() == wd)
+            .min_by_key(|d| (*d - a).num_days().abs());
+        match fits {
+            Some(d) => Found { value: Some(calendar::ymd(d)), ..f },
+            None => f,
+        }
+    }
+
     // ---- rules ------------------------------------------------------------
 
     fn numeric_date(&self, i: usize) -> Option<Found> {
@@ -474,8 +503,10 @@ impl<'a> Scan<'a> {
 
     /// `Senin`, `Senin (13/6/2022)`, `Rabu malam`, `Senin lalu`, `hari Senin`.
     fn weekday(&self, start: usize, i: usize) -> Option<Found> {
+        // `hari Senin`: the classifier stays outside the span, as TimeML
+        // leaves out `on` in `on Monday`.
         if self.w(i) == "hari" && start == i {
-            return self.weekday(start, i + 1);
+            return self.weekday(i + 1, i + 1);
         }
         let &wd = self.lx.weekdays.get(self.w(i))?;
         // Lower-case `minggu` is the week.
@@ -504,7 +535,12 @@ impl<'a> Scan<'a> {
                 }
             }
             let kind = if part.is_some() { TimeType::Time } else { TimeType::Date };
-            let mut f = self.resolve_dm(start, DayMonth { end: j, ..dm }, kind);
+            let mut f = match dm.y {
+                // `Rabu (15/5)` in an October 2025 article: the weekday
+                // picks the year (2024), when one nearby year fits it.
+                None => self.resolve_dm_weekday(start, DayMonth { end: j, ..dm }, kind, wd),
+                Some(_) => self.resolve_dm(start, DayMonth { end: j, ..dm }, kind),
+            };
             if dm.y.is_none() || part.is_some() {
                 f.end = f.end.max(j);
             }
@@ -772,7 +808,7 @@ impl<'a> Scan<'a> {
             }
         }
         // `pukul 10.00-12.00 WIB`: the zone after the range applies to both.
-        if tz.is_none() && matches!(self.raw(k), "-" | "–") {
+        if tz.is_none() && matches!(self.w(k), "-" | "–" | "sampai" | "hingga" | "to" | "until") {
             let mut z = k + 2;
             if matches!(self.raw(z), "." | ":") {
                 z += 2;
