@@ -14,12 +14,14 @@ const FORMS: &str = include_str!("../../../data/lexicon/country-forms.tsv");
 const REGIONS: &str = include_str!("../../../data/lexicon/regions.tsv");
 const ACTORS: &str = include_str!("../../../data/lexicon/actors.tsv");
 const ROLES: &str = include_str!("../../../data/lexicon/roles.tsv");
+const PLACE_ALIASES: &str = include_str!("../../../data/lexicon/place-aliases.tsv");
 
 pub(crate) fn load_embedded() -> Result<Lexicon, LexiconError> {
     let mut lex = Lexicon::default();
     load_countries(&mut lex, COUNTRIES)?;
     load_places(&mut lex, &gunzip("places.tsv.gz", PLACES)?)?;
     load_regions(&mut lex, REGIONS)?;
+    load_place_aliases(&mut lex, PLACE_ALIASES)?;
     load_forms(&mut lex, FORMS)?;
     load_actors(&mut lex, ACTORS)?;
     load_phoenix(&mut lex, &gunzip("phoenix-people.tsv.gz", PHOENIX)?)?;
@@ -149,8 +151,19 @@ fn load_places(lex: &mut Lexicon, text: &str) -> Result<(), LexiconError> {
         if kind == PlaceKind::Adm2 {
             // "Kabupaten Bogor" / "Kota Bogor" are also named bare ("Bogor");
             // the linker uses the trigger word before a mention to choose.
-            if let Some(bare) = p.name.strip_prefix("Kabupaten ").or(p.name.strip_prefix("Kota ")) {
-                names.push(bare.to_string());
+            for prefix in [
+                "Kabupaten Administrasi ",
+                "Kota Administrasi ",
+                "Kabupaten ",
+                "Kota ",
+            ] {
+                if let Some(bare) = p.name.strip_prefix(prefix) {
+                    names.push(bare.to_string());
+                    if prefix.contains("Administrasi") {
+                        names.push(format!("{}{bare}", &prefix[..prefix.find(' ').unwrap_or(0) + 1]));
+                    }
+                    break;
+                }
             }
             names.push(p.name.replace("Kabupaten ", "Kab. "));
         }
@@ -192,6 +205,38 @@ fn load_regions(lex: &mut Lexicon, text: &str) -> Result<(), LexiconError> {
         }
     }
     Ok(())
+}
+
+fn load_place_aliases(lex: &mut Lexicon, text: &str) -> Result<(), LexiconError> {
+    const F: &str = "place-aliases.tsv";
+    for (ln, f) in rows(text) {
+        let (alias, name, kind, iso3) = (field(&f, 0), field(&f, 1), field(&f, 2), field(&f, 3));
+        let target = lex
+            .lookup(name)
+            .iter()
+            .filter_map(|r| match *r {
+                Ref::Place(i) => Some(i),
+                _ => None,
+            })
+            .filter(|&i| {
+                let p = &lex.places[i as usize];
+                p.name == name && p.iso3 == iso3 && kind_name(p.kind) == kind
+            })
+            .max_by_key(|&i| lex.places[i as usize].population)
+            .ok_or_else(|| err(F, ln, format!("no {kind} `{name}` in {iso3}")))?;
+        lex.add_key(alias, Ref::Place(target));
+    }
+    Ok(())
+}
+
+fn kind_name(k: PlaceKind) -> &'static str {
+    match k {
+        PlaceKind::City => "city",
+        PlaceKind::Adm1 => "adm1",
+        PlaceKind::Adm2 => "adm2",
+        PlaceKind::Adm3 => "adm3",
+        PlaceKind::Region => "region",
+    }
 }
 
 fn load_forms(lex: &mut Lexicon, text: &str) -> Result<(), LexiconError> {

@@ -86,7 +86,7 @@ pub struct ActorRole {
 impl ActorRole {
     /// True when the role held on `date`.
     pub fn valid_on(&self, date: NaiveDate) -> bool {
-        self.from.map_or(true, |f| f <= date) && self.until.map_or(true, |u| date <= u)
+        !matches!(self.from, Some(f) if f > date) && !matches!(self.until, Some(u) if date > u)
     }
 }
 

@@ -106,5 +106,5 @@ fn classify_name(lex: &Lexicon, name: &str, kind: EntityType, trigger: Trigger) 
 
 /// True when `want` is unset or equal to `k`.
 fn fits(want: Option<EntityType>, k: EntityType) -> bool {
-    want.map_or(true, |w| w == k)
+    !matches!(want, Some(w) if w != k)
 }

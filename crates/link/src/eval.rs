@@ -27,7 +27,7 @@ struct Gold {
     coords: Option<(f64, f64)>,
 }
 
-fn parse(path: &PathBuf, text: &str) -> Result<Vec<Gold>, CliError> {
+fn parse(path: &std::path::Path, text: &str) -> Result<Vec<Gold>, CliError> {
     let mut out = Vec::new();
     for (i, line) in text.lines().enumerate() {
         if line.starts_with('#') || line.trim().is_empty() {

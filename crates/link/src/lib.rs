@@ -72,10 +72,8 @@ impl Stage for Linker {
 fn link(lex: &Lexicon, doc: &mut Document) {
     let text = doc.text.as_str();
     let ws = words::words(text);
-    let local_id = doc
-        .language
-        .as_ref()
-        .map_or(true, |l| l.code == "id" || l.code == "ms");
+    // Unknown language counts as Indonesian: the project's main input.
+    let local_id = !matches!(&doc.language, Some(l) if l.code != "id" && l.code != "ms");
     let mut ctx = Context::new(doc.published.unwrap_or_else(context::today), local_id);
     let mut ents = std::mem::take(&mut doc.entities);
     scan::add_matches(lex, text, &ws, &mut ents);
@@ -233,8 +231,7 @@ fn add_roles(lex: &Lexicon, text: &str, ws: &[words::Word], ents: &mut Vec<Entit
             ents.iter()
                 .filter(|e| e.kind == EntityType::Loc && e.span.end <= p.span.start)
                 .filter_map(|e| e.country.clone())
-                .filter(|c| p.not_iso3.as_ref() != Some(c))
-                .next_back()
+                .rfind(|c| p.not_iso3.as_ref() != Some(c))
                 .or_else(|| {
                     ctx.main_country()
                         .map(str::to_string)
@@ -247,8 +244,13 @@ fn add_roles(lex: &Lexicon, text: &str, ws: &[words::Word], ents: &mut Vec<Entit
         let e = roles::entity(lex, text, &p, &iso3);
         // "Presiden Rusia Vladimir Putin": a title, not an actor of its own;
         // it codes the person when the lexicon does not know them.
-        let next = ws.get(words::word_at(ws, p.span.end)).filter(|w| text[p.span.end..w.span.start].trim().is_empty());
-        if let Some(per) = next.and_then(|w| ents.iter_mut().find(|o| o.kind == EntityType::Per && o.span.start == w.span.start)) {
+        let next = ws
+            .get(words::word_at(ws, p.span.end))
+            .filter(|w| text[p.span.end..w.span.start].trim().is_empty());
+        if let Some(per) = next.and_then(|w| {
+            ents.iter_mut()
+                .find(|o| o.kind == EntityType::Per && o.span.start == w.span.start)
+        }) {
             if per.actor_code.is_none() {
                 per.actor_code = e.actor_code;
                 per.country = e.country;

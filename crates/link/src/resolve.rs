@@ -43,7 +43,9 @@ pub(crate) fn best_place(
     trigger: Trigger,
     ctx: &Context,
 ) -> Option<(u32, f64)> {
-    let key = warta_lexicon::match_key(mention);
+    // Exact spelling (before transliteration folding) breaks ties between
+    // Makassar (Sulawesi) and Makasar (Jakarta).
+    let key = warta_lexicon::normalize(mention);
     cands
         .iter()
         .map(|&i| (i, score(&lex.places[i as usize], &key, trigger, ctx)))
@@ -59,7 +61,7 @@ fn score(p: &Place, key: &str, trigger: Trigger, ctx: &Context) -> f64 {
     if ctx.local_id && p.iso3 == "IDN" {
         s += 1.0;
     }
-    if warta_lexicon::match_key(&p.name) == key {
+    if warta_lexicon::normalize(&p.name) == key {
         s += 1.0;
     }
     let is_kota = p.name.starts_with("Kota ");
@@ -71,7 +73,10 @@ fn score(p: &Place, key: &str, trigger: Trigger, ctx: &Context) -> f64 {
         (PlaceKind::Adm2, Trigger::Regency) if !is_kota => 8.0,
         (PlaceKind::Adm2, Trigger::City) if is_kota => 8.0,
         (PlaceKind::Adm2, Trigger::Regency | Trigger::City) => -2.0,
-        (PlaceKind::Adm2, _) => 0.5,
+        // A bare "Sukabumi", "Bogor" names the city more often than the
+        // regency around it.
+        (PlaceKind::Adm2, _) if is_kota => 0.5,
+        (PlaceKind::Adm2, _) => -0.5,
         (PlaceKind::City, Trigger::City) => 2.0,
         (PlaceKind::City, Trigger::Regency) => -1.0,
         (PlaceKind::City, _) => 0.0,

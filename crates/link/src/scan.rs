@@ -240,15 +240,13 @@ fn accept(
             if p.kind == PlaceKind::Adm3 && trigger != Trigger::District {
                 continue;
             }
-            if best.map_or(true, |(_, b)| b < p.population) {
+            if !matches!(best, Some((_, b)) if b >= p.population) {
                 best = Some((p.kind, p.population));
             }
         }
     }
     let (kind, pop) = best?;
-    if common && trigger == Trigger::None
-        || NOT_PLACES.contains(&ws[i].norm.as_str()) && trigger == Trigger::None
-    {
+    if trigger == Trigger::None && (common || NOT_PLACES.contains(&ws[i].norm.as_str())) {
         return None;
     }
     let cap_after = j + 1 < ws.len() && ws[j + 1].cap && !ws[j + 1].initial && joined(text, ws, j, j + 1);
@@ -261,9 +259,8 @@ fn accept(
         Trigger::City | Trigger::Regency | Trigger::Province | Trigger::District => true,
         Trigger::Locative => pop >= 15_000 || kind != PlaceKind::City,
         Trigger::None => {
-            kind == PlaceKind::Region && !initial
-                || matches!(kind, PlaceKind::Adm1 | PlaceKind::Adm2) && !initial
-                || pop >= 100_000 && (!initial || pop >= 1_000_000)
+            let admin = matches!(kind, PlaceKind::Region | PlaceKind::Adm1 | PlaceKind::Adm2);
+            (admin || pop >= 100_000) && !initial || pop >= 1_000_000
         }
     };
     ok.then_some(EntityType::Loc)

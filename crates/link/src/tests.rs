@@ -283,9 +283,15 @@ fn seed_article_entities_link_as_expected() {
 
 #[test]
 fn a_title_before_a_name_codes_the_person_instead_of_adding_an_org() {
-    let mut d = doc("Menteri Luar Negeri Rusia menyambut Presiden Laos Thongloun Sisoulith di Moskow.", "2023-01-01");
+    let mut d = doc(
+        "Menteri Luar Negeri Rusia menyambut Presiden Laos Thongloun Sisoulith di Moskow.",
+        "2023-01-01",
+    );
     ner(&mut d, "Thongloun Sisoulith", EntityType::Per);
     linker().process(&mut d).unwrap();
     assert!(find(&d, "Presiden Laos").is_empty(), "{:?}", d.entities);
-    assert_eq!(find(&d, "Thongloun Sisoulith")[0].actor_code.as_deref(), Some("LAOGOV"));
+    assert_eq!(
+        find(&d, "Thongloun Sisoulith")[0].actor_code.as_deref(),
+        Some("LAOGOV")
+    );
 }
