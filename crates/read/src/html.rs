@@ -76,9 +76,14 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Result<HtmlExtract, HtmlEr
     Ok(HtmlExtract {
         text,
         title: nonempty(&article.title).or(meta.title),
-        published: meta
-            .published
-            .or_else(|| article.published_time.as_deref().and_then(nonempty)),
+        // Readability's choice first (JSON-LD `datePublished`, then Open
+        // Graph), as JSON-LD is the field publishers keep accurate; our list
+        // adds the Indonesian portals' own `<meta>` names.
+        published: article
+            .published_time
+            .as_deref()
+            .and_then(nonempty)
+            .or(meta.published),
         url: meta
             .url
             .or_else(|| article.url.as_deref().and_then(absolute))

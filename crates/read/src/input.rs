@@ -148,7 +148,7 @@ fn sniffed(reader: Box<dyn Read + Send>, label: String, stem: String, hint: Form
             label,
         ));
     }
-    let trimmed = trim_start(&head);
+    let trimmed = trim_start(head.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&head));
     if hint == Format::Unknown && trimmed.starts_with(b"{") && first_line_is_object(trimmed) {
         return Box::new(JsonLines::new(
             BufReader::new(Cursor::new(head).chain(reader)),
@@ -261,7 +261,11 @@ fn error(input: &str, message: impl Into<String>) -> Results {
 
 /// In-memory bytes read as a file named `name` would be.
 pub(crate) fn from_bytes(name: &str, bytes: Vec<u8>) -> Results {
-    let stem = file_stem(Path::new(name));
+    let stem = if name == "-" {
+        "stdin".to_string()
+    } else {
+        file_stem(Path::new(name))
+    };
     let label = name.to_string();
     let reader = Cursor::new(bytes);
     match format_of(name) {

@@ -69,7 +69,15 @@ impl<R: BufRead> Iterator for JsonLines<R> {
                     return Some(Err(ReadError::new(origin, crate::limit::too_large_message())));
                 }
                 Ok(Some(true)) if buf.iter().all(u8::is_ascii_whitespace) => continue,
-                Ok(Some(true)) => return Some(self.record(&buf, origin)),
+                Ok(Some(true)) => {
+                    // Tools on Windows start files with a UTF-8 byte-order mark.
+                    let line = if self.line == 1 {
+                        buf.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&buf)
+                    } else {
+                        &buf
+                    };
+                    return Some(self.record(line, origin));
+                }
             }
         }
         None

@@ -166,7 +166,7 @@ fn read_headers(reader: &mut impl BufRead, skip_blank: bool) -> Result<Option<He
         let line = match read_line_bounded(reader, &mut buf, MAX_HEADER_LINE) {
             Err(e) => return Err(format!("read failed: {e}")),
             Ok(None) if first_line.is_none() => return Ok(None),
-            Ok(None) => return Err("input ends inside a header block".into()),
+            Ok(None) => return Err("truncated: input ends inside a header block".into()),
             Ok(Some(false)) => return Err("header line too long".into()),
             Ok(Some(true)) => String::from_utf8_lossy(buf.strip_suffix(b"\r").unwrap_or(&buf)).into_owned(),
         };
@@ -192,9 +192,12 @@ fn read_headers(reader: &mut impl BufRead, skip_blank: bool) -> Result<Option<He
     Ok(first_line.map(|first_line| Headers { first_line, fields }))
 }
 
+/// An HTML payload and the charset its transport declared.
+type Payload = (Vec<u8>, Option<String>);
+
 /// The HTML inside an HTTP response and its declared charset, or `None` for
 /// a response that is not a successful HTML page.
-fn http_html(body: &[u8]) -> Result<Option<(Vec<u8>, Option<String>)>, String> {
+fn http_html(body: &[u8]) -> Result<Option<Payload>, String> {
     let mut reader = body;
     let Some(h) = read_headers(&mut reader, false).map_err(|e| format!("bad HTTP response: {e}"))? else {
         return Ok(None);

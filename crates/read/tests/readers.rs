@@ -1,0 +1,329 @@
+//! Behaviour of `read_inputs` on files, directories, JSON Lines and WARC.
+
+#[path = "support/fixtures.rs"]
+mod fixtures;
+#[path = "support/pages.rs"]
+#[allow(dead_code)]
+mod pages;
+
+use fixtures::*;
+use std::io::Write;
+use warta_read::{read_bytes, read_inputs, RawArticle, ReadError, MAX_ARTICLE_BYTES};
+
+fn read(inputs: &[String]) -> Vec<Result<RawArticle, ReadError>> {
+    read_inputs(inputs).collect()
+}
+
+fn ok(r: &Result<RawArticle, ReadError>) -> &RawArticle {
+    r.as_ref().unwrap_or_else(|e| panic!("unexpected error: {e}"))
+}
+
+fn err(r: &Result<RawArticle, ReadError>) -> &ReadError {
+    r.as_ref()
+        .err()
+        .unwrap_or_else(|| panic!("expected an error, got {:?}", r.as_ref().map(|a| &a.id)))
+}
+
+#[test]
+fn seed_plain_text_file_is_read_whole_with_its_stem_as_id() {
+    let seed = pages::shared_dir().join("seed/000_1ab9b96a3ef9a3a7.txt");
+    if !seed.exists() {
+        eprintln!("SKIP: shared data not found at {}", seed.display());
+        return;
+    }
+    let got = read(&[seed.display().to_string()]);
+    assert_eq!(got.len(), 1);
+    let a = ok(&got[0]);
+    assert_eq!(a.id, "000_1ab9b96a3ef9a3a7");
+    assert!(a.text.starts_with("Negaratoto - Pemimpin Korea Utara"));
+    assert_eq!(a.text, std::fs::read_to_string(&seed).unwrap());
+}
+
+#[test]
+fn bad_inputs_each_give_one_line_error_naming_them_and_the_rest_are_read() {
+    let dir = scratch("batch");
+    let good = write(&dir, "good.txt", "Berita baik hari ini.");
+    let empty = write(&dir, "empty.txt", "  \n");
+    let binary = write(&dir, "photo.txt", b"\x89PNG\r\n\x1a\n\0\0\0");
+    let latin1 = write(&dir, "latin1.txt", b"Caf\xe9 Jakarta");
+    let nul = write(&dir, "nul", b"abc\0\0def");
+    let huge = write(&dir, "huge.txt", vec![b'a'; MAX_ARTICLE_BYTES + 1]);
+    let missing = dir.join("missing.txt").display().to_string();
+    let inputs = [
+        missing.clone(),
+        empty.clone(),
+        binary.clone(),
+        good,
+        latin1.clone(),
+        nul.clone(),
+        huge.clone(),
+    ];
+    let got = read(&inputs);
+    assert_eq!(got.len(), 7);
+    assert_eq!(ok(&got[3]).text, "Berita baik hari ini.");
+    for (i, needle) in [
+        (0, "no such file"),
+        (1, "empty"),
+        (2, "PNG"),
+        (4, "not valid UTF-8"),
+        (5, "binary"),
+        (6, "10 MiB"),
+    ] {
+        let e = err(&got[i]);
+        assert_eq!(e.input, inputs[i]);
+        let line = e.to_string();
+        assert!(line.contains(needle), "{line}");
+        assert!(!line.contains('\n'), "{line:?}");
+        assert!(line.starts_with(&inputs[i]), "{line}");
+    }
+}
+
+#[test]
+fn directories_are_walked_recursively_in_order_skipping_hidden_and_other_files() {
+    let dir = scratch("walk");
+    write(&dir, "b.txt", "Kedua.");
+    write(&dir, "a.txt", "Pertama.");
+    write(&dir, "sub/c.html", news_page("Judul C", "Isi berita C."));
+    write(&dir, "sub/d.jsonl", "{\"id\":\"d1\",\"text\":\"Keempat.\"}\n");
+    write(&dir, ".hidden.txt", "Tersembunyi.");
+    write(&dir, ".git/e.txt", "Tersembunyi juga.");
+    write(&dir, "logo.png", b"\x89PNG\r\n\x1a\n\0");
+    write(&dir, "README.md", "# not an article");
+    let ids: Vec<String> = read(&[dir.display().to_string()])
+        .iter()
+        .map(|r| ok(r).id.clone())
+        .collect();
+    assert_eq!(ids, ["a", "b", "c", "d1"]);
+}
+
+#[test]
+fn html_file_gives_main_text_and_metadata() {
+    let dir = scratch("html");
+    let path = write(
+        &dir,
+        "berita.html",
+        news_page("Gempa di Cianjur", "Gempa mengguncang Cianjur pagi ini."),
+    );
+    let got = read(std::slice::from_ref(&path));
+    let a = ok(&got[0]);
+    assert_eq!((a.id.as_str(), a.origin.as_str()), ("berita", path.as_str()));
+    assert!(a.text.contains("Gempa mengguncang Cianjur pagi ini."));
+    assert!(
+        !a.text.contains("Beranda") && !a.text.contains("Hak cipta"),
+        "{}",
+        a.text
+    );
+    assert_eq!(a.title.as_deref(), Some("Gempa di Cianjur"));
+    assert_eq!(a.published.as_deref(), Some("2024-02-03T09:00:00+07:00"));
+    assert_eq!(a.site.as_deref(), Some("Kabar Contoh"));
+}
+
+#[test]
+fn legacy_encoded_html_is_decoded_by_its_meta_charset() {
+    let page = news_page("Kafe", "Le caf\u{e9} de la rue est ouvert.")
+        .replace("<head>", "<head><meta charset=\"iso-8859-1\">");
+    let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(&page);
+    let got = read_bytes("page.html", &bytes);
+    assert!(
+        ok(&got[0]).text.contains("Le caf\u{e9} de la rue"),
+        "{}",
+        ok(&got[0]).text
+    );
+}
+
+#[test]
+fn format_is_sniffed_when_the_name_does_not_tell() {
+    let html = read_bytes("noext", news_page("T", "Isi.").as_bytes());
+    assert!(!ok(&html[0]).text.contains("<p>"));
+    let jsonl = read_bytes("-", b"{\"id\":\"x\",\"text\":\"Satu.\"}\n{\"text\":\"Dua.\"}\n");
+    let ids: Vec<&str> = jsonl.iter().map(|r| ok(r).id.as_str()).collect();
+    assert_eq!(ids, ["x", "stdin:2"]);
+    let warc = read_bytes(
+        "crawl.bin",
+        &http_response(
+            "<urn:uuid:1>",
+            "https://a.example/1",
+            "200 OK\r\nContent-Type: text/html",
+            news_page("T", "Isi WARC.").as_bytes(),
+        ),
+    );
+    assert!(ok(&warc[0]).text.contains("Isi WARC."));
+    let text = read_bytes("-", "Teks biasa saja.\nBaris kedua.".as_bytes());
+    assert_eq!(ok(&text[0]).text, "Teks biasa saja.\nBaris kedua.");
+    assert_eq!(ok(&text[0]).id, "stdin");
+}
+
+#[test]
+fn json_lines_records_map_fields_and_bad_lines_name_path_and_line() {
+    let dir = scratch("jsonl");
+    let path = write(
+        &dir,
+        "batch.jsonl",
+        [
+            r#"{"id":"a1","text":"Teks pertama.","url":"https://x.example/a1","title":"Judul","published":"2022-06-13","site":"X"}"#,
+            r#"{"id": "a2", "text": "#,
+            "",
+            r#"{"text":"Tanpa id."}"#,
+            r#"{"id":7,"html":"<html><body><p>Dari HTML.</p></body></html>"}"#,
+            r#"{"id":"a5","title":"kosong"}"#,
+            r#"[1,2]"#,
+            r#"{"id":"a7","text":"Terakhir.","published":1655107200}"#,
+        ]
+        .join("\n"),
+    );
+    let got = read(std::slice::from_ref(&path));
+    assert_eq!(got.len(), 7, "{got:?}");
+    let a = ok(&got[0]);
+    assert_eq!(
+        (
+            a.id.as_str(),
+            a.text.as_str(),
+            a.url.as_deref(),
+            a.title.as_deref(),
+            a.published.as_deref(),
+            a.site.as_deref()
+        ),
+        (
+            "a1",
+            "Teks pertama.",
+            Some("https://x.example/a1"),
+            Some("Judul"),
+            Some("2022-06-13"),
+            Some("X")
+        )
+    );
+    assert_eq!(a.origin, format!("{path}:1"));
+    assert_eq!(err(&got[1]).input, format!("{path}:2"));
+    assert_eq!(ok(&got[2]).id, "batch:4");
+    assert_eq!(
+        (ok(&got[3]).id.as_str(), ok(&got[3]).text.as_str()),
+        ("7", "Dari HTML.")
+    );
+    assert!(err(&got[4]).message.contains("neither `text` nor `html`"));
+    assert_eq!(err(&got[5]).input, format!("{path}:7"));
+    assert_eq!(ok(&got[6]).published.as_deref(), Some("1655107200"));
+}
+
+#[test]
+fn oversized_json_line_is_an_error_and_the_next_line_is_still_read() {
+    let mut data = b"{\"text\":\"".to_vec();
+    data.extend(std::iter::repeat_n(b'x', MAX_ARTICLE_BYTES + 10));
+    data.extend_from_slice(b"\"}\n{\"id\":\"after\",\"text\":\"Masih dibaca.\"}\n");
+    let got = read_bytes("big.jsonl", &data);
+    assert_eq!(got.len(), 2);
+    assert!(err(&got[0]).message.contains("limit"));
+    assert_eq!(ok(&got[1]).id, "after");
+}
+
+fn crawl() -> Vec<Vec<u8>> {
+    let page = news_page("Harga beras", "Harga beras naik di pasar induk.");
+    let latin = news_page("Caf\u{e9}", "Le caf\u{e9} ferme ses portes.");
+    let (latin_bytes, _, _) = encoding_rs::WINDOWS_1252.encode(&latin);
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    gz.write_all(news_page("Kompres", "Isi yang dikompres gzip.").as_bytes())
+        .unwrap();
+    let gz = gz.finish().unwrap();
+    let mut chunked = format!("{:x}\r\n", gz.len()).into_bytes();
+    chunked.extend_from_slice(&gz);
+    chunked.extend_from_slice(b"\r\n0\r\n\r\n");
+    vec![
+        warc_record(
+            "warcinfo",
+            &[("Content-Type", "application/warc-fields")],
+            b"software: test\r\n",
+        ),
+        warc_record(
+            "request",
+            &[("WARC-Target-URI", "https://a.example/1")],
+            b"GET /1 HTTP/1.1\r\n\r\n",
+        ),
+        http_response(
+            "<urn:uuid:r1>",
+            "https://a.example/1",
+            "200 OK\r\nContent-Type: text/html; charset=utf-8",
+            page.as_bytes(),
+        ),
+        http_response(
+            "<urn:uuid:r2>",
+            "https://a.example/2",
+            "404 Not Found\r\nContent-Type: text/html",
+            b"<p>missing</p>",
+        ),
+        http_response(
+            "<urn:uuid:r3>",
+            "https://a.example/logo.png",
+            "200 OK\r\nContent-Type: image/png",
+            b"\x89PNG",
+        ),
+        http_response(
+            "<urn:uuid:r4>",
+            "https://a.example/4",
+            "200 OK\r\nContent-Type: text/html; charset=windows-1252",
+            &latin_bytes,
+        ),
+        http_response(
+            "<urn:uuid:r5>",
+            "https://a.example/5",
+            "200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\nContent-Encoding: gzip",
+            &chunked,
+        ),
+        warc_record(
+            "resource",
+            &[
+                ("WARC-Target-URI", "file:///6.html"),
+                ("Content-Type", "text/html"),
+            ],
+            b"<p>Sumber lokal.</p>",
+        ),
+    ]
+}
+
+fn check_crawl(got: &[Result<RawArticle, ReadError>]) {
+    let ids: Vec<&str> = got.iter().map(|r| ok(r).id.as_str()).collect();
+    assert_eq!(
+        ids,
+        ["urn:uuid:r1", "urn:uuid:r4", "urn:uuid:r5", "file:///6.html"]
+    );
+    assert!(ok(&got[0]).text.contains("Harga beras naik di pasar induk."));
+    assert_eq!(ok(&got[0]).url.as_deref(), Some("https://a.example/1"));
+    assert!(
+        ok(&got[1]).text.contains("Le caf\u{e9} ferme"),
+        "{}",
+        ok(&got[1]).text
+    );
+    assert!(ok(&got[2]).text.contains("Isi yang dikompres gzip."));
+    assert_eq!(ok(&got[3]).text, "Sumber lokal.");
+}
+
+#[test]
+fn warc_file_yields_each_html_response_and_skips_the_rest() {
+    let dir = scratch("warc");
+    let path = write(&dir, "crawl.warc", crawl().concat());
+    check_crawl(&read(&[path]));
+}
+
+#[test]
+fn gzipped_warc_file_is_read_member_by_member() {
+    let dir = scratch("warcgz");
+    let path = write(&dir, "crawl.warc.gz", gzip_members(&crawl()));
+    check_crawl(&read(&[path]));
+}
+
+#[test]
+fn truncated_warc_keeps_earlier_records_and_reports_the_cut() {
+    let mut bytes = crawl().concat();
+    bytes.truncate(bytes.len() - 30);
+    let got = read_bytes("cut.warc", &bytes);
+    assert_eq!(ok(&got[0]).id, "urn:uuid:r1");
+    let e = err(got.last().unwrap());
+    assert!(
+        e.input.starts_with("cut.warc#") && e.message.contains("truncated"),
+        "{e}"
+    );
+}
+
+#[test]
+fn gzip_that_is_not_a_warc_is_refused_clearly() {
+    let got = read_bytes("notes.gz", &gzip_members(&[b"just text".to_vec()]));
+    assert!(err(&got[0]).message.contains("not a WARC"), "{:?}", got);
+}
