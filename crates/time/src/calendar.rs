@@ -71,7 +71,13 @@ pub(crate) fn weekday_near(anchor: NaiveDate, wd: u32, dir: Direction) -> Option
     let n = match dir {
         Direction::PastOrToday | Direction::Nearest => -back,
         Direction::Past => -(if back == 0 { 7 } else { back }),
-        Direction::Future => if fwd == 0 { 7 } else { fwd },
+        Direction::Future => {
+            if fwd == 0 {
+                7
+            } else {
+                fwd
+            }
+        }
         Direction::FutureOrToday => fwd,
     };
     add_days(anchor, n)
@@ -80,8 +86,10 @@ pub(crate) fn weekday_near(anchor: NaiveDate, wd: u32, dir: Direction) -> Option
 /// The date with month `m` and day `d` relative to `anchor`.
 pub(crate) fn day_of_year_near(anchor: NaiveDate, m: u32, d: u32, dir: Direction) -> Option<NaiveDate> {
     let y = anchor.year();
-    let cands: Vec<NaiveDate> =
-        [y - 1, y, y + 1].iter().filter_map(|&yy| NaiveDate::from_ymd_opt(yy, m, d)).collect();
+    let cands: Vec<NaiveDate> = [y - 1, y, y + 1]
+        .iter()
+        .filter_map(|&yy| NaiveDate::from_ymd_opt(yy, m, d))
+        .collect();
     match dir {
         Direction::PastOrToday => cands.into_iter().filter(|c| *c <= anchor).max(),
         Direction::Past => cands.into_iter().filter(|c| *c < anchor).max(),
@@ -166,8 +174,14 @@ mod tests {
 
     #[test]
     fn past_day_of_year_crosses_the_year_boundary() {
-        assert_eq!(day_of_year_near(d(2022, 6, 13), 2, 24, Direction::Past), Some(d(2022, 2, 24)));
-        assert_eq!(day_of_year_near(d(2022, 1, 5), 12, 30, Direction::Nearest), Some(d(2021, 12, 30)));
+        assert_eq!(
+            day_of_year_near(d(2022, 6, 13), 2, 24, Direction::Past),
+            Some(d(2022, 2, 24))
+        );
+        assert_eq!(
+            day_of_year_near(d(2022, 1, 5), 12, 30, Direction::Nearest),
+            Some(d(2021, 12, 30))
+        );
         assert_eq!(add_months(2022, 1, -1), (2021, 12));
         assert_eq!(iso_week(d(2022, 6, 13)), "2022-W24");
     }

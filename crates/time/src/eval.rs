@@ -65,7 +65,9 @@ pub fn parse_gold(text: &str) -> Result<Vec<GoldItem>, EvalError> {
             .ok_or_else(|| err(format!("expression {:?} not in sentence", g.expression)))?;
         g.span = Span::new(start, start + g.expression.len());
         g.anchor = match g.doc_date.as_deref() {
-            Some(d) => Some(NaiveDate::parse_from_str(d, "%Y-%m-%d").map_err(|e| err(format!("doc_date {d:?}: {e}")))?),
+            Some(d) => Some(
+                NaiveDate::parse_from_str(d, "%Y-%m-%d").map_err(|e| err(format!("doc_date {d:?}: {e}")))?,
+            ),
             None => None,
         };
         out.push(g);
@@ -85,7 +87,13 @@ pub struct Counts {
 
 impl Counts {
     fn line(&self, name: &str) -> String {
-        let r = |k: usize| if self.n == 0 { 0.0 } else { k as f64 / self.n as f64 };
+        let r = |k: usize| {
+            if self.n == 0 {
+                0.0
+            } else {
+                k as f64 / self.n as f64
+            }
+        };
         format!(
             "{name:<6} n={:<4} span strict {:.3}  span relaxed {:.3}  value {:.3}  type {:.3}\n",
             self.n,
@@ -150,14 +158,22 @@ pub(crate) fn score(tagger: &TimeTagger, gold: &[GoldItem]) -> Scores {
         let tagged = cache.as_ref().map(|c| &c.2[..]).unwrap_or(&[]);
         let exact = tagged.iter().find(|t| t.span == g.span);
         let chosen = exact.or_else(|| tagged.iter().find(|t| t.span.overlaps(g.span)));
-        let mut c = Counts { n: 1, ..Counts::default() };
+        let mut c = Counts {
+            n: 1,
+            ..Counts::default()
+        };
         c.strict = usize::from(exact.is_some());
         c.relaxed = usize::from(chosen.is_some());
         c.value = usize::from(chosen.is_some_and(|t| t.value == g.value));
         c.kind = usize::from(chosen.is_some_and(|t| format!("{:?}", t.kind).eq_ignore_ascii_case(&g.kind)));
         if c.value == 0 {
             let got = chosen.map_or("nothing".to_string(), |t| format!("{:?} {:?}", t.text, t.value));
-            scores.misses.push(format!("{:?} ({}): got {got}, want {:?}", g.expression, g.doc_date.as_deref().unwrap_or("-"), g.value));
+            scores.misses.push(format!(
+                "{:?} ({}): got {got}, want {:?}",
+                g.expression,
+                g.doc_date.as_deref().unwrap_or("-"),
+                g.value
+            ));
         }
         add(&mut scores.all, &c);
         if let Some(split) = &g.split {
@@ -195,7 +211,8 @@ mod tests {
 
     #[test]
     fn an_expression_not_in_its_sentence_is_a_clear_error() {
-        let e = parse_gold(r#"{"sentence":"abc","doc_date":null,"expression":"x","value":null,"type":"DATE"}"#);
+        let e =
+            parse_gold(r#"{"sentence":"abc","doc_date":null,"expression":"x","value":null,"type":"DATE"}"#);
         assert!(e.unwrap_err().to_string().contains("line 1"));
     }
 }

@@ -53,13 +53,17 @@ pub(crate) struct Lexicon {
 }
 
 fn data_lines(src: &str) -> impl Iterator<Item = &str> {
-    src.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+    src.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
 }
 
 /// Lower-case word tokens of a phrase, split like the tagger splits text.
 fn phrase_words(p: &str) -> Vec<String> {
     let lower = p.trim().to_lowercase();
-    crate::tokens::tokenize(&lower).iter().map(|t| lower[t.start..t.end].to_string()).collect()
+    crate::tokens::tokenize(&lower)
+        .iter()
+        .map(|t| lower[t.start..t.end].to_string())
+        .collect()
 }
 
 fn parse_rel(s: &str) -> Option<Rel> {
@@ -96,10 +100,12 @@ fn parse_holiday(s: &str) -> Option<Holiday> {
 }
 
 fn insert_phrase<T>(map: &mut HashMap<String, Vec<Phrase<T>>>, words: Vec<String>, value: T) {
-    let Some(first) = words.first().cloned() else { return };
+    let Some(first) = words.first().cloned() else {
+        return;
+    };
     let list = map.entry(first).or_default();
     list.push(Phrase { words, value });
-    list.sort_by(|a, b| b.words.len().cmp(&a.words.len()));
+    list.sort_by_key(|p| std::cmp::Reverse(p.words.len()));
 }
 
 impl Lexicon {
@@ -110,16 +116,25 @@ impl Lexicon {
         let mut months = HashMap::new();
         for line in data_lines(MONTHS) {
             let mut cols = line.split('\t');
-            let Some(m) = cols.next().and_then(|c| c.trim().parse::<u32>().ok()) else { continue };
+            let Some(m) = cols.next().and_then(|c| c.trim().parse::<u32>().ok()) else {
+                continue;
+            };
             for (col, full) in [(cols.next(), true), (cols.next(), false)] {
-                for name in col.unwrap_or("").split(',').map(str::trim).filter(|s| !s.is_empty()) {
+                for name in col
+                    .unwrap_or("")
+                    .split(',')
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                {
                     months.insert(name.to_lowercase(), (m, full));
                 }
             }
         }
         let mut weekdays = HashMap::new();
         for line in data_lines(WEEKDAYS) {
-            let Some((n, names)) = line.split_once('\t') else { continue };
+            let Some((n, names)) = line.split_once('\t') else {
+                continue;
+            };
             let Ok(n) = n.trim().parse::<u32>() else { continue };
             for name in names.split(',').map(str::trim).filter(|s| !s.is_empty()) {
                 // Multi-token spellings (jum'at) are single tokens too.
@@ -128,20 +143,31 @@ impl Lexicon {
         }
         let mut phrases = HashMap::new();
         for line in data_lines(WORDS) {
-            let Some((p, meaning)) = line.split_once('\t') else { continue };
+            let Some((p, meaning)) = line.split_once('\t') else {
+                continue;
+            };
             if let Some(rel) = parse_rel(meaning.trim()) {
                 insert_phrase(&mut phrases, phrase_words(p), rel);
             }
         }
         let mut holidays = HashMap::new();
         for line in data_lines(HOLIDAYS) {
-            let Some((when, names)) = line.split_once('\t') else { continue };
-            let Some(h) = parse_holiday(when.trim()) else { continue };
+            let Some((when, names)) = line.split_once('\t') else {
+                continue;
+            };
+            let Some(h) = parse_holiday(when.trim()) else {
+                continue;
+            };
             for name in names.split(',').filter(|s| !s.trim().is_empty()) {
                 insert_phrase(&mut holidays, phrase_words(name), h);
             }
         }
-        Lexicon { months, weekdays, phrases, holidays }
+        Lexicon {
+            months,
+            weekdays,
+            phrases,
+            holidays,
+        }
     }
 }
 
@@ -166,6 +192,8 @@ mod tests {
         assert_eq!(phrases, data_lines(WORDS).count());
         assert_eq!(lx.phrases["kemarin"][0].words, ["kemarin", "lusa"]);
         assert_eq!(lx.holidays["jumat"][0].value, Holiday::Easter(-2));
-        assert!(lx.holidays["hari"].iter().any(|p| p.words == ["hari", "rusia"] && p.value == Holiday::Fixed(6, 12)));
+        assert!(lx.holidays["hari"]
+            .iter()
+            .any(|p| p.words == ["hari", "rusia"] && p.value == Holiday::Fixed(6, 12)));
     }
 }

@@ -32,8 +32,14 @@ impl PublishedDateStage {
         let full_day = |t: &&warta_core::TimeExpr| {
             t.kind == TimeType::Date && t.value.as_deref().is_some_and(|v| v.len() == 10)
         };
-        let parse = |t: &warta_core::TimeExpr| NaiveDate::parse_from_str(t.value.as_deref()?, "%Y-%m-%d").ok();
-        if let Some(d) = times.iter().filter(full_day).find(|t| t.span.start < DATELINE_BYTES).and_then(parse) {
+        let parse =
+            |t: &warta_core::TimeExpr| NaiveDate::parse_from_str(t.value.as_deref()?, "%Y-%m-%d").ok();
+        if let Some(d) = times
+            .iter()
+            .filter(full_day)
+            .find(|t| t.span.start < DATELINE_BYTES)
+            .and_then(parse)
+        {
             return Some((d, PublishedDate::Text));
         }
         if let Some(d) = url.and_then(date_from_url) {
@@ -44,7 +50,12 @@ impl PublishedDateStage {
             let first = t.text.split([' ', ',', '(']).next().unwrap_or("").to_lowercase();
             self.tagger.is_weekday(&first)
         };
-        times.iter().filter(full_day).find(weekday_led).and_then(parse).map(|d| (d, PublishedDate::Text))
+        times
+            .iter()
+            .filter(full_day)
+            .find(weekday_led)
+            .and_then(parse)
+            .map(|d| (d, PublishedDate::Text))
     }
 }
 
@@ -104,23 +115,38 @@ mod tests {
 
     #[test]
     fn url_dates_in_common_layouts() {
-        assert_eq!(date_from_url("https://www.suara.com/bisnis/2017/03/13/201620/x"), Some(d(2017, 3, 13)));
-        assert_eq!(date_from_url("https://x.com/read/20220613/abc"), Some(d(2022, 6, 13)));
-        assert_eq!(date_from_url("https://news.detik.com/berita/d-8171947/judul"), None);
+        assert_eq!(
+            date_from_url("https://www.suara.com/bisnis/2017/03/13/201620/x"),
+            Some(d(2017, 3, 13))
+        );
+        assert_eq!(
+            date_from_url("https://x.com/read/20220613/abc"),
+            Some(d(2022, 6, 13))
+        );
+        assert_eq!(
+            date_from_url("https://news.detik.com/berita/d-8171947/judul"),
+            None
+        );
         assert_eq!(date_from_url("https://x.com/2022/13/45/"), None);
     }
 
     #[test]
     fn dateline_date_is_the_publication_date() {
         let s = PublishedDateStage::default();
-        let got = s.infer("Jakarta, Selasa (21/10/2025) - Presiden berkata ...", Some("https://x.com/2025/10/20/a"));
+        let got = s.infer(
+            "Jakarta, Selasa (21/10/2025) - Presiden berkata ...",
+            Some("https://x.com/2025/10/20/a"),
+        );
         assert_eq!(got, Some((d(2025, 10, 21), PublishedDate::Text)));
     }
 
     #[test]
     fn reporting_clause_date_when_there_is_no_dateline_or_url() {
         let s = PublishedDateStage::default();
-        let text = format!("{} kata Kim pada 2019, seperti dikutip KCNA, Senin (13/6/2022).", "Pemimpin Korea Utara menyampaikan dukungan. ".repeat(6));
+        let text = format!(
+            "{} kata Kim pada 2019, seperti dikutip KCNA, Senin (13/6/2022).",
+            "Pemimpin Korea Utara menyampaikan dukungan. ".repeat(6)
+        );
         assert_eq!(s.infer(&text, None), Some((d(2022, 6, 13), PublishedDate::Text)));
     }
 

@@ -15,29 +15,86 @@ use warta_core::{Span, TimeExpr, TimeType};
 /// Words (lower case) that may begin an expression besides numbers and the
 /// lexicon's names.
 const TRIGGERS: &[&str] = &[
-    "tanggal", "tgl", "pukul", "pkl", "jam", "tahun", "thn", "era", "awal", "akhir", "pertengahan",
-    "medio", "penghujung", "early", "late", "mid", "setiap", "tiap", "saban", "every", "each",
-    "dalam", "within", "in", "bulan", "hari", "triwulan", "kuartal", "kwartal", "quarter",
-    "semester", "paruh", "q", "last", "next", "this", "tadi", "nanti", "semalam", "tonight",
-    "pagi", "siang", "sore", "petang", "malam", "dini", "morning", "afternoon", "evening", "night",
-    "beberapa", "puluhan", "ratusan", "belasan", "few", "several", "the", "first", "second",
-    "third", "fourth", "a", "an",
+    "tanggal",
+    "tgl",
+    "pukul",
+    "pkl",
+    "jam",
+    "tahun",
+    "thn",
+    "era",
+    "awal",
+    "akhir",
+    "pertengahan",
+    "medio",
+    "penghujung",
+    "early",
+    "late",
+    "mid",
+    "setiap",
+    "tiap",
+    "saban",
+    "every",
+    "each",
+    "dalam",
+    "dlm",
+    "within",
+    "in",
+    "bulan",
+    "hari",
+    "triwulan",
+    "kuartal",
+    "kwartal",
+    "quarter",
+    "semester",
+    "paruh",
+    "q",
+    "last",
+    "next",
+    "this",
+    "tadi",
+    "nanti",
+    "semalam",
+    "tonight",
+    "pagi",
+    "siang",
+    "sore",
+    "petang",
+    "malam",
+    "dini",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "beberapa",
+    "puluhan",
+    "ratusan",
+    "belasan",
+    "few",
+    "several",
+    "the",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "a",
+    "an",
 ];
 
 /// Units of duration: word → TIMEX3 unit letter(s) and whether it is a
 /// time-of-day unit (written after `PT`).
 fn unit_of(w: &str) -> Option<(&'static str, bool)> {
     Some(match w {
-        "hari" | "day" | "days" => ("D", false),
-        "minggu" | "pekan" | "week" | "weeks" => ("W", false),
-        "bulan" | "month" | "months" => ("M", false),
-        "tahun" | "year" | "years" => ("Y", false),
+        "hari" | "hr" | "day" | "days" => ("D", false),
+        "minggu" | "pekan" | "mgg" | "week" | "weeks" => ("W", false),
+        "bulan" | "bln" | "month" | "months" => ("M", false),
+        "tahun" | "thn" | "year" | "years" => ("Y", false),
         "dekade" | "dasawarsa" | "decade" | "decades" => ("DE", false),
         "abad" | "century" | "centuries" => ("CE", false),
         "windu" => ("WINDU", false),
         "jam" | "hour" | "hours" => ("H", true),
-        "menit" | "minute" | "minutes" => ("M", true),
-        "detik" | "second" | "seconds" => ("S", true),
+        "menit" | "mnt" | "minute" | "minutes" => ("M", true),
+        "detik" | "dtk" | "second" | "seconds" => ("S", true),
         _ => return None,
     })
 }
@@ -101,22 +158,91 @@ fn zone(w: &str) -> Option<&'static str> {
 
 /// Nouns that mark a four-digit number as a count, not a year.
 const COUNT_NOUNS: &[&str] = &[
-    "orang", "unit", "ton", "km", "kilometer", "meter", "m", "kg", "ha", "hektare", "hektar",
-    "rupiah", "dolar", "kali", "buah", "ekor", "kasus", "peserta", "siswa", "warga", "pasien",
-    "lembar", "liter", "mw", "persen", "jiwa", "rumah", "kk", "sekolah", "people", "dollars",
-    "personel", "pekerja", "karyawan", "suara", "titik", "desa", "mahasiswa", "guru", "kendaraan",
+    "orang",
+    "unit",
+    "ton",
+    "km",
+    "kilometer",
+    "meter",
+    "m",
+    "kg",
+    "ha",
+    "hektare",
+    "hektar",
+    "rupiah",
+    "dolar",
+    "kali",
+    "buah",
+    "ekor",
+    "kasus",
+    "peserta",
+    "siswa",
+    "warga",
+    "pasien",
+    "lembar",
+    "liter",
+    "mw",
+    "persen",
+    "jiwa",
+    "rumah",
+    "kk",
+    "sekolah",
+    "people",
+    "dollars",
+    "personel",
+    "pekerja",
+    "karyawan",
+    "suara",
+    "titik",
+    "desa",
+    "mahasiswa",
+    "guru",
+    "kendaraan",
 ];
 
 /// Words before a bare month name that make it a date (`pada Oktober`).
 const MONTH_CUES: &[&str] = &[
-    "pada", "bulan", "sejak", "hingga", "sampai", "awal", "akhir", "pertengahan", "medio",
-    "penghujung", "in", "since", "until", "by", "early", "late", "mid", "jelang", "menjelang",
-    "selama", "sepanjang", "antara", "dan", "per", "tanggal", "sebelum", "setelah", "usai",
+    "pada",
+    "bulan",
+    "sejak",
+    "hingga",
+    "sampai",
+    "awal",
+    "akhir",
+    "pertengahan",
+    "medio",
+    "penghujung",
+    "in",
+    "since",
+    "until",
+    "by",
+    "early",
+    "late",
+    "mid",
+    "jelang",
+    "menjelang",
+    "selama",
+    "sepanjang",
+    "antara",
+    "dan",
+    "per",
+    "tanggal",
+    "sebelum",
+    "setelah",
+    "usai",
 ];
 
 /// Words before a bare weekday that make it future (`akan ... Senin`).
-const FUTURE_CUES: &[&str] =
-    &["akan", "bakal", "dijadwalkan", "rencananya", "direncanakan", "hendak", "will", "nanti"];
+const FUTURE_CUES: &[&str] = &[
+    "akan",
+    "bakal",
+    "dijadwalkan",
+    "rencananya",
+    "direncanakan",
+    "hendak",
+    "will",
+    "nanti",
+];
 
 /// One match: token range, type, value and what it was resolved against.
 #[derive(Debug, Clone)]
@@ -131,11 +257,29 @@ struct Found {
 
 impl Found {
     fn abs(start: usize, end: usize, kind: TimeType, value: String) -> Found {
-        Found { start, end, kind, value: Some(value), anchor: None }
+        Found {
+            start,
+            end,
+            kind,
+            value: Some(value),
+            anchor: None,
+        }
     }
-    fn rel(start: usize, end: usize, kind: TimeType, anchor: Option<NaiveDate>, f: impl FnOnce(NaiveDate) -> Option<String>) -> Found {
+    fn rel(
+        start: usize,
+        end: usize,
+        kind: TimeType,
+        anchor: Option<NaiveDate>,
+        f: impl FnOnce(NaiveDate) -> Option<String>,
+    ) -> Found {
         let value = anchor.and_then(f);
-        Found { start, end, kind, anchor: value.as_ref().and(anchor), value }
+        Found {
+            start,
+            end,
+            kind,
+            anchor: value.as_ref().and(anchor),
+            value,
+        }
     }
     /// The full calendar date this match denotes, if it denotes one day.
     fn day(&self) -> Option<NaiveDate> {
@@ -175,10 +319,26 @@ impl TimeTagger {
         triggers.extend(lx.weekdays.keys().cloned());
         triggers.extend(lx.phrases.keys().cloned());
         triggers.extend(lx.holidays.keys().cloned());
-        for w in ["sehari", "seminggu", "sepekan", "sebulan", "setahun", "sewindu", "sedekade", "sedasawarsa", "seabad", "sejam", "semenit"] {
+        for w in [
+            "sehari",
+            "seminggu",
+            "sepekan",
+            "sebulan",
+            "setahun",
+            "sewindu",
+            "sedekade",
+            "sedasawarsa",
+            "seabad",
+            "sejam",
+            "semenit",
+        ] {
             triggers.insert(w.to_string());
         }
-        for w in ["satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh", "sebelas", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"] {
+        for w in [
+            "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh",
+            "sebelas", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+            "eleven", "twelve",
+        ] {
             triggers.insert(w.to_string());
         }
         TimeTagger { lx, triggers }
@@ -190,7 +350,13 @@ impl TimeTagger {
     pub fn tag(&self, text: &str, anchor: Option<NaiveDate>) -> Vec<TimeExpr> {
         let lower = text.to_ascii_lowercase();
         let toks = tokenize(text);
-        let sc = Scan { text, lower: &lower, toks: &toks, lx: &self.lx, anchor };
+        let sc = Scan {
+            text,
+            lower: &lower,
+            toks: &toks,
+            lx: &self.lx,
+            anchor,
+        };
         let mut out = Vec::new();
         let mut ctx: Option<NaiveDate> = None;
         let mut i = 0;
@@ -252,7 +418,9 @@ impl<'a> Scan<'a> {
     /// Token `i` as a number of at most four digits.
     fn num(&self, i: usize) -> Option<u32> {
         let t = self.toks.get(i)?;
-        (t.kind == Kind::Num && t.end - t.start <= 4).then(|| self.w(i).parse().ok()).flatten()
+        (t.kind == Kind::Num && t.end - t.start <= 4)
+            .then(|| self.w(i).parse().ok())
+            .flatten()
     }
     fn digits(&self, i: usize) -> usize {
         self.toks.get(i).map_or(0, |t| t.end - t.start)
@@ -348,7 +516,12 @@ impl<'a> Scan<'a> {
             return None;
         };
         NaiveDate::from_ymd_opt(y, m, d)?;
-        Some(DayMonth { end: i + 5, d, m, y: Some(y) })
+        Some(DayMonth {
+            end: i + 5,
+            d,
+            m,
+            y: Some(y),
+        })
     }
 
     /// `(d/m)` or `(d/m/y)` starting at the `(` token `i`; `end` is past `)`.
@@ -357,20 +530,35 @@ impl<'a> Scan<'a> {
             return None;
         }
         if let Some(dm) = self.dmy_numbers(i + 1) {
-            return (self.raw(dm.end) == ")").then_some(DayMonth { end: dm.end + 1, ..dm });
+            return (self.raw(dm.end) == ")").then_some(DayMonth {
+                end: dm.end + 1,
+                ..dm
+            });
         }
         let (d, m) = (self.num(i + 1)?, self.num(i + 3)?);
-        if self.raw(i + 2) != "/" || self.raw(i + 4) != ")" || !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        if self.raw(i + 2) != "/"
+            || self.raw(i + 4) != ")"
+            || !(1..=12).contains(&m)
+            || !(1..=31).contains(&d)
+        {
             return None;
         }
         // 29 February checked against a leap year; the real year comes later.
         NaiveDate::from_ymd_opt(2024, m, d)?;
-        Some(DayMonth { end: i + 5, d, m, y: None })
+        Some(DayMonth {
+            end: i + 5,
+            d,
+            m,
+            y: None,
+        })
     }
 
     /// `13 Juni 2022`, `13 Jun`, `June 13, 2022`, `Juni 13`.
     fn dm_name(&self, i: usize) -> Option<DayMonth> {
-        if let Some(d) = self.num(i).filter(|d| (1..=31).contains(d) && self.digits(i) <= 2) {
+        if let Some(d) = self
+            .num(i)
+            .filter(|d| (1..=31).contains(d) && self.digits(i) <= 2)
+        {
             let mut j = i + 1;
             let &(m, _) = self.lx.months.get(self.w(j))?;
             j += 1;
@@ -379,14 +567,21 @@ impl<'a> Scan<'a> {
             }
             let y = self.year(j, 1000, 2200);
             NaiveDate::from_ymd_opt(y.unwrap_or(2024), m, d)?;
-            return Some(DayMonth { end: if y.is_some() { j + 1 } else { j }, d, m, y });
+            return Some(DayMonth {
+                end: if y.is_some() { j + 1 } else { j },
+                d,
+                m,
+                y,
+            });
         }
         let &(m, _) = self.lx.months.get(self.w(i))?;
         let mut j = i + 1;
         if self.raw(j) == "." && self.attached(j) {
             j += 1;
         }
-        let d = self.num(j).filter(|d| (1..=31).contains(d) && self.digits(j) <= 2)?;
+        let d = self
+            .num(j)
+            .filter(|d| (1..=31).contains(d) && self.digits(j) <= 2)?;
         j += 1;
         if matches!(self.w(j), "st" | "nd" | "rd" | "th") && self.attached(j) {
             j += 1;
@@ -397,7 +592,12 @@ impl<'a> Scan<'a> {
         }
         let y = self.year(k, 1000, 2200);
         NaiveDate::from_ymd_opt(y.unwrap_or(2024), m, d)?;
-        Some(DayMonth { end: if y.is_some() { k + 1 } else { j }, d, m, y })
+        Some(DayMonth {
+            end: if y.is_some() { k + 1 } else { j },
+            d,
+            m,
+            y,
+        })
     }
 
     /// Resolves a day/month with an optional year and direction word after.
@@ -411,7 +611,13 @@ impl<'a> Scan<'a> {
         match dm.y {
             Some(y) => {
                 let v = NaiveDate::from_ymd_opt(y, dm.m, dm.d).map(calendar::ymd);
-                Found { start, end, kind, value: v, anchor: None }
+                Found {
+                    start,
+                    end,
+                    kind,
+                    value: v,
+                    anchor: None,
+                }
             }
             None => Found::rel(start, end, kind, self.anchor, |a| {
                 calendar::day_of_year_near(a, dm.m, dm.d, dir).map(calendar::ymd)
@@ -424,7 +630,9 @@ impl<'a> Scan<'a> {
     /// the date falls on that weekday wins; if none does, the usual rule.
     fn resolve_dm_weekday(&self, start: usize, dm: DayMonth, kind: TimeType, wd: u32) -> Found {
         let f = self.resolve_dm(start, dm, kind);
-        let (Some(a), Some(day)) = (self.anchor, f.day()) else { return f };
+        let (Some(a), Some(day)) = (self.anchor, f.day()) else {
+            return f;
+        };
         if day.weekday().number_from_monday() == wd {
             return f;
         }
@@ -434,7 +642,10 @@ impl<'a> Scan<'a> {
             .filter(|d| d.weekday().number_from_monday() == wd)
             .min_by_key(|d| (*d - a).num_days().abs());
         match fits {
-            Some(d) => Found { value: Some(calendar::ymd(d)), ..f },
+            Some(d) => Found {
+                value: Some(calendar::ymd(d)),
+                ..f
+            },
             None => f,
         }
     }
@@ -449,7 +660,14 @@ impl<'a> Scan<'a> {
     fn paren_date(&self, i: usize) -> Option<Found> {
         let dm = self.paren_dm(i)?;
         // The span is the date inside the parentheses.
-        let f = self.resolve_dm(i + 1, DayMonth { end: dm.end - 1, ..dm }, TimeType::Date);
+        let f = self.resolve_dm(
+            i + 1,
+            DayMonth {
+                end: dm.end - 1,
+                ..dm
+            },
+            TimeType::Date,
+        );
         Some(Found { end: dm.end - 1, ..f })
     }
 
@@ -458,7 +676,11 @@ impl<'a> Scan<'a> {
         if matches!(self.raw(i + 1), "-" | "–") && self.num(i).is_some_and(|d| (1..=31).contains(&d)) {
             if let Some(dm) = self.dm_name(i + 2) {
                 if dm.d > self.num(i)? {
-                    let first = DayMonth { end: i + 1, d: self.num(i)?, ..dm };
+                    let first = DayMonth {
+                        end: i + 1,
+                        d: self.num(i)?,
+                        ..dm
+                    };
                     let f = self.resolve_dm(i, first, TimeType::Date);
                     return Some(Found { end: i + 1, ..f });
                 }
@@ -477,7 +699,11 @@ impl<'a> Scan<'a> {
                 return None;
             }
         }
-        if matches!(self.raw(i + 1), "." | ",") && self.attached(i + 1) && self.is(i + 2, Kind::Num) && self.attached(i + 2) {
+        if matches!(self.raw(i + 1), "." | ",")
+            && self.attached(i + 1)
+            && self.is(i + 2, Kind::Num)
+            && self.attached(i + 2)
+        {
             return None;
         }
         if i > 0 && matches!(self.w(i - 1), "rp" | "$" | "us" | "no" | "nomor" | "nomer") {
@@ -497,7 +723,11 @@ impl<'a> Scan<'a> {
         if self.w(i + 1) == "s" && self.attached(i + 1) && y % 10 == 0 {
             return Some(Found::abs(start, i + 2, TimeType::Date, format!("{:03}", y / 10)));
         }
-        let end = if matches!(self.w(i + 1), "lalu" | "silam") { i + 2 } else { i + 1 };
+        let end = if matches!(self.w(i + 1), "lalu" | "silam") {
+            i + 2
+        } else {
+            i + 1
+        };
         Some(Found::abs(start, end, TimeType::Date, format!("{y:04}")))
     }
 
@@ -534,7 +764,11 @@ impl<'a> Scan<'a> {
                     j = e;
                 }
             }
-            let kind = if part.is_some() { TimeType::Time } else { TimeType::Date };
+            let kind = if part.is_some() {
+                TimeType::Time
+            } else {
+                TimeType::Date
+            };
             let mut f = match dm.y {
                 // `Rabu (15/5)` in an October 2025 article: the weekday
                 // picks the year (2024), when one nearby year fits it.
@@ -568,7 +802,11 @@ impl<'a> Scan<'a> {
                 end = e;
             }
         }
-        let kind = if part.is_some() { TimeType::Time } else { TimeType::Date };
+        let kind = if part.is_some() {
+            TimeType::Time
+        } else {
+            TimeType::Date
+        };
         Some(Found::rel(start, end, kind, self.anchor, |a| {
             let d = match week_shift {
                 Some(s) => {
@@ -627,18 +865,28 @@ impl<'a> Scan<'a> {
     /// the day after a day phrase (`kemarin sore`).
     fn phrase(&self, i: usize) -> Option<Found> {
         let list = self.lx.phrases.get(self.w(i))?;
-        let p = list.iter().find(|p| p.words.iter().enumerate().all(|(k, w)| self.w(i + k) == w))?;
+        let p = list
+            .iter()
+            .find(|p| p.words.iter().enumerate().all(|(k, w)| self.w(i + k) == w))?;
         let end = i + p.words.len();
         let rel = p.value;
         if let Rel::Ref(r) = rel {
-            return Some(Found { start: i, end, kind: TimeType::Date, value: Some(r.to_string()), anchor: self.anchor });
+            return Some(Found {
+                start: i,
+                end,
+                kind: TimeType::Date,
+                value: Some(r.to_string()),
+                anchor: self.anchor,
+            });
         }
         if let (Rel::Day(n), Some((part, e))) = (rel, self.part_at(end)) {
             return Some(Found::rel(i, e, TimeType::Time, self.anchor, |a| {
                 Some(format!("{}T{part}", calendar::ymd(calendar::add_days(a, n)?)))
             }));
         }
-        Some(Found::rel(i, end, TimeType::Date, self.anchor, |a| rel_value(a, rel)))
+        Some(Found::rel(i, end, TimeType::Date, self.anchor, |a| {
+            rel_value(a, rel)
+        }))
     }
 
     /// Named days (`Hari Rusia`, `Natal 2022`, `Paskah`, `Idul Fitri`).
@@ -647,7 +895,9 @@ impl<'a> Scan<'a> {
             return None;
         }
         let list = self.lx.holidays.get(self.w(i))?;
-        let p = list.iter().find(|p| p.words.iter().enumerate().all(|(k, w)| self.w(i + k) == w))?;
+        let p = list
+            .iter()
+            .find(|p| p.words.iter().enumerate().all(|(k, w)| self.w(i + k) == w))?;
         let mut end = i + p.words.len();
         let year = self.year(end, 1900, 2100);
         if year.is_some() {
@@ -659,11 +909,25 @@ impl<'a> Scan<'a> {
             Holiday::Lunar => None,
         };
         if p.value == Holiday::Lunar {
-            return Some(Found { start: i, end, kind: TimeType::Date, value: None, anchor: None });
+            return Some(Found {
+                start: i,
+                end,
+                kind: TimeType::Date,
+                value: None,
+                anchor: None,
+            });
         }
         Some(match year {
-            Some(y) => Found { start: i, end, kind: TimeType::Date, value: day(y).map(calendar::ymd), anchor: None },
-            None => Found::rel(i, end, TimeType::Date, self.anchor, |a| day(a.year()).map(calendar::ymd)),
+            Some(y) => Found {
+                start: i,
+                end,
+                kind: TimeType::Date,
+                value: day(y).map(calendar::ymd),
+                anchor: None,
+            },
+            None => Found::rel(i, end, TimeType::Date, self.anchor, |a| {
+                day(a.year()).map(calendar::ymd)
+            }),
         })
     }
 
@@ -696,26 +960,38 @@ impl<'a> Scan<'a> {
             }
             "awal" | "akhir" | "pertengahan" | "medio" | "penghujung" | "early" | "late" | "mid" => {
                 // The value is the period itself; TIMEX3's `mod` has no field here.
-                let j = if self.raw(i + 1) == "-" && self.attached(i + 1) { i + 2 } else { i + 1 };
-                let inner = self.phrase(j).or_else(|| self.month(j)).or_else(|| self.prefixed(j, ctx)).or_else(|| {
-                    self.year(j, 1900, 2100).and_then(|y| self.year_tail(j, j, y))
-                });
+                let j = if self.raw(i + 1) == "-" && self.attached(i + 1) {
+                    i + 2
+                } else {
+                    i + 1
+                };
+                let inner = self
+                    .phrase(j)
+                    .or_else(|| self.month(j))
+                    .or_else(|| self.prefixed(j, ctx))
+                    .or_else(|| self.year(j, 1900, 2100).and_then(|y| self.year_tail(j, j, y)));
                 if let Some(f) = inner.filter(|f| f.kind == TimeType::Date) {
                     return Some(Found { start: i, ..f });
                 }
                 match self.w(j) {
-                    "tahun" | "year" => Some(Found::rel(i, j + 1, TimeType::Date, self.anchor, |a| Some(format!("{:04}", a.year())))),
-                    "bulan" | "month" => Some(Found::rel(i, j + 1, TimeType::Date, self.anchor, |a| Some(calendar::ym(a.year(), a.month())))),
+                    "tahun" | "year" => Some(Found::rel(i, j + 1, TimeType::Date, self.anchor, |a| {
+                        Some(format!("{:04}", a.year()))
+                    })),
+                    "bulan" | "month" => Some(Found::rel(i, j + 1, TimeType::Date, self.anchor, |a| {
+                        Some(calendar::ym(a.year(), a.month()))
+                    })),
                     _ => None,
                 }
             }
-            "dalam" | "within" | "in" => {
+            "dalam" | "dlm" | "within" | "in" => {
                 let q = self.quantity_parts(i + 1)?;
                 if q.trailer.is_some() {
                     return None;
                 }
                 let n = q.n?;
-                Some(Found::rel(i, q.end, TimeType::Date, self.anchor, |a| shift(a, n, q.unit)))
+                Some(Found::rel(i, q.end, TimeType::Date, self.anchor, |a| {
+                    shift(a, n, q.unit)
+                }))
             }
             "last" | "next" | "this" => {
                 let f = self.weekday(i + 1, i + 1)?;
@@ -756,7 +1032,9 @@ impl<'a> Scan<'a> {
             "ini" | "nanti" => (0, pend + 1),
             "tadi" => (if part == "NI" { -1 } else { 0 }, pend + 1),
             _ if self.w(i) == "dini" => (0, pend),
-            _ if i > 0 && self.w(i - 1) == "pada" => (0, if self.w(pend) == "hari" { pend + 1 } else { pend }),
+            _ if i > 0 && self.w(i - 1) == "pada" => {
+                (0, if self.w(pend) == "hari" { pend + 1 } else { pend })
+            }
             _ => return None,
         };
         let base = if n == 0 { ctx.or(self.anchor) } else { self.anchor };
@@ -773,7 +1051,11 @@ impl<'a> Scan<'a> {
         let mut min = 0;
         let mut sec = None;
         let colon = self.raw(k) == ":";
-        if matches!(self.raw(k), "." | ":") && self.attached(k) && self.attached(k + 1) && self.digits(k + 1) == 2 {
+        if matches!(self.raw(k), "." | ":")
+            && self.attached(k)
+            && self.attached(k + 1)
+            && self.digits(k + 1) == 2
+        {
             min = self.num(k + 1).filter(|m| *m < 60)?;
             k += 2;
             if colon && self.raw(k) == ":" && self.attached(k) && self.digits(k + 1) == 2 {
@@ -841,16 +1123,22 @@ impl<'a> Scan<'a> {
             None => "X".to_string(),
         };
         match (q.trailer, q.n) {
-            (Some(Trailer::Ago), Some(n)) => {
-                Some(Found::rel(i, q.end, TimeType::Date, self.anchor, |a| shift(a, -n, q.unit)))
-            }
-            (Some(Trailer::Ahead), Some(n)) => {
-                Some(Found::rel(i, q.end, TimeType::Date, self.anchor, |a| shift(a, n, q.unit)))
-            }
-            (Some(Trailer::Ago | Trailer::Ahead), None) => {
-                Some(Found { start: i, end: q.end, kind: TimeType::Date, value: Some("PAST_REF".into()), anchor: self.anchor }
-                    .with_future(matches!(q.trailer, Some(Trailer::Ahead))))
-            }
+            (Some(Trailer::Ago), Some(n)) => Some(Found::rel(i, q.end, TimeType::Date, self.anchor, |a| {
+                shift(a, -n, q.unit)
+            })),
+            (Some(Trailer::Ahead), Some(n)) => Some(Found::rel(i, q.end, TimeType::Date, self.anchor, |a| {
+                shift(a, n, q.unit)
+            })),
+            (Some(Trailer::Ago | Trailer::Ahead), None) => Some(
+                Found {
+                    start: i,
+                    end: q.end,
+                    kind: TimeType::Date,
+                    value: Some("PAST_REF".into()),
+                    anchor: self.anchor,
+                }
+                .with_future(matches!(q.trailer, Some(Trailer::Ahead))),
+            ),
             _ => Some(Found::abs(i, q.end, TimeType::Duration, duration(&count, q.unit))),
         }
     }
@@ -858,13 +1146,22 @@ impl<'a> Scan<'a> {
     fn quantity_parts(&self, i: usize) -> Option<Quantity> {
         let (n, mut j): (Option<f64>, usize) = if let Some(u) = se_unit(self.w(i)) {
             let t = self.trailer(i + 1);
-            return Some(Quantity { n: Some(1.0), unit: u, end: t.map_or(i + 1, |t| t.1), trailer: t.map(|t| t.0) });
+            return Some(Quantity {
+                n: Some(1.0),
+                unit: u,
+                end: t.map_or(i + 1, |t| t.1),
+                trailer: t.map(|t| t.0),
+            });
         } else if self.is(i, Kind::Num) {
             if self.attached(i) && matches!(self.raw(i - 1), "." | "," | "/" | "-") {
                 return None;
             }
             let whole: f64 = self.w(i).parse().ok()?;
-            if matches!(self.raw(i + 1), "," | ".") && self.attached(i + 1) && self.is(i + 2, Kind::Num) && self.attached(i + 2) {
+            if matches!(self.raw(i + 1), "," | ".")
+                && self.attached(i + 1)
+                && self.is(i + 2, Kind::Num)
+                && self.attached(i + 2)
+            {
                 let frac: f64 = format!("0.{}", self.w(i + 2)).parse().ok()?;
                 if self.raw(i + 1) == "." && self.digits(i + 2) == 3 {
                     return None; // thousands separator
@@ -888,7 +1185,10 @@ impl<'a> Scan<'a> {
                 j += 1;
             }
             (Some(n), j)
-        } else if matches!(self.w(i), "beberapa" | "puluhan" | "ratusan" | "belasan" | "several") {
+        } else if matches!(
+            self.w(i),
+            "beberapa" | "puluhan" | "ratusan" | "belasan" | "several"
+        ) {
             (None, i + 1)
         } else if self.w(i) == "a" && self.w(i + 1) == "few" {
             (None, i + 2)
@@ -905,7 +1205,12 @@ impl<'a> Scan<'a> {
         }
         j += 1;
         let t = self.trailer(j);
-        Some(Quantity { n, unit: unit_word_static(unit_word), end: t.map_or(j, |t| t.1), trailer: t.map(|t| t.0) })
+        Some(Quantity {
+            n,
+            unit: unit_word_static(unit_word),
+            end: t.map_or(j, |t| t.1),
+            trailer: t.map(|t| t.0),
+        })
     }
 
     fn trailer(&self, j: usize) -> Option<(Trailer, usize)> {
@@ -957,7 +1262,12 @@ impl<'a> Scan<'a> {
         }
         if self.w(j) == "tahun" {
             if let Some(y) = self.year(j + 1, 1900, 2100) {
-                return Some(Found::abs(start, j + 2, TimeType::Date, format!("{y:04}-{letter}{n}")));
+                return Some(Found::abs(
+                    start,
+                    j + 2,
+                    TimeType::Date,
+                    format!("{y:04}-{letter}{n}"),
+                ));
             }
             let shift = match self.w(j + 1) {
                 "ini" => 0,
@@ -968,13 +1278,20 @@ impl<'a> Scan<'a> {
             return Some(self.quarter_rel(start, j + 2, n, letter, shift));
         }
         if let Some(y) = self.year(j, 1900, 2100) {
-            return Some(Found::abs(start, j + 1, TimeType::Date, format!("{y:04}-{letter}{n}")));
+            return Some(Found::abs(
+                start,
+                j + 1,
+                TimeType::Date,
+                format!("{y:04}-{letter}{n}"),
+            ));
         }
         Some(self.quarter_rel(start, j, n, letter, 0))
     }
 
     fn quarter_rel(&self, start: usize, end: usize, n: u32, letter: char, shift: i32) -> Found {
-        Found::rel(start, end, TimeType::Date, self.anchor, |a| Some(format!("{:04}-{letter}{n}", a.year() + shift)))
+        Found::rel(start, end, TimeType::Date, self.anchor, |a| {
+            Some(format!("{:04}-{letter}{n}", a.year() + shift))
+        })
     }
 
     /// `setiap Senin`, `tiap hari`, `setiap 17 Agustus`, `every 2 weeks`.
@@ -990,7 +1307,12 @@ impl<'a> Scan<'a> {
             return Some(Found::abs(i, j + 1, TimeType::Set, format!("XXXX-WXX-{wd}")));
         }
         if let Some(dm) = self.dm_name(j).filter(|dm| dm.y.is_none()) {
-            return Some(Found::abs(i, dm.end, TimeType::Set, format!("XXXX-{:02}-{:02}", dm.m, dm.d)));
+            return Some(Found::abs(
+                i,
+                dm.end,
+                TimeType::Set,
+                format!("XXXX-{:02}-{:02}", dm.m, dm.d),
+            ));
         }
         if matches!(self.w(j), "tanggal" | "tgl") {
             let d = self.num(j + 1).filter(|d| (1..=31).contains(d))?;
@@ -1005,7 +1327,12 @@ impl<'a> Scan<'a> {
         }
         let unit = unit_of(self.w(j))?;
         let _ = unit;
-        Some(Found::abs(i, j + 1, TimeType::Set, duration("1", unit_word_static(self.w(j)))))
+        Some(Found::abs(
+            i,
+            j + 1,
+            TimeType::Set,
+            duration("1", unit_word_static(self.w(j))),
+        ))
     }
 }
 

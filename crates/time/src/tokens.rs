@@ -35,7 +35,11 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
             while i < bytes.len() && bytes[i].is_ascii_digit() {
                 i += 1;
             }
-            out.push(Tok { start: s, end: i, kind: Kind::Num });
+            out.push(Tok {
+                start: s,
+                end: i,
+                kind: Kind::Num,
+            });
             continue;
         }
         let ch = text[i..].chars().next().unwrap_or(' ');
@@ -44,24 +48,32 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
             i += ch.len_utf8();
             while i < bytes.len() {
                 let c = text[i..].chars().next().unwrap_or(' ');
-                if c.is_alphabetic() {
-                    i += c.len_utf8();
-                } else if (c == '\'' || c == '’')
-                    && text[i + c.len_utf8()..].chars().next().is_some_and(|n| n.is_alphabetic())
-                {
-                    i += c.len_utf8();
-                } else {
+                let inner_apostrophe = (c == '\'' || c == '’')
+                    && text[i + c.len_utf8()..]
+                        .chars()
+                        .next()
+                        .is_some_and(|n| n.is_alphabetic());
+                if !(c.is_alphabetic() || inner_apostrophe) {
                     break;
                 }
+                i += c.len_utf8();
             }
-            out.push(Tok { start: s, end: i, kind: Kind::Word });
+            out.push(Tok {
+                start: s,
+                end: i,
+                kind: Kind::Word,
+            });
             continue;
         }
         if ch.is_whitespace() {
             i += ch.len_utf8();
             continue;
         }
-        out.push(Tok { start: i, end: i + ch.len_utf8(), kind: Kind::Punct });
+        out.push(Tok {
+            start: i,
+            end: i + ch.len_utf8(),
+            kind: Kind::Punct,
+        });
         i += ch.len_utf8();
     }
     out
@@ -75,6 +87,9 @@ mod tests {
     fn digits_letters_and_slashes_are_separate_tokens() {
         let t = "Senin (13/6/2022) Jum'at 1990-an";
         let toks: Vec<&str> = tokenize(t).iter().map(|k| &t[k.start..k.end]).collect();
-        assert_eq!(toks, ["Senin", "(", "13", "/", "6", "/", "2022", ")", "Jum'at", "1990", "-", "an"]);
+        assert_eq!(
+            toks,
+            ["Senin", "(", "13", "/", "6", "/", "2022", ")", "Jum'at", "1990", "-", "an"]
+        );
     }
 }
