@@ -34,8 +34,9 @@ fn line_ranges(input: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
 
 /// True when the normalised line is boilerplate by the data files.
 fn is_boilerplate(line: &str, res: &Resources) -> bool {
-    // No pattern is longer than this; skip building a key for paragraphs.
-    if line.len() > 2 * MAX_PREFIX_LINE {
+    // Whole-line patterns are short and prefixes only apply to short
+    // lines: skip building a key for paragraphs.
+    if line.len() > MAX_PREFIX_LINE {
         return false;
     }
     res.is_boilerplate_key(&line_key(line))

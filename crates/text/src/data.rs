@@ -10,9 +10,8 @@ const PLACES_TXT: &str = include_str!("../../../data/boilerplate/places.txt");
 const ABBREVIATIONS_TSV: &str = include_str!("../../../data/boilerplate/abbreviations.tsv");
 const ATTRIBUTION_TXT: &str = include_str!("../../../data/boilerplate/attribution_verbs.txt");
 
-/// Prefix patterns only apply to lines up to this many bytes: link titles
-/// and prompts are short; a paragraph that merely starts the same way is
-/// content.
+/// Only lines up to this many bytes can be boilerplate: link titles and
+/// prompts are short; a paragraph that merely starts like one is content.
 pub(crate) const MAX_PREFIX_LINE: usize = 200;
 
 /// How an abbreviation's full stop behaves at a possible sentence end.
@@ -169,6 +168,7 @@ mod tests {
         assert!(r.places.contains_key("jakarta"));
         assert!(r.abbreviations.contains_key("dll."));
         assert!(r.attribution.contains("kata"));
+        assert!(r.exact_lines.iter().all(|l| l.len() <= MAX_PREFIX_LINE));
     }
 
     #[test]

@@ -49,6 +49,15 @@ impl Line {
         self.text.push(ch);
     }
 
+    fn emit_str(&mut self, s: &str, orig: usize) {
+        let here = self.text.len();
+        let implied = self.anchors.last().map(|&(c, o)| o + (here - c));
+        if implied != Some(orig) {
+            self.anchors.push((here, orig));
+        }
+        self.text.push_str(s);
+    }
+
     /// Anchors the current end of the text at `orig`, so that the offset
     /// just past a rewritten last char maps past it in the input too.
     fn sync_end(&mut self, orig: usize) {
@@ -88,18 +97,46 @@ impl Line {
 pub(crate) fn normalize_line(line: &str, base: usize, out: &mut Line) -> usize {
     out.text.clear();
     out.anchors.clear();
-    let nfc = is_nfc_quick(line.chars()) == IsNormalized::Yes;
+    let bytes = line.as_bytes();
+    let nfc = line.is_ascii() || is_nfc_quick(line.chars()) == IsNormalized::Yes;
     let mut pending_space: Option<usize> = None;
     let mut end = base;
-    let mut chars = line.char_indices().peekable();
-    while let Some((i, ch)) = chars.next() {
+    let mut i = 0;
+    while i < bytes.len() {
+        // Fast path: a run of printable ASCII is copied whole. In text that
+        // is not NFC its last char may take a combining mark, so it is left
+        // to the slow path below.
+        if bytes[i].is_ascii_graphic() {
+            let mut j = i + 1;
+            while j < bytes.len() && bytes[j].is_ascii_graphic() {
+                j += 1;
+            }
+            if !nfc && j < bytes.len() && !bytes[j].is_ascii() {
+                j -= 1;
+            }
+            if j > i {
+                if let Some(sp) = pending_space.take() {
+                    out.emit(' ', sp);
+                }
+                out.emit_str(&line[i..j], base + i);
+                end = base + j;
+                i = j;
+                continue;
+            }
+        }
+        let Some(ch) = line[i..].chars().next() else { break };
         let orig = base + i;
+        let mut stop = i + ch.len_utf8();
         let mapped = match classify(ch) {
-            Class::Drop => continue,
+            Class::Drop => {
+                i = stop;
+                continue;
+            }
             Class::Space => {
                 if !out.text.is_empty() && pending_space.is_none() {
                     pending_space = Some(orig);
                 }
+                i = stop;
                 continue;
             }
             Class::Map(c) => c,
@@ -110,20 +147,19 @@ pub(crate) fn normalize_line(line: &str, base: usize, out: &mut Line) -> usize {
         }
         if nfc {
             out.emit(mapped, orig);
-            end = orig + ch.len_utf8();
+            end = base + stop;
+            i = stop;
             continue;
         }
         // Compose a starter with the marks that follow it; every char of the
         // composed cluster maps to the cluster's start, a char boundary.
-        let mut stop = i + ch.len_utf8();
-        while let Some(&(j, next)) = chars.peek() {
+        for next in line[stop..].chars() {
             let joins = canonical_combining_class(next) != 0
                 || is_nfc_quick(std::iter::once(next)) != IsNormalized::Yes;
             if !joins {
                 break;
             }
-            stop = j + next.len_utf8();
-            chars.next();
+            stop += next.len_utf8();
         }
         let cluster = &line[i..stop];
         if cluster.len() == ch.len_utf8() {
@@ -136,6 +172,7 @@ pub(crate) fn normalize_line(line: &str, base: usize, out: &mut Line) -> usize {
             }
         }
         end = base + stop;
+        i = stop;
     }
     if !out.text.is_empty() {
         out.sync_end(end);

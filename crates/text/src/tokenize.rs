@@ -110,7 +110,7 @@ pub(crate) fn tokenize(text: &str, res: &Resources) -> Vec<Token> {
             after_word = false;
             continue;
         }
-        if !after_word {
+        if !after_word && matches!(c, 'R' | 'U' | 'S' | '$' | '\u{20ac}' | '\u{a3}') {
             if let Some(cur) = currency_at(text, i) {
                 let num_end = scan_run(text, i + cur);
                 let end = extend_number(text, i, num_end, true);
