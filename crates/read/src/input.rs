@@ -121,11 +121,6 @@ fn open_file(path: &Path, label: String) -> Results {
     let stem = file_stem(path);
     match format_of(&label) {
         Format::JsonLines => Box::new(JsonLines::new(BufReader::new(file), label, stem)),
-        Format::Warc => Box::new(WarcRecords::new(BufReader::new(file), label)),
-        Format::WarcGz => Box::new(WarcRecords::new(
-            BufReader::new(MultiGzDecoder::new(BufReader::new(file))),
-            label,
-        )),
         f => sniffed(Box::new(file), label, stem, f),
     }
 }
@@ -147,6 +142,14 @@ fn sniffed(reader: Box<dyn Read + Send>, label: String, stem: String, hint: Form
             BufReader::new(Cursor::new(head).chain(reader)),
             label,
         ));
+    }
+    if matches!(hint, Format::Warc | Format::WarcGz) {
+        let why = if head.is_empty() {
+            "empty input: no WARC records"
+        } else {
+            "not a WARC file"
+        };
+        return error(&label, why);
     }
     let trimmed = trim_start(head.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&head));
     if hint == Format::Unknown && trimmed.starts_with(b"{") && first_line_is_object(trimmed) {
@@ -270,11 +273,6 @@ pub(crate) fn from_bytes(name: &str, bytes: Vec<u8>) -> Results {
     let reader = Cursor::new(bytes);
     match format_of(name) {
         Format::JsonLines => Box::new(JsonLines::new(BufReader::new(reader), label, stem)),
-        Format::Warc => Box::new(WarcRecords::new(BufReader::new(reader), label)),
-        Format::WarcGz => Box::new(WarcRecords::new(
-            BufReader::new(MultiGzDecoder::new(reader)),
-            label,
-        )),
         f => sniffed(Box::new(reader), label, stem, f),
     }
 }

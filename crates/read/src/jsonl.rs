@@ -36,6 +36,8 @@ pub(crate) struct JsonLines<R> {
     /// The file stem, for ids of records without one (`stem:line`).
     stem: String,
     line: usize,
+    /// Whether any non-blank line was seen: an empty file is an error.
+    seen: bool,
     done: bool,
 }
 
@@ -46,6 +48,7 @@ impl<R: BufRead> JsonLines<R> {
             label,
             stem,
             line: 0,
+            seen: false,
             done: false,
         }
     }
@@ -64,12 +67,22 @@ impl<R: BufRead> Iterator for JsonLines<R> {
                     self.done = true;
                     return Some(Err(ReadError::new(origin, format!("read failed: {e}"))));
                 }
-                Ok(None) => self.done = true,
+                Ok(None) => {
+                    self.done = true;
+                    if !self.seen {
+                        return Some(Err(ReadError::new(
+                            &self.label,
+                            "empty input: no JSON Lines records",
+                        )));
+                    }
+                }
                 Ok(Some(false)) => {
+                    self.seen = true;
                     return Some(Err(ReadError::new(origin, crate::limit::too_large_message())));
                 }
                 Ok(Some(true)) if buf.iter().all(u8::is_ascii_whitespace) => continue,
                 Ok(Some(true)) => {
+                    self.seen = true;
                     // Tools on Windows start files with a UTF-8 byte-order mark.
                     let line = if self.line == 1 {
                         buf.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&buf)

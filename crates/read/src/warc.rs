@@ -27,6 +27,9 @@ pub(crate) struct WarcRecords<R> {
     reader: R,
     label: String,
     record: usize,
+    /// Results yielded so far: a file that yields none gets one error saying
+    /// why, rather than silently contributing nothing.
+    yielded: usize,
     done: bool,
 }
 
@@ -36,6 +39,7 @@ impl<R: BufRead> WarcRecords<R> {
             reader,
             label,
             record: 0,
+            yielded: 0,
             done: false,
         }
     }
@@ -129,11 +133,23 @@ impl<R: BufRead> Iterator for WarcRecords<R> {
     fn next(&mut self) -> Option<Self::Item> {
         while !self.done {
             self.record += 1;
-            match self.next_record() {
+            let item = match self.next_record() {
                 Ok(None) => continue,
-                Ok(Some(a)) => return Some(Ok(a)),
-                Err(e) => return Some(Err(e)),
-            }
+                Ok(Some(a)) => Ok(a),
+                Err(e) => Err(e),
+            };
+            self.yielded += 1;
+            return Some(item);
+        }
+        if self.yielded == 0 {
+            self.yielded = 1;
+            let records = self.record.saturating_sub(1);
+            let msg = if records == 0 {
+                "empty input: no WARC records".to_string()
+            } else {
+                format!("no HTML pages among its {records} WARC records")
+            };
+            return Some(Err(ReadError::new(&self.label, msg)));
         }
         None
     }

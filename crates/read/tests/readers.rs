@@ -327,3 +327,26 @@ fn gzip_that_is_not_a_warc_is_refused_clearly() {
     let got = read_bytes("notes.gz", &gzip_members(&[b"just text".to_vec()]));
     assert!(err(&got[0]).message.contains("not a WARC"), "{:?}", got);
 }
+
+#[test]
+fn empty_json_lines_and_warc_files_and_warc_without_html_are_errors() {
+    for (name, bytes) in [
+        ("e.jsonl", b"\n \n".to_vec()),
+        ("e.warc", Vec::new()),
+        ("e.warc.gz", Vec::new()),
+    ] {
+        let got = read_bytes(name, &bytes);
+        assert_eq!(got.len(), 1, "{name}: {got:?}");
+        assert!(
+            err(&got[0]).message.starts_with("empty input"),
+            "{name}: {:?}",
+            got[0]
+        );
+    }
+    let only_info = warc_record("warcinfo", &[], b"software: test\r\n");
+    let got = read_bytes("info.warc", &only_info);
+    assert_eq!(
+        err(&got[0]).to_string(),
+        "info.warc: no HTML pages among its 1 WARC records"
+    );
+}
