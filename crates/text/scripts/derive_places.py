@@ -27,7 +27,7 @@ Tripoli|Tunis|Ulaanbaatar|Vientiane|Warsawa|Warsaw|Washington|Wellington|Wina|Vi
 Port Moresby|Kuala Terengganu|Johor Bahru|Penang|Kota Kinabalu|Kuching|Hong Kong|Makau|Macau|Shanghai|Osaka|
 New York|Los Angeles|San Francisco|Sydney|Melbourne|Perth|Darwin|Mekkah|Makkah|Mecca|Madinah|Medina|Jeddah|
 Dubai|Istanbul|Mumbai|Den Haag|The Hague|Frankfurt|Davos|Vatikan|Vatican City|Strasbourg|Brisbane|Auckland|
-Ho Chi Minh City|Busan|Kharkiv|Odessa|Donetsk|Luhansk|Sievierodonetsk|Mariupol|Vladivostok|St Petersburg
+Ho Chi Minh City|Myanmar|Burma|Afrika|Asia|Inggris|Amerika|Britania Raya|China|Cina|Korea|Eropa|Timur Tengah|Busan|Kharkiv|Odessa|Donetsk|Luhansk|Sievierodonetsk|Mariupol|Vladivostok|St Petersburg
 """
 
 SKIP_CODES = {"EU", "EZ", "UN", "ZZ", "XA", "XB", "QO", "001"}

@@ -27,6 +27,7 @@ pub(crate) fn detect(line: &str, res: &Resources) -> Option<Prefix> {
     let first = head.chars().next()?;
     let rest_first = rest.chars().next()?;
     if !first.is_uppercase()
+        || head.chars().count() < 2
         || head.chars().count() > MAX_PREFIX_CHARS
         || !(rest_first.is_uppercase()
             || rest_first.is_ascii_digit()
@@ -46,7 +47,9 @@ pub(crate) fn detect(line: &str, res: &Resources) -> Option<Prefix> {
         if !plausible_part(outer) || !plausible_part(inner) || inner.contains(['(', ')']) {
             return None;
         }
-        dateline = Some(place_name(outer, res).unwrap_or_else(|| tidy_case(outer)));
+        // `Samarinda, Kalimantan Timur (ANTARA News)`: the town is the dateline.
+        let town = outer.split(',').next().unwrap_or(outer).trim();
+        dateline = Some(place_name(town, res).unwrap_or_else(|| tidy_case(town)));
         site = Some(inner.trim().to_string());
     } else {
         if head.contains(')') {
@@ -56,12 +59,24 @@ pub(crate) fn detect(line: &str, res: &Resources) -> Option<Prefix> {
         if parts.len() > 2 || !parts.iter().all(|p| plausible_part(p)) {
             return None;
         }
-        for part in parts {
-            match place_name(part, res) {
-                Some(place) if dateline.is_none() => dateline = Some(place),
-                _ if site.is_none() => site = Some(part.to_string()),
-                _ => return None,
+        match parts[..] {
+            [one] => match place_name(one, res) {
+                Some(place) => dateline = Some(place),
+                None => site = Some(one.to_string()),
+            },
+            [a, b] => {
+                // A known place decides; else a web-address-like part
+                // (`JUARA.net`) is the site; else the usual `Place, Site`.
+                let b_is_place = place_name(b, res).is_some() && place_name(a, res).is_none();
+                let (place, name) = if b_is_place || (site_like(a) && !site_like(b)) {
+                    (b, a)
+                } else {
+                    (a, b)
+                };
+                dateline = Some(place_name(place, res).unwrap_or_else(|| tidy_case(place)));
+                site = Some(name.to_string());
             }
+            _ => return None,
         }
     }
     Some(Prefix {
@@ -111,6 +126,16 @@ fn plausible_part(part: &str) -> bool {
         && words <= MAX_PART_WORDS
         && part.chars().next().is_some_and(|c| c.is_uppercase())
         && part.split(' ').all(name_like)
+}
+
+/// Looks like a site's name rather than a place's: a dot (`KOMPAS.com`)
+/// or a capital after lower case (`detikNews`).
+fn site_like(part: &str) -> bool {
+    part.contains('.')
+        || part
+            .chars()
+            .zip(part.chars().skip(1))
+            .any(|(a, b)| a.is_lowercase() && b.is_uppercase())
 }
 
 /// The place list's spelling of `part`, when it is a known place.

@@ -38,14 +38,26 @@ fn stop_kind(tok: &str, kind: TokenKind, res: &Resources) -> Stop {
     }
 }
 
-/// Whether the token at `next` can start a new sentence.
-fn starts_sentence(text: &str, next: &Token, res: &Resources) -> bool {
+/// Whether the token at `next` can start a new sentence. After a closing
+/// quote, a capitalised attribution verb (`"…?" Tanya Budi.`) continues the
+/// sentence; elsewhere `Kata Prabowo, …` starts one.
+fn starts_sentence(text: &str, next: &Token, after_quote: bool, res: &Resources) -> bool {
     let s = &text[next.span.range()];
     let first = s.chars().next().unwrap_or(' ');
     if first == '"' || first == '\u{201c}' || first == '(' || first == '[' || first.is_ascii_digit() {
         return true;
     }
-    first.is_uppercase() && !res.attribution.contains(&s.to_lowercase())
+    first.is_uppercase() && !(after_quote && res.attribution.contains(&s.to_lowercase()))
+}
+
+/// A list marker (`1.`, `a.`) opening a paragraph is not a sentence.
+fn is_list_marker(text: &str, toks: &[Token], k: usize) -> bool {
+    k == 1 && {
+        let m = &text[toks[0].span.range()];
+        toks[0].span.end == toks[1].span.start
+            && (toks[0].kind == TokenKind::Number || m.chars().count() == 1)
+            && m.len() <= 3
+    }
 }
 
 /// Splits the paragraphs of `text` into sentence spans using `tokens`.
@@ -83,7 +95,7 @@ fn split_paragraph(text: &str, toks: &[Token], res: &Resources, out: &mut Vec<Sp
             continue;
         }
         let stop = stop_kind(t, toks[k].kind, res);
-        if stop == Stop::No {
+        if stop == Stop::No || is_list_marker(text, toks, k) {
             k += 1;
             continue;
         }
@@ -91,17 +103,20 @@ fn split_paragraph(text: &str, toks: &[Token], res: &Resources, out: &mut Vec<Sp
         // right after the stop (`."`, `?")`, `?!`).
         let mut j = k + 1;
         let mut quote = in_quote;
+        let mut closed_quote = false;
         while j < toks.len() && adjacent(j) {
             match tok(j) {
-                "\"" if quote => quote = false,
-                "\u{201d}" => quote = false,
+                "\"" | "\u{201d}" if quote => {
+                    quote = false;
+                    closed_quote = true;
+                }
                 ")" | "]" | "'" | "." | "?" | "!" => {}
                 _ => break,
             }
             j += 1;
         }
-        let ends =
-            j == toks.len() || (starts_sentence(text, &toks[j], res) && (stop == Stop::Full || !in_quote));
+        let ends = j == toks.len()
+            || (starts_sentence(text, &toks[j], closed_quote, res) && (stop == Stop::Full || !in_quote));
         if ends && j < toks.len() {
             out.push(Span::new(toks[start].span.start, toks[j - 1].span.end));
             start = j;
@@ -198,6 +213,23 @@ mod tests {
         assert_eq!(
             sents("Kalimat tanpa titik\nKalimat baru di paragraf kedua"),
             vec!["Kalimat tanpa titik", "Kalimat baru di paragraf kedua"]
+        );
+    }
+
+    #[test]
+    fn a_capitalised_attribution_verb_only_continues_after_a_quote() {
+        assert_eq!(sents("Hukum ditegakkan. Kata Prabowo, rakyat senang.").len(), 2);
+        assert_eq!(sents("\"Sudah?\" Tanya Budi.").len(), 1);
+    }
+
+    #[test]
+    fn a_list_number_is_not_a_sentence() {
+        assert_eq!(
+            sents("1. Sistem skor padel sama dengan tenis.\n2. Ukuran lapangan lebih kecil."),
+            vec![
+                "1. Sistem skor padel sama dengan tenis.",
+                "2. Ukuran lapangan lebih kecil."
+            ]
         );
     }
 
