@@ -39,7 +39,13 @@ impl Cleaner {
         doc.text = c.text;
         doc.tokens.clear();
         doc.sentences.clear();
-        if doc.source.site.as_deref().map_or(true, |s| s.trim().is_empty()) {
+        let has_metadata_site = doc
+            .source
+            .site
+            .as_deref()
+            .filter(|s| !s.trim().is_empty())
+            .is_some();
+        if !has_metadata_site {
             doc.source.site = c.site.or(doc.source.site.take());
         }
         if doc.source.dateline.is_none() {
