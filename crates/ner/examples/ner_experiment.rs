@@ -53,7 +53,12 @@ fn main() -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
     } else {
         Gazetteer::build(&data.join("dbpedia-id"))?
     };
-    let model = train_sources(&tr, &sources, gaz, cfg);
+    let cap = if args.iter().any(|a| a == "--no-cap") {
+        Default::default()
+    } else {
+        warta_ner::train_cli::capstats(&data)?
+    };
+    let model = train_sources(&tr, &sources, gaz, cap, cfg);
     let bytes = model.to_bytes();
     let ner = NerStage::from_bytes(&bytes)?;
     println!(

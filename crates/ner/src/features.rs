@@ -7,7 +7,7 @@
 //! carries over to unseen names; the word identity features are what fits
 //! the training news.
 
-use crate::lexicon::{Gazetteer, Triggers};
+use crate::lexicon::{CapStats, Gazetteer, Triggers};
 
 /// Feature groups that can be switched off (ablations, stored in the model).
 pub mod groups {
@@ -19,8 +19,10 @@ pub mod groups {
     pub const WIDE_CONTEXT: u32 = 4;
     /// Affixes of the previous and next word.
     pub const NEIGHBOUR_AFFIX: u32 = 8;
+    /// Capitalisation statistics from unlabelled news.
+    pub const CAPSTATS: u32 = 16;
     /// Everything.
-    pub const ALL: u32 = GAZETTEER | TRIGGERS | WIDE_CONTEXT | NEIGHBOUR_AFFIX;
+    pub const ALL: u32 = GAZETTEER | TRIGGERS | WIDE_CONTEXT | NEIGHBOUR_AFFIX | CAPSTATS;
 }
 
 /// FNV-1a over a template id and byte strings separated by 0xff.
@@ -51,6 +53,14 @@ impl Key {
     }
 }
 
+/// The word knowledge features draw on.
+#[derive(Clone, Copy)]
+pub struct Lexicon<'a> {
+    pub gaz: &'a Gazetteer,
+    pub trig: &'a Triggers,
+    pub cap: &'a CapStats,
+}
+
 /// What the templates need to know about one token.
 struct Tok {
     lower: String,
@@ -60,6 +70,7 @@ struct Tok {
     flags: u8,
     gaz: u16,
     trig: u8,
+    cap: u8,
 }
 
 fn shape(w: &str) -> String {
@@ -86,7 +97,8 @@ fn shape(w: &str) -> String {
     s
 }
 
-fn tok(w: &str, gaz: &Gazetteer, trig: &Triggers, groups: u32) -> Tok {
+fn tok(w: &str, lex: &Lexicon, groups: u32) -> Tok {
+    let (gaz, trig) = (lex.gaz, lex.trig);
     let lower = w.to_lowercase();
     let first_upper = w.chars().next().is_some_and(char::is_uppercase);
     let letters = w.chars().filter(|c| c.is_alphabetic()).count();
@@ -110,6 +122,11 @@ fn tok(w: &str, gaz: &Gazetteer, trig: &Triggers, groups: u32) -> Tok {
         flags |= 32;
     }
     Tok {
+        cap: if groups & groups::CAPSTATS != 0 {
+            lex.cap.bucket(&lower)
+        } else {
+            0
+        },
         shape: shape(w),
         flags,
         gaz: if groups & groups::GAZETTEER != 0 {
@@ -142,8 +159,8 @@ fn suffix(s: &str, n: usize) -> Option<&str> {
 
 /// Extracts the feature keys of every token of a sentence into `out`
 /// (one `Vec` per token; reused buffers avoid allocation in the tagger).
-pub fn extract(words: &[&str], gaz: &Gazetteer, trig: &Triggers, groups: u32, out: &mut Vec<Vec<u32>>) {
-    let toks: Vec<Tok> = words.iter().map(|w| tok(w, gaz, trig, groups)).collect();
+pub fn extract(words: &[&str], lex: &Lexicon, groups: u32, out: &mut Vec<Vec<u32>>) {
+    let toks: Vec<Tok> = words.iter().map(|w| tok(w, lex, groups)).collect();
     out.resize_with(words.len(), Vec::new);
     out.truncate(words.len());
     let boundary = |i: isize| -> Option<&Tok> {
@@ -221,6 +238,20 @@ pub fn extract(words: &[&str], gaz: &Gazetteer, trig: &Triggers, groups: u32, ou
         if groups & groups::WIDE_CONTEXT != 0 {
             f.push(Key::new(18).bytes(pl).bytes(nl).done());
         }
+        if groups & groups::CAPSTATS != 0 {
+            let first =
+                i == 0 || prev.is_some_and(|p| matches!(p.lower.as_str(), "\"" | "“" | "(" | ":" | "-"));
+            f.push(
+                Key::new(23)
+                    .num(t.cap as u64)
+                    .num(t.flags as u64 & 3)
+                    .num(first as u64)
+                    .done(),
+            );
+            let pc = prev.map_or(9, |p| p.cap as u64);
+            let nc = next.map_or(9, |p| p.cap as u64);
+            f.push(Key::new(24).num(pc).num(t.cap as u64).num(nc).done());
+        }
         // Own trigger class and gazetteer evidence.
         if t.trig != 0 {
             f.push(Key::new(19).num(t.trig as u64).num(t.flags as u64 & 1).done());
@@ -267,10 +298,30 @@ mod tests {
         let mut g = Gazetteer::default();
         g.masks.insert("Bandung".into(), crate::lexicon::gaz_bit(2, 3));
         let t = Triggers::parse("");
+        let c = CapStats::default();
+        let empty = Gazetteer::default();
         let mut a = Vec::new();
         let mut b = Vec::new();
-        extract(&["di", "Bandung"], &g, &t, groups::ALL, &mut a);
-        extract(&["di", "Bandung"], &Gazetteer::default(), &t, groups::ALL, &mut b);
+        extract(
+            &["di", "Bandung"],
+            &Lexicon {
+                gaz: &g,
+                trig: &t,
+                cap: &c,
+            },
+            groups::ALL,
+            &mut a,
+        );
+        extract(
+            &["di", "Bandung"],
+            &Lexicon {
+                gaz: &empty,
+                trig: &t,
+                cap: &c,
+            },
+            groups::ALL,
+            &mut b,
+        );
         assert!(a[1].len() > b[1].len());
         assert!(
             a[0].len() > b[0].len(),

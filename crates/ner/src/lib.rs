@@ -100,7 +100,7 @@ pub mod cli {
 /// Training entry point for `warta train ner`.
 pub mod train_cli {
     use crate::conll::{read_file, Sentence};
-    use crate::lexicon::Gazetteer;
+    use crate::lexicon::{CapStats, Gazetteer};
     use crate::train::{train_sources, TrainConfig};
     use crate::NerStage;
     use std::path::Path;
@@ -128,6 +128,21 @@ pub mod train_cli {
         Ok(out)
     }
 
+    /// The IndoSum files capitalisation statistics are counted in, relative
+    /// to the NER data folder (`../shared/data/ner` → `../shared/data/news`).
+    pub const NEWS_FILES: [&str; 4] = [
+        "../news/indosum/dev.01.jsonl",
+        "../news/indosum/dev.02.jsonl",
+        "../news/indosum/dev.03.jsonl",
+        "../news/indosum/dev.04.jsonl",
+    ];
+
+    /// Capitalisation statistics from [`NEWS_FILES`].
+    pub fn capstats(data_dir: &Path) -> Result<CapStats, super::cli::CliError> {
+        let files: Vec<_> = NEWS_FILES.iter().map(|f| data_dir.join(f)).collect();
+        Ok(CapStats::from_indosum(&files)?)
+    }
+
     /// Trains from the gold data under `data_dir` (e.g. `../shared/data/ner`)
     /// and writes the model to `out`; returns a printable summary.
     pub fn run_train(data_dir: &Path, out: &Path) -> Result<String, super::cli::CliError> {
@@ -141,8 +156,9 @@ pub mod train_cli {
         }
         let gaz_dir = data_dir.join("dbpedia-id");
         let gaz = Gazetteer::build(&gaz_dir).map_err(|e| format!("{}: {e}", gaz_dir.display()))?;
+        let cap = capstats(data_dir)?;
         let cfg = TrainConfig::default();
-        let model = train_sources(&data, &sources, gaz, cfg);
+        let model = train_sources(&data, &sources, gaz, cap, cfg);
         let bytes = model.to_bytes();
         if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir)?;

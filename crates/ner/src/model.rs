@@ -12,11 +12,11 @@
 
 use crate::features;
 use crate::labels::Scheme;
-use crate::lexicon::{Gazetteer, Triggers};
+use crate::lexicon::{CapStats, Gazetteer, Triggers};
 use rustc_hash::FxHashMap;
 
 const MAGIC: &[u8; 4] = b"WNER";
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
 
 /// Why a model file could not be read.
 #[derive(Debug, thiserror::Error)]
@@ -43,6 +43,7 @@ pub struct Model {
     pub(crate) trans: Vec<f32>,
     pub(crate) gaz: Gazetteer,
     pub(crate) trig: Triggers,
+    pub(crate) cap: CapStats,
 }
 
 /// Reusable buffers for tagging one sentence after another.
@@ -73,7 +74,12 @@ impl Model {
     /// Emission scores for every token, into `s.emit` (`n × labels`).
     fn emissions(&self, words: &[&str], s: &mut Scratch) {
         let l = self.n_labels();
-        features::extract(words, &self.gaz, &self.trig, self.groups, &mut s.feats);
+        let lex = features::Lexicon {
+            gaz: &self.gaz,
+            trig: &self.trig,
+            cap: &self.cap,
+        };
+        features::extract(words, &lex, self.groups, &mut s.feats);
         s.emit.clear();
         s.emit.resize(words.len() * l, 0.0);
         for (i, f) in s.feats.iter().enumerate() {
@@ -154,6 +160,14 @@ impl Model {
             out.push(w.len() as u8);
             out.extend_from_slice(w.as_bytes());
         }
+        let mut cap: Vec<(&String, &u8)> = self.cap.buckets.iter().filter(|(w, _)| w.len() < 256).collect();
+        cap.sort_unstable();
+        out.extend_from_slice(&(cap.len() as u32).to_le_bytes());
+        for (w, b) in cap {
+            out.push(*b);
+            out.push(w.len() as u8);
+            out.extend_from_slice(w.as_bytes());
+        }
         out
     }
 
@@ -206,10 +220,21 @@ impl Model {
             let w = std::str::from_utf8(r.take(len)?).map_err(|_| ModelError::Truncated(at))?;
             gaz.masks.insert(w.to_string(), m);
         }
+        let nc = r.u32()? as usize;
+        let mut cap = CapStats::default();
+        cap.buckets.reserve(nc.min(1 << 22));
+        for _ in 0..nc {
+            let bucket = r.take(1)?[0];
+            let len = r.take(1)?[0] as usize;
+            let at = r.at;
+            let w = std::str::from_utf8(r.take(len)?).map_err(|_| ModelError::Truncated(at))?;
+            cap.buckets.insert(w.to_string(), bucket);
+        }
         if r.at != b.len() {
             return Err(ModelError::Truncated(r.at));
         }
         Ok(Model {
+            cap,
             scheme,
             groups,
             index,

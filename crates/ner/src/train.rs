@@ -7,7 +7,7 @@
 use crate::conll::Sentence;
 use crate::features;
 use crate::labels::{Mention, Scheme};
-use crate::lexicon::{Gazetteer, Triggers};
+use crate::lexicon::{CapStats, Gazetteer, Triggers};
 use crate::model::{viterbi, Model};
 use rustc_hash::FxHashMap;
 
@@ -34,8 +34,8 @@ impl Default for TrainConfig {
 }
 
 /// Trains a model on gold sentences of one source.
-pub fn train(data: &[Sentence], gaz: Gazetteer, cfg: TrainConfig) -> Model {
-    train_sources(data, &vec![0; data.len()], gaz, cfg)
+pub fn train(data: &[Sentence], gaz: Gazetteer, cap: CapStats, cfg: TrainConfig) -> Model {
+    train_sources(data, &vec![0; data.len()], gaz, cap, cfg)
 }
 
 /// The key of feature `k`'s copy private to source `d`.
@@ -51,7 +51,13 @@ fn source_key(k: u32, d: u8) -> u32 {
 /// copies absorb their conventions. The saved model keeps the shared weights
 /// plus source 1's private ones, folded into one row, so tagging costs the
 /// same as a single-source model and follows source 1's conventions.
-pub fn train_sources(data: &[Sentence], sources: &[u8], gaz: Gazetteer, cfg: TrainConfig) -> Model {
+pub fn train_sources(
+    data: &[Sentence],
+    sources: &[u8],
+    gaz: Gazetteer,
+    cap: CapStats,
+    cfg: TrainConfig,
+) -> Model {
     let trig = Triggers::embedded();
     let l = cfg.scheme.n_labels();
     let mut index: FxHashMap<u32, u32> = FxHashMap::default();
@@ -62,7 +68,12 @@ pub fn train_sources(data: &[Sentence], sources: &[u8], gaz: Gazetteer, cfg: Tra
     let mut buf = Vec::new();
     for (s, &d) in data.iter().zip(sources) {
         let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
-        features::extract(&words, &gaz, &trig, cfg.groups, &mut buf);
+        let lex = features::Lexicon {
+            gaz: &gaz,
+            trig: &trig,
+            cap: &cap,
+        };
+        features::extract(&words, &lex, cfg.groups, &mut buf);
         let rows = buf
             .iter()
             .map(|f| {
@@ -158,6 +169,7 @@ pub fn train_sources(data: &[Sentence], sources: &[u8], gaz: Gazetteer, cfg: Tra
             trans,
             gaz,
             trig,
+            cap,
         };
     }
     // Fold source 1's private copies into the shared rows; drop the others.
@@ -187,6 +199,7 @@ pub fn train_sources(data: &[Sentence], sources: &[u8], gaz: Gazetteer, cfg: Tra
         trans,
         gaz,
         trig,
+        cap,
     }
 }
 

@@ -18,7 +18,12 @@ fn toy() -> Vec<warta_ner::conll::Sentence> {
 
 #[test]
 fn a_trained_model_survives_a_round_trip_and_learns_the_context() {
-    let model = train(&toy(), Gazetteer::default(), TrainConfig::default());
+    let model = train(
+        &toy(),
+        Gazetteer::default(),
+        Default::default(),
+        TrainConfig::default(),
+    );
     let bytes = model.to_bytes();
     let again = Model::from_bytes(&bytes).unwrap();
     assert_eq!(again.to_bytes(), bytes, "serialisation is stable");
@@ -32,7 +37,13 @@ fn a_trained_model_survives_a_round_trip_and_learns_the_context() {
 
 #[test]
 fn corrupt_model_bytes_are_an_error_not_a_panic() {
-    let bytes = train(&toy(), Gazetteer::default(), TrainConfig::default()).to_bytes();
+    let bytes = train(
+        &toy(),
+        Gazetteer::default(),
+        Default::default(),
+        TrainConfig::default(),
+    )
+    .to_bytes();
     assert!(Model::from_bytes(b"").is_err());
     assert!(Model::from_bytes(b"NOPE0000").is_err());
     for cut in [5, 20, bytes.len() / 2, bytes.len() - 1] {
