@@ -1303,7 +1303,8 @@ impl<'a> Scan<'a> {
         if self.w(j) == "hari" && self.lx.weekdays.contains_key(self.w(j + 1)) {
             j += 1;
         }
-        if let Some(&wd) = self.lx.weekdays.get(self.w(j)) {
+        let weekly = self.w(j) == "minggu" && !self.capitalised(j);
+        if let Some(&wd) = self.lx.weekdays.get(self.w(j)).filter(|_| !weekly) {
             return Some(Found::abs(i, j + 1, TimeType::Set, format!("XXXX-WXX-{wd}")));
         }
         if let Some(dm) = self.dm_name(j).filter(|dm| dm.y.is_none()) {
