@@ -1,8 +1,117 @@
-//! Behaviour of the identifier as a user sees it.
+//! Behaviour of the identifier as a user sees it. The sentences are written
+//! for these tests.
 
 use super::*;
+use std::sync::OnceLock;
+
+fn ident() -> &'static LanguageIdentifier {
+    static IDENT: OnceLock<LanguageIdentifier> = OnceLock::new();
+    IDENT.get_or_init(LanguageIdentifier::new)
+}
+
+fn code(text: &str) -> Option<String> {
+    ident().detect(text).map(|l| l.code)
+}
 
 #[test]
-fn embedded_marker_table_parses() {
-    assert!(MarkerModel::parse(MARKER_TABLE).is_ok());
+fn embedded_marker_table_parses_and_holds_the_classic_pairs() {
+    let m = MarkerModel::parse(MARKER_TABLE).unwrap();
+    assert!(m.len() > 300, "only {} markers", m.len());
+    for (malay, indonesian) in [
+        ("kerana", "karena"),
+        ("bahawa", "bahwa"),
+        ("kerajaan", "pemerintah"),
+    ] {
+        assert!(m.weight(malay).unwrap() > 0.0, "{malay}");
+        assert!(m.weight(indonesian).unwrap() < 0.0, "{indonesian}");
+    }
+}
+
+#[test]
+fn indonesian_malay_and_english_news_sentences() {
+    let id = "Polisi mengatakan bahwa mobil tersebut ditemukan di dekat kantor kecamatan, \
+              karena pemiliknya sedang dirawat di rumah sakit sejak kemarin sore.";
+    let ms = "Polis berkata bahawa kereta itu ditemui berhampiran pejabat daerah, kerana \
+              pemiliknya sedang dirawat di hospital sejak petang semalam.";
+    let en = "The police said the car was found near the district office because its owner \
+              has been in hospital since yesterday afternoon.";
+    assert_eq!(code(id).as_deref(), Some("id"));
+    assert_eq!(code(ms).as_deref(), Some("ms"));
+    assert_eq!(code(en).as_deref(), Some("en"));
+}
+
+#[test]
+fn indonesian_that_lingua_alone_calls_malay_is_recovered() {
+    // Literary Indonesian sharing its spelling with Malay fools the
+    // n-grams; `mendekat`, `kemudian`, `arah` and friends do not.
+    let id = "Mereka pun kemudian melihat orang tua itu berjalan mendekat ke arah sungai.";
+    let got = ident().analyse(id);
+    assert_eq!(
+        got.lingua_only.map(|l| l.code).as_deref(),
+        Some("ms"),
+        "lingua changed"
+    );
+    assert_eq!(
+        got.decision.map(|l| l.code).as_deref(),
+        Some("id"),
+        "markers {}",
+        got.marker_sum
+    );
+}
+
+#[test]
+fn indonesian_article_quoting_malaysian_media_stays_indonesian() {
+    let text = "Jakarta - Presiden Rusia Vladimir Putin mendapat dukungan dari pemimpin Korea \
+                Utara. Menurut laporan media Malaysia, The Star, Kim Jong Un mengatakan bahwa \
+                pihaknya siap membantu. Jembatan di kota itu hancur karena serangan artileri, \
+                ujar seorang pejabat setempat kepada wartawan, Senin (13/6/2022).";
+    let lang = ident().detect(text).unwrap();
+    assert_eq!(lang.code, "id");
+    assert!(lang.confidence > 0.8, "{lang:?}");
+}
+
+#[test]
+fn confidence_is_a_probability_and_grows_with_evidence() {
+    let short = ident().detect("Saya pergi ke pasar.").unwrap();
+    let long = ident()
+        .detect(
+            "Pemerintah provinsi mengatakan bahwa anggaran tersebut akan digunakan untuk \
+             memperbaiki jalan dan jembatan yang rusak karena banjir pada bulan lalu, ujarnya.",
+        )
+        .unwrap();
+    for l in [&short, &long] {
+        assert!((0.0..=1.0).contains(&l.confidence), "{l:?}");
+    }
+    assert!(long.confidence >= short.confidence, "{short:?} vs {long:?}");
+}
+
+#[test]
+fn text_without_letters_or_in_an_unsupported_script_has_no_language() {
+    assert_eq!(code(""), None);
+    assert_eq!(code("   \n\t "), None);
+    assert_eq!(code("12/06/2022 — 10:00 !!! 3.5%"), None);
+    assert_eq!(code("北京时间周一上午，国家主席会见了来访的代表团。"), None);
+}
+
+#[test]
+fn long_articles_are_judged_on_the_whole_text_without_panicking() {
+    let para = "Kerajaan negeri berkata bahawa projek itu akan siap tahun hadapan. ";
+    let text = para.repeat(5_000) + "ü€😀";
+    let lang = ident().detect(&text).unwrap();
+    assert_eq!(lang.code, "ms");
+    // Cutting the lingua prefix and the scan limit never splits a character.
+    let odd = "é".repeat(LINGUA_PREFIX_CHARS * 3);
+    let _ = ident().detect(&odd);
+    let _ = ident().detect(&"ü".repeat(MARKER_SCAN_BYTES + 1));
+}
+
+#[test]
+fn stage_sets_the_document_language() {
+    let mut doc = Document::new(
+        "t",
+        "Menteri Luar Negeri mengatakan bahwa pertemuan itu berjalan lancar.",
+    );
+    ident().process(&mut doc).unwrap();
+    assert_eq!(doc.language.map(|l| l.code).as_deref(), Some("id"));
+    assert_eq!(ident().name(), "lang");
 }
