@@ -223,6 +223,6 @@ mod tests {
         assert_eq!(d("pemerintah - Pemerintah"), None);
         assert_eq!(d("\"Kami siap\" - Budi"), None);
         assert_eq!(d("Skor akhir 3 - 0 untuk Barcelona"), None);
-        assert_eq!(d("Peresmian ruas jalan Simpang Semambang - Cecar SP 9"), None);
+        assert_eq!(d("Pembangunan jalan Simpang Tiga - Cempaka Baru"), None);
     }
 }
