@@ -83,3 +83,20 @@ proptest! {
         check("l.jsonl", lines.join("\n").as_bytes())?;
     }
 }
+
+/// Deeply nested markup (a classic way to overflow a recursive tree walk,
+/// which aborts the process rather than panicking, or of quadratic time).
+#[test]
+fn deeply_nested_html_is_read_without_crashing() {
+    for tag in ["div", "span", "table", "li"] {
+        let depth = 20_000;
+        let page = format!(
+            "<html><body>{}<p>Teks terdalam.</p>{}</body></html>",
+            format!("<{tag}>").repeat(depth),
+            format!("</{tag}>").repeat(depth)
+        );
+        let got = read_bytes("deep.html", page.as_bytes());
+        let text = &got[0].as_ref().unwrap().text;
+        assert!(text.contains("Teks terdalam."), "{tag}: {text:?}");
+    }
+}
