@@ -925,8 +925,14 @@ impl<'a> Scan<'a> {
                 value: day(y).map(calendar::ymd),
                 anchor: None,
             },
+            // The anchor's year, unless the neighbouring year's day is close
+            // (45 days): `Tahun Baru` in a Christmas story is the coming one.
             None => Found::rel(i, end, TimeType::Date, self.anchor, |a| {
-                day(a.year()).map(calendar::ymd)
+                let close = [a.year() - 1, a.year() + 1]
+                    .into_iter()
+                    .filter_map(day)
+                    .find(|d| (*d - a).num_days().abs() <= 45);
+                close.or_else(|| day(a.year())).map(calendar::ymd)
             }),
         })
     }
@@ -985,7 +991,13 @@ impl<'a> Scan<'a> {
             }
             "dalam" | "dlm" | "within" | "in" => {
                 let q = self.quantity_parts(i + 1)?;
-                if q.trailer.is_some() {
+                // `terpanas dalam 79 tahun`, `hottest in 79 years`: after a
+                // superlative the phrase is a stretch of time, not a date.
+                let prev = if i > 0 { self.w(i - 1) } else { "" };
+                let superlative = (prev.starts_with("ter") && prev.len() > 5)
+                    || (prev.ends_with("est") && prev.len() > 4)
+                    || matches!(prev, "pertama" | "first");
+                if q.trailer.is_some() || superlative {
                     return None;
                 }
                 let n = q.n?;

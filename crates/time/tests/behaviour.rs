@@ -166,6 +166,12 @@ fn named_days_fixed_and_movable() {
         value_of("Paskah 2024 jatuh pada Maret.", "Paskah 2024").as_deref(),
         Some("2024-03-31")
     );
+    // Near the turn of the year the neighbouring year's day is meant.
+    let got = TimeTagger::new().tag(
+        "Libur Natal dan Tahun Baru.",
+        NaiveDate::from_ymd_opt(2017, 12, 25),
+    );
+    assert_eq!(got[1].value.as_deref(), Some("2018-01-01"));
     // Lunar feasts are found but not given a computed date.
     assert_eq!(value_of("Mudik saat Idul Fitri ramai.", "Idul Fitri"), None);
 }
@@ -210,6 +216,19 @@ fn relative_values_record_their_anchor_and_absolute_ones_do_not() {
     );
     assert_eq!(got[0].anchor.as_deref(), Some("2022-06-14"));
     assert_eq!(got[1].anchor, None);
+}
+
+#[test]
+fn after_a_superlative_dalam_is_a_duration() {
+    let got = tag("Sydney mengalami cuaca terpanas dalam 79 tahun.");
+    assert_eq!(
+        got,
+        [(
+            "79 tahun".to_string(),
+            Some("P79Y".to_string()),
+            TimeType::Duration
+        )]
+    );
 }
 
 #[test]
