@@ -67,3 +67,50 @@ fn metadata_site_wins_but_the_prefix_is_still_stripped() {
     assert_eq!(doc.source.site.as_deref(), Some("blog.example"));
     assert!(doc.text.starts_with("Pemimpin"));
 }
+
+/// The seed as a careless copy would carry it: curly quotes, non-breaking
+/// and doubled spaces, zero-width spaces, CRLF line ends, blank lines.
+fn messy(raw: &str) -> String {
+    let mut out = String::new();
+    let mut open = true;
+    for ch in raw.chars() {
+        match ch {
+            '"' => {
+                out.push(if open { '\u{201c}' } else { '\u{201d}' });
+                open = !open;
+            }
+            '\n' => out.push_str("  \r\n\r\n"),
+            c => out.push(c),
+        }
+    }
+    out.replace(", ", ",\u{a0}\u{200b}\u{a0} ")
+}
+
+#[test]
+fn a_messy_copy_of_the_seed_cleans_to_the_same_text() {
+    let Some(raw) = seed() else { return };
+    let dirty = messy(&raw);
+    assert_ne!(dirty, raw);
+    let clean = analysed(&raw);
+    let messy_doc = analysed(&dirty);
+    assert_eq!(messy_doc.text, clean.text);
+    assert_eq!(messy_doc.sentences, clean.sentences);
+    for t in &messy_doc.tokens {
+        let word = messy_doc.slice(t.span);
+        let orig = messy_doc.offsets.to_original(t.span.start);
+        let first = word.chars().next().unwrap();
+        let found = dirty[orig..].chars().next().unwrap();
+        if first == '"' {
+            assert!(
+                found == '\u{201c}' || found == '\u{201d}',
+                "quote maps to {found:?}"
+            );
+        } else {
+            assert!(
+                dirty[orig..].starts_with(word),
+                "token {word:?} maps to {:?}",
+                &dirty[orig..]
+            );
+        }
+    }
+}
