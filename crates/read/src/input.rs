@@ -10,10 +10,10 @@ use flate2::read::MultiGzDecoder;
 use crate::jsonl::JsonLines;
 use crate::limit::{read_all_bounded, too_large_message, MAX_ARTICLE_BYTES};
 use crate::warc::WarcRecords;
-use crate::{decode, html_article, RawArticle, ReadError};
+use crate::{decode, PendingArticle, RawArticle, ReadError};
 
 /// The results of one input, produced lazily.
-pub(crate) type Results = Box<dyn Iterator<Item = Result<RawArticle, ReadError>> + Send>;
+pub(crate) type Results = Box<dyn Iterator<Item = Result<PendingArticle, ReadError>> + Send>;
 
 /// How many leading bytes are looked at to sniff a format.
 const SNIFF: u64 = 8 * 1024;
@@ -167,11 +167,19 @@ fn sniffed(reader: Box<dyn Read + Send>, label: String, stem: String, hint: Form
         Ok(None) => return error(&label, too_large_message()),
         Err(e) => return error(&label, io_message(&e)),
     };
+    let fields = RawArticle {
+        id: stem,
+        origin: label.clone(),
+        ..RawArticle::default()
+    };
     let article = if trim_start(&bytes).is_empty() {
         Err(ReadError::new(&label, "empty input: no text"))
     } else if hint == Format::Html || looks_like_html(&bytes) {
-        let html = decode::decode_html(&bytes, None);
-        html_article(&html, None, &label)
+        Ok(PendingArticle::html(
+            decode::decode_html(&bytes, None),
+            None,
+            fields,
+        ))
     } else {
         decode::decode_text(&bytes)
             .map_err(|m| ReadError::new(&label, m))
@@ -179,18 +187,11 @@ fn sniffed(reader: Box<dyn Read + Send>, label: String, stem: String, hint: Form
                 if text.trim().is_empty() {
                     Err(ReadError::new(&label, "empty input: no text"))
                 } else {
-                    Ok(RawArticle {
-                        text,
-                        ..RawArticle::default()
-                    })
+                    Ok(PendingArticle::ready(RawArticle { text, ..fields }))
                 }
             })
     };
-    Box::new(std::iter::once(article.map(|a| RawArticle {
-        id: stem,
-        origin: label,
-        ..a
-    })))
+    Box::new(std::iter::once(article))
 }
 
 /// A gzip stream: only a compressed WARC is an article source.

@@ -5,7 +5,7 @@ use std::io::BufRead;
 use serde::Deserialize;
 use serde_json::Value;
 
-use crate::{html_article, limit::read_line_bounded, RawArticle, ReadError, MAX_ARTICLE_BYTES};
+use crate::{limit::read_line_bounded, PendingArticle, RawArticle, ReadError, MAX_ARTICLE_BYTES};
 
 /// One JSON Lines record. Unknown fields are ignored so exports from other
 /// tools can be fed as they are.
@@ -55,7 +55,7 @@ impl<R: BufRead> JsonLines<R> {
 }
 
 impl<R: BufRead> Iterator for JsonLines<R> {
-    type Item = Result<RawArticle, ReadError>;
+    type Item = Result<PendingArticle, ReadError>;
 
     fn next(&mut self) -> Option<Self::Item> {
         let mut buf = Vec::new();
@@ -98,7 +98,7 @@ impl<R: BufRead> Iterator for JsonLines<R> {
 }
 
 impl<R> JsonLines<R> {
-    fn record(&self, line: &[u8], origin: String) -> Result<RawArticle, ReadError> {
+    fn record(&self, line: &[u8], origin: String) -> Result<PendingArticle, ReadError> {
         let rec: Record = serde_json::from_slice(line).map_err(|e| {
             ReadError::new(
                 origin.clone(),
@@ -115,23 +115,24 @@ impl<R> JsonLines<R> {
             Some(Value::Number(n)) => Some(n.to_string()),
             _ => None,
         };
-        let mut article = match (rec.text, rec.html) {
-            (Some(text), _) if !text.trim().is_empty() => RawArticle {
-                text,
-                ..RawArticle::default()
-            },
-            (_, Some(html)) if !html.trim().is_empty() => html_article(&html, rec.url.as_deref(), &origin)?,
-            (Some(_), _) | (_, Some(_)) => return Err(ReadError::new(origin, "record's `text` is empty")),
-            (None, None) => return Err(ReadError::new(origin, "record has neither `text` nor `html`")),
+        // The record's own fields win over what its HTML declares.
+        let fields = RawArticle {
+            id,
+            origin: origin.clone(),
+            text: String::new(),
+            url: rec.url.clone(),
+            title: rec.title,
+            published,
+            site: rec.site,
         };
-        // The record's own fields win over what the HTML declared.
-        article.id = id;
-        article.origin = origin;
-        article.url = rec.url.or(article.url);
-        article.title = rec.title.or(article.title);
-        article.published = published.or(article.published);
-        article.site = rec.site.or(article.site);
-        Ok(article)
+        match (rec.text, rec.html) {
+            (Some(text), _) if !text.trim().is_empty() => {
+                Ok(PendingArticle::ready(RawArticle { text, ..fields }))
+            }
+            (_, Some(html)) if !html.trim().is_empty() => Ok(PendingArticle::html(html, rec.url, fields)),
+            (Some(_), _) | (_, Some(_)) => Err(ReadError::new(origin, "record's `text` is empty")),
+            (None, None) => Err(ReadError::new(origin, "record has neither `text` nor `html`")),
+        }
     }
 }
 

@@ -62,24 +62,69 @@ impl ReadError {
 /// only when the iterator reaches it, and JSON Lines and WARC files are read
 /// one record at a time.
 pub fn read_inputs(inputs: &[String]) -> impl Iterator<Item = Result<RawArticle, ReadError>> + Send + '_ {
+    read_inputs_deferred(inputs).map(|r| r.and_then(PendingArticle::finish))
+}
+
+/// Like [`read_inputs`], but HTML main-content extraction — by far the
+/// costliest part of reading — is left to [`PendingArticle::finish`], so a
+/// caller can run it on worker threads (e.g. inside a rayon batch) instead of
+/// on the thread that drives the iterator.
+pub fn read_inputs_deferred(
+    inputs: &[String],
+) -> impl Iterator<Item = Result<PendingArticle, ReadError>> + Send + '_ {
     inputs.iter().flat_map(|input| input::open(input))
 }
 
 /// Reads one in-memory input as if it were a file called `name` (the name's
-/// extension picks the format as for files). For fuzzing and embedding.
+/// extension picks the format as for files; `-` sniffs like stdin). For
+/// fuzzing and embedding.
 pub fn read_bytes(name: &str, bytes: &[u8]) -> Vec<Result<RawArticle, ReadError>> {
-    input::from_bytes(name, bytes.to_vec()).collect()
+    input::from_bytes(name, bytes.to_vec())
+        .map(|r| r.and_then(PendingArticle::finish))
+        .collect()
 }
 
-/// An HTML page as an article, its errors naming `origin`.
-fn html_article(html: &str, url: Option<&str>, origin: &str) -> Result<RawArticle, ReadError> {
-    let x = extract_html(html, url).map_err(|e| ReadError::new(origin, e.to_string()))?;
-    Ok(RawArticle {
-        text: x.text,
-        url: x.url,
-        title: x.title,
-        published: x.published,
-        site: x.site,
-        ..RawArticle::default()
-    })
+/// An article read and decoded, whose HTML (if any) is not yet extracted.
+#[derive(Debug, Clone)]
+pub struct PendingArticle {
+    /// Id, origin and any metadata the container gave (a JSON Lines record's
+    /// fields), which win over what the HTML declares; `text` when ready.
+    fields: RawArticle,
+    /// Decoded HTML still to extract, and the URL it came from.
+    html: Option<(String, Option<String>)>,
+}
+
+impl PendingArticle {
+    fn ready(fields: RawArticle) -> PendingArticle {
+        PendingArticle { fields, html: None }
+    }
+
+    fn html(html: String, url: Option<String>, fields: RawArticle) -> PendingArticle {
+        PendingArticle {
+            fields,
+            html: Some((html, url)),
+        }
+    }
+
+    /// Where the article came from, for error messages.
+    pub fn origin(&self) -> &str {
+        &self.fields.origin
+    }
+
+    /// Extracts the HTML, if any, and returns the finished article.
+    pub fn finish(self) -> Result<RawArticle, ReadError> {
+        let Some((html, url)) = self.html else {
+            return Ok(self.fields);
+        };
+        let f = self.fields;
+        let x = extract_html(&html, url.as_deref()).map_err(|e| ReadError::new(&f.origin, e.to_string()))?;
+        Ok(RawArticle {
+            text: x.text,
+            url: f.url.or(x.url),
+            title: f.title.or(x.title),
+            published: f.published.or(x.published),
+            site: f.site.or(x.site),
+            ..f
+        })
+    }
 }

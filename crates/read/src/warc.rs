@@ -12,7 +12,7 @@
 use std::io::{self, BufRead, Read};
 
 use crate::limit::{read_line_bounded, too_large_message, MAX_ARTICLE_BYTES};
-use crate::{decode, html_article, RawArticle, ReadError};
+use crate::{decode, PendingArticle, RawArticle, ReadError};
 
 /// Longest header line accepted; real ones are a few hundred bytes.
 const MAX_HEADER_LINE: usize = 64 * 1024;
@@ -46,7 +46,7 @@ impl<R: BufRead> WarcRecords<R> {
 
     /// The next record's HTML article, `Ok(None)` for a record to skip, or
     /// `Err` with `done` set when the rest of the file cannot be read.
-    fn next_record(&mut self) -> Result<Option<RawArticle>, ReadError> {
+    fn next_record(&mut self) -> Result<Option<PendingArticle>, ReadError> {
         let origin = format!("{}#{}", self.label, self.record);
         let fail = |msg: String| ReadError::new(origin.clone(), msg);
         let headers = match read_headers(&mut self.reader, true) {
@@ -120,15 +120,17 @@ impl<R: BufRead> WarcRecords<R> {
             Some(u) => format!("{origin} ({u})"),
             None => origin,
         };
-        let mut article = html_article(&html, uri.as_deref(), &origin)?;
-        article.id = id.or(uri).unwrap_or_else(|| origin.clone());
-        article.origin = origin;
-        Ok(Some(article))
+        let fields = RawArticle {
+            id: id.or_else(|| uri.clone()).unwrap_or_else(|| origin.clone()),
+            origin,
+            ..RawArticle::default()
+        };
+        Ok(Some(PendingArticle::html(html, uri, fields)))
     }
 }
 
 impl<R: BufRead> Iterator for WarcRecords<R> {
-    type Item = Result<RawArticle, ReadError>;
+    type Item = Result<PendingArticle, ReadError>;
 
     fn next(&mut self) -> Option<Self::Item> {
         while !self.done {

@@ -350,3 +350,23 @@ fn empty_json_lines_and_warc_files_and_warc_without_html_are_errors() {
         "info.warc: no HTML pages among its 1 WARC records"
     );
 }
+
+#[test]
+fn deferred_reading_extracts_html_only_at_finish_with_the_same_result() {
+    fn is_send<T: Send>(_: &T) {}
+    let dir = scratch("deferred");
+    let page = write(&dir, "a.html", news_page("Judul", "Kalimat pembuka berita."));
+    let blank = write(&dir, "b.html", "<html><body><script>x()</script></body></html>");
+    let inputs = [page.clone(), blank.clone()];
+    let pending: Vec<_> = warta_read::read_inputs_deferred(&inputs)
+        .map(Result::unwrap)
+        .collect();
+    is_send(&pending);
+    assert_eq!(pending[1].origin(), blank);
+    let finished: Vec<_> = pending.into_iter().map(|p| p.finish()).collect();
+    assert_eq!(finished[0], read(std::slice::from_ref(&page))[0]);
+    assert_eq!(
+        err(&finished[1]).to_string(),
+        format!("{blank}: no text found in the HTML page")
+    );
+}
