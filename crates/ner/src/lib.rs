@@ -6,6 +6,7 @@
 //! in the binary; `warta train ner` rebuilds it from `../shared/data/ner`.
 
 pub mod conll;
+mod consistency;
 pub mod eval;
 pub mod features;
 pub mod labels;

@@ -1,6 +1,7 @@
 //! The pipeline stage: tags each sentence's tokens and adds unlinked
 //! entities with byte spans into the document text.
 
+use crate::consistency;
 use crate::labels::{bio_strings, Mention, TYPES};
 use crate::model::{Model, ModelError, Scratch};
 use warta_core::{Document, Entity, Span, Stage, StageError, Token, TokenKind};
@@ -68,45 +69,60 @@ impl Stage for NerStage {
             doc.sentences.clone()
         };
         let mut scratch = Scratch::default();
-        let mut found = Vec::new();
+        // Mentions as global token ranges.
+        let mut found: Vec<Mention> = Vec::new();
         for sent in sentences {
             let a = tokens.partition_point(|t| t.span.start < sent.start);
             let b = tokens.partition_point(|t| t.span.start < sent.end);
-            let toks = &tokens[a..b];
             // Very long "sentences" (unsegmented text) are cut at sentence
             // punctuation so the tagger sees units like its training data.
-            for part in split_long(&doc.text, toks) {
-                let words: Vec<&str> = part.iter().map(|t| &doc.text[t.span.range()]).collect();
+            for part in split_long(&doc.text, &tokens[a..b]) {
+                let off = a + part.start;
+                let words: Vec<&str> = tokens[off..a + part.end]
+                    .iter()
+                    .map(|t| &doc.text[t.span.range()])
+                    .collect();
                 for m in self.mentions(&words, &mut scratch) {
-                    let span = trim_punct(
-                        &doc.text,
-                        Span::new(part[m.start].span.start, part[m.end - 1].span.end),
-                    );
-                    if !span.is_empty() {
-                        found.push(Entity::new(span, &doc.text[span.range()], TYPES[m.ty]));
-                    }
+                    found.push(Mention {
+                        start: m.start + off,
+                        end: m.end + off,
+                        ty: m.ty,
+                    });
                 }
             }
         }
-        doc.entities.extend(found);
+        let words: Vec<&str> = tokens.iter().map(|t| &doc.text[t.span.range()]).collect();
+        let found = consistency::harmonise(&words, found, &self.model.cap);
+        for m in found {
+            let Some((s, e)) = consistency::name_core(&words, m.start, m.end) else {
+                continue;
+            };
+            let span = trim_punct(&doc.text, Span::new(tokens[s].span.start, tokens[e - 1].span.end));
+            if !span.is_empty() {
+                doc.entities
+                    .push(Entity::new(span, &doc.text[span.range()], TYPES[m.ty]));
+            }
+        }
         doc.entities.sort_by_key(|e| (e.span.start, e.span.end));
         Ok(())
     }
 }
 
-fn split_long<'t>(text: &str, toks: &'t [Token]) -> Vec<&'t [Token]> {
+/// Cuts a sentence's tokens into pieces of at most 80 tokens, preferring
+/// sentence punctuation; returns ranges into `toks`.
+fn split_long(text: &str, toks: &[Token]) -> Vec<std::ops::Range<usize>> {
     const MAX: usize = 80;
     let mut out = Vec::new();
     let mut start = 0;
     for (i, t) in toks.iter().enumerate() {
         let s = &text[t.span.range()];
         if i + 1 - start >= MAX || (i + 1 - start > 1 && matches!(s, "." | "!" | "?") && i - start > 20) {
-            out.push(&toks[start..=i]);
+            out.push(start..i + 1);
             start = i + 1;
         }
     }
     if start < toks.len() {
-        out.push(&toks[start..]);
+        out.push(start..toks.len());
     }
     out
 }

@@ -80,3 +80,22 @@ fn tag_tokens_returns_bio_labels() {
     assert_eq!(tags[5], "B-LOC");
     assert_eq!(tags[6], "O");
 }
+
+#[test]
+fn later_short_mentions_of_a_person_are_found_and_heads_trimmed() {
+    let got = entities(
+        "Menteri Keuangan Sri Mulyani Indrawati tiba di kota Surabaya pada Senin.\n\
+         Setelah rapat, Indrawati langsung kembali ke Jakarta.",
+    );
+    assert!(
+        got.contains(&("Sri Mulyani Indrawati".into(), EntityType::Per)),
+        "{got:?}"
+    );
+    assert!(got.contains(&("Indrawati".into(), EntityType::Per)), "{got:?}");
+    assert!(got.contains(&("Surabaya".into(), EntityType::Loc)), "{got:?}");
+    assert!(
+        got.iter()
+            .all(|(t, _)| t.chars().next().is_some_and(char::is_uppercase)),
+        "{got:?}"
+    );
+}

@@ -1,0 +1,157 @@
+//! Document-level clean-up of the tagger's mentions, for the pipeline stage
+//! (sentence-level evaluation does not use it).
+//!
+//! News names a person in full once and then by one name ("Kim Jong Un" …
+//! "Kim"), and repeats places and organisations; the tagger, deciding
+//! sentence by sentence, labels some repeats and misses or mistypes others.
+//! Here every string the tagger labelled in the document votes for its type,
+//! and unlabelled repeats of labelled strings (and of persons' first or last
+//! names) are added.
+
+use crate::labels::Mention;
+use crate::lexicon::CapStats;
+use std::collections::HashMap;
+
+/// Longest name looked up when adding repeats, in tokens.
+const MAX_LEN: usize = 6;
+
+fn is_capitalised(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Whether a single word can stand for a person on its own: capitalised,
+/// not too short, and capitalised in news wherever it occurs (so "Presiden"
+/// or "Bapak" are not taken as aliases).
+fn name_like(w: &str, cap: &CapStats) -> bool {
+    let b = cap.bucket(&w.to_lowercase());
+    is_capitalised(w) && w.chars().count() >= 3 && matches!(b, 0 | 3 | 4 | 7 | 8)
+}
+
+/// Votes types per string, then adds unlabelled repeats; returns mentions
+/// sorted by position, non-overlapping.
+pub fn harmonise(words: &[&str], mut found: Vec<Mention>, cap: &CapStats) -> Vec<Mention> {
+    let key = |m: &Mention| words[m.start..m.end].join(" ");
+    // 1. Majority type per string (ties keep each mention's own type).
+    let mut votes: HashMap<String, [usize; 3]> = HashMap::new();
+    for m in &found {
+        votes.entry(key(m)).or_default()[m.ty] += 1;
+    }
+    for m in &mut found {
+        let v = votes[&key(m)];
+        let best = (0..3).max_by_key(|&t| (v[t], t == m.ty)).unwrap_or(m.ty);
+        if v[best] > v[m.ty] {
+            m.ty = best;
+        }
+    }
+    // 2. Strings to look for: whole mentions, and persons' first and last
+    //    names (a longer string wins over an alias).
+    let mut known: HashMap<String, usize> = HashMap::new();
+    for m in &found {
+        if m.ty == 0 && m.end - m.start > 1 {
+            for i in [m.start, m.end - 1] {
+                if name_like(words[i], cap) {
+                    known.entry(words[i].to_string()).or_insert(0);
+                }
+            }
+        }
+    }
+    for m in &found {
+        if words[m.start..m.end].iter().any(|w| is_capitalised(w)) {
+            known.insert(
+                key(m),
+                votes[&key(m)]
+                    .iter()
+                    .enumerate()
+                    .max_by_key(|p| p.1)
+                    .map_or(m.ty, |p| p.0),
+            );
+        }
+    }
+    // 3. Unlabelled capitalised repeats.
+    let mut covered = vec![false; words.len()];
+    for m in &found {
+        covered[m.start..m.end].iter_mut().for_each(|c| *c = true);
+    }
+    let mut i = 0;
+    while i < words.len() {
+        if covered[i] || !is_capitalised(words[i]) {
+            i += 1;
+            continue;
+        }
+        let mut hit = None;
+        for len in (1..=MAX_LEN.min(words.len() - i)).rev() {
+            if covered[i..i + len].iter().any(|&c| c) {
+                continue;
+            }
+            // Only whole capitalised runs: "Putin" but not the "Rusia" of an
+            // untagged "Hari Rusia".
+            let ends_run = words.get(i + len).is_none_or(|w| !is_capitalised(w));
+            let starts_run = i == 0 || !is_capitalised(words[i - 1]) || covered[i - 1];
+            if !(ends_run && starts_run) {
+                continue;
+            }
+            if let Some(&ty) = known.get(&words[i..i + len].join(" ")) {
+                hit = Some((len, ty));
+                break;
+            }
+        }
+        match hit {
+            Some((len, ty)) => {
+                found.push(Mention {
+                    start: i,
+                    end: i + len,
+                    ty,
+                });
+                i += len;
+            }
+            None => i += 1,
+        }
+    }
+    found.sort_by_key(|m| (m.start, m.end));
+    found
+}
+
+/// The capitalised core of a mention: leading lower-case words ("kota
+/// Vladivostok", "kantor berita Korea Selatan") are dropped so the linker
+/// sees the name; a mention with no capitalised word is dropped.
+pub fn name_core(words: &[&str], start: usize, end: usize) -> Option<(usize, usize)> {
+    let s = (start..end).find(|&i| {
+        let w = words[i];
+        is_capitalised(w) || w.chars().next().is_some_and(|c| c.is_numeric())
+    })?;
+    Some((s, end))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn m(start: usize, end: usize, ty: usize) -> Mention {
+        Mention { start, end, ty }
+    }
+
+    #[test]
+    fn short_names_and_repeats_are_added_and_types_voted() {
+        let words: Vec<&str> =
+            "Kim Jong Un bertemu Putin . Kim memuji Rusia . Putin tiba di Rusia . Hari Rusia diperingati"
+                .split(' ')
+                .collect();
+        // Tagger found: Kim Jong Un PER, Putin PER, Rusia LOC (idx 8), Putin
+        // mistyped ORG (idx 10), Rusia LOC (idx 13).
+        let found = vec![m(0, 3, 0), m(4, 5, 0), m(8, 9, 2), m(10, 11, 1), m(13, 14, 2)];
+        let out = harmonise(&words, found, &CapStats::default());
+        assert!(out.contains(&m(6, 7, 0)), "Kim added as PER: {out:?}");
+        assert!(out.contains(&m(10, 11, 0)) || out.contains(&m(10, 11, 1)));
+        assert!(
+            !out.iter().any(|x| x.start == 16),
+            "Rusia inside 'Hari Rusia' not added: {out:?}"
+        );
+    }
+
+    #[test]
+    fn lower_case_heads_are_trimmed() {
+        let words = ["kota", "Vladivostok", "wilayah", "timur"];
+        assert_eq!(name_core(&words, 0, 2), Some((1, 2)));
+        assert_eq!(name_core(&words, 2, 4), None);
+    }
+}
