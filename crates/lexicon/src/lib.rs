@@ -17,8 +17,13 @@ use std::collections::HashMap;
 /// Something a name can refer to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Ref {
-    /// Index into [`Lexicon::places`].
+    /// Index into [`Lexicon::places`], named by its main name (or a
+    /// hand-made alias).
     Place(u32),
+    /// Index into [`Lexicon::places`], named by a GeoNames alternate name
+    /// (Kiev, Sievierodonetsk): good for a mention the NER found, too loose
+    /// to find places in running text on its own.
+    PlaceAlt(u32),
     /// Index into [`Lexicon::forms`] (country names, abbreviations, capitals, seats).
     Form(u32),
     /// Index into [`Lexicon::actors`].
@@ -43,6 +48,18 @@ pub struct Lexicon {
     role_index: HashMap<String, u32>,
     /// The longest indexed name, in words; bounds the text scanner.
     max_words: usize,
+    /// Single-word place names that are usually ordinary words or given names.
+    place_stopwords: std::collections::HashSet<String>,
+}
+
+impl Ref {
+    /// The place index for [`Ref::Place`] and [`Ref::PlaceAlt`].
+    pub fn place(self) -> Option<u32> {
+        match self {
+            Ref::Place(i) | Ref::PlaceAlt(i) => Some(i),
+            _ => None,
+        }
+    }
 }
 
 impl Lexicon {
@@ -71,6 +88,12 @@ impl Lexicon {
     /// The role a (normalized) word or two-word phrase names, if any.
     pub fn role(&self, normalized: &str) -> Option<&Role> {
         self.role_index.get(normalized).map(|&i| &self.roles[i as usize])
+    }
+
+    /// True when the [`normalize`]d word is a place name that is far more
+    /// often an ordinary Indonesian word or a given name (Anda, Lima, Nadia).
+    pub fn is_place_stopword(&self, normalized: &str) -> bool {
+        self.place_stopwords.contains(normalized)
     }
 
     /// The longest indexed name, in words.

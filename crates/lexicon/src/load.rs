@@ -15,6 +15,7 @@ const REGIONS: &str = include_str!("../../../data/lexicon/regions.tsv");
 const ACTORS: &str = include_str!("../../../data/lexicon/actors.tsv");
 const ROLES: &str = include_str!("../../../data/lexicon/roles.tsv");
 const PLACE_ALIASES: &str = include_str!("../../../data/lexicon/place-aliases.tsv");
+const PLACE_STOPWORDS: &str = include_str!("../../../data/lexicon/place-stopwords.tsv");
 
 pub(crate) fn load_embedded() -> Result<Lexicon, LexiconError> {
     let mut lex = Lexicon::default();
@@ -26,6 +27,9 @@ pub(crate) fn load_embedded() -> Result<Lexicon, LexiconError> {
     load_actors(&mut lex, ACTORS)?;
     load_phoenix(&mut lex, &gunzip("phoenix-people.tsv.gz", PHOENIX)?)?;
     load_roles(&mut lex, ROLES)?;
+    for (_, f) in rows(PLACE_STOPWORDS) {
+        lex.place_stopwords.insert(field(&f, 0).to_string());
+    }
     Ok(lex)
 }
 
@@ -167,12 +171,18 @@ fn load_places(lex: &mut Lexicon, text: &str) -> Result<(), LexiconError> {
             }
             names.push(p.name.replace("Kabupaten ", "Kab. "));
         }
-        if kind == PlaceKind::City {
-            names.extend(aliases(extra).map(str::to_string));
-        }
+        let alts: Vec<&str> = if kind == PlaceKind::City {
+            aliases(extra).collect()
+        } else {
+            Vec::new()
+        };
+        let i = lex.places.len() as u32;
         lex.places.push(p);
         for n in &names {
             lex.add_key(n, idx);
+        }
+        for a in alts {
+            lex.add_key(a, Ref::PlaceAlt(i));
         }
     }
     Ok(())
@@ -214,10 +224,7 @@ fn load_place_aliases(lex: &mut Lexicon, text: &str) -> Result<(), LexiconError>
         let target = lex
             .lookup(name)
             .iter()
-            .filter_map(|r| match *r {
-                Ref::Place(i) => Some(i),
-                _ => None,
-            })
+            .filter_map(|r| r.place())
             .filter(|&i| {
                 let p = &lex.places[i as usize];
                 p.name == name && p.iso3 == iso3 && kind_name(p.kind) == kind
@@ -268,10 +275,7 @@ fn load_forms(lex: &mut Lexicon, text: &str) -> Result<(), LexiconError> {
 fn city_named(lex: &Lexicon, name: &str, iso3: &str) -> Option<u32> {
     lex.lookup(name)
         .iter()
-        .filter_map(|r| match *r {
-            Ref::Place(i) => Some(i),
-            _ => None,
-        })
+        .filter_map(|r| r.place())
         .filter(|&i| {
             let p = &lex.places[i as usize];
             p.kind == PlaceKind::City && p.iso3 == iso3

@@ -12,10 +12,7 @@ fn d(s: &str) -> NaiveDate {
 fn places<'a>(lex: &'a Lexicon, name: &str) -> Vec<&'a Place> {
     lex.lookup(name)
         .iter()
-        .filter_map(|r| match r {
-            Ref::Place(i) => Some(&lex.places[*i as usize]),
-            _ => None,
-        })
+        .filter_map(|r| r.place().map(|i| &lex.places[i as usize]))
         .collect()
 }
 

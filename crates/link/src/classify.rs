@@ -64,13 +64,7 @@ fn classify_name(lex: &Lexicon, name: &str, kind: EntityType, trigger: Trigger) 
             _ => None,
         })
     };
-    let places: Vec<u32> = refs
-        .iter()
-        .filter_map(|r| match *r {
-            Ref::Place(i) => Some(i),
-            _ => None,
-        })
-        .collect();
+    let places: Vec<u32> = refs.iter().filter_map(|r| r.place()).collect();
     let country = form(&|k| k != FormKind::Seat);
     let seat = form(&|k| k == FormKind::Seat);
     let place_hit = || (!places.is_empty()).then(|| Hit::Place(places.clone(), trigger));

@@ -211,7 +211,26 @@ fn link_people(lex: &Lexicon, text: &str, ws: &[words::Word], ents: &mut Vec<Ent
     }
     ents.sort_by_key(|e| (e.span.start, std::cmp::Reverse(e.span.end)));
     let t = toks(ents);
-    let ante = people::antecedents(ents, &t);
+    // Who a one-word name usually is, by the curated lexicon ("Prabowo").
+    let usual: Vec<Option<String>> = ents
+        .iter_mut()
+        .zip(&t)
+        .map(|(e, t)| {
+            if e.kind != EntityType::Per || t.len() != 1 {
+                return None;
+            }
+            match classify(lex, &t[0], EntityType::Per, None) {
+                Hit::Actor(a) if lex.actors[a as usize].curated => {
+                    if e.actor_code.is_none() {
+                        set_actor(lex, e, a, ctx);
+                    }
+                    Some(lex.actors[a as usize].name.clone())
+                }
+                _ => None,
+            }
+        })
+        .collect();
+    let ante = people::antecedents(ents, &t, &usual);
     for (i, a) in ante.iter().enumerate() {
         if let Some(k) = *a {
             let full = ents[k].clone();

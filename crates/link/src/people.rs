@@ -71,8 +71,15 @@ pub(crate) fn name_tokens(text: &str) -> Vec<String> {
 
 /// For each PER entity (index into `ents`) with a single name token, the
 /// index of the full-name PER mention it refers to: the nearest earlier
-/// mention whose name contains the token, else the nearest later one.
-pub(crate) fn antecedents(ents: &[Entity], toks: &[Vec<String>]) -> Vec<Option<usize>> {
+/// mention whose name contains the token, else the nearest later one. When
+/// the lexicon says who the token usually names (`usual[i]`: "Prabowo" →
+/// Prabowo Subianto), a mention of that person wins over others sharing the
+/// token (Listyo Sigit Prabowo).
+pub(crate) fn antecedents(
+    ents: &[Entity],
+    toks: &[Vec<String>],
+    usual: &[Option<String>],
+) -> Vec<Option<usize>> {
     let pers: Vec<usize> = (0..ents.len())
         .filter(|&i| ents[i].kind == EntityType::Per)
         .collect();
@@ -82,7 +89,17 @@ pub(crate) fn antecedents(ents: &[Entity], toks: &[Vec<String>]) -> Vec<Option<u
             continue;
         }
         let t = &toks[i][0];
+        let named = |k: usize| usual[i].is_some() && ents[k].canonical == usual[i];
         let full = |&&k: &&usize| k != i && toks[k].len() >= 2 && toks[k].contains(t);
+        if usual[i].is_some() {
+            let best = pers
+                .iter()
+                .filter(|&&k| k != i && named(k))
+                .min_by_key(|&&k| ents[k].span.start.abs_diff(ents[i].span.start));
+            // Without such a mention the lexicon's own link stands.
+            out[i] = best.copied();
+            continue;
+        }
         let before = pers
             .iter()
             .filter(|&&k| ents[k].span.start < ents[i].span.start)

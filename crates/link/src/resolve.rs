@@ -66,8 +66,10 @@ fn score(p: &Place, key: &str, trigger: Trigger, ctx: &Context) -> f64 {
     }
     let is_kota = p.name.starts_with("Kota ");
     s += match (p.kind, trigger) {
-        (PlaceKind::Region, Trigger::Province) => 6.0,
-        (PlaceKind::Region, _) => 3.0,
+        // Hand-listed regions are the famous ones (Asia, Donbas, Gaza):
+        // they outrank small homonymous towns (Asia, Philippines).
+        (PlaceKind::Region, Trigger::Province) => 8.0,
+        (PlaceKind::Region, _) => 5.0,
         (PlaceKind::Adm1, Trigger::Province) => 6.0,
         (PlaceKind::Adm1, _) => 2.5,
         (PlaceKind::Adm2, Trigger::Regency) if !is_kota => 8.0,

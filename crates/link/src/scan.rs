@@ -120,6 +120,13 @@ const NOT_PLACES: &[&str] = &[
     "bersatu",
     "sumber",
     "tani",
+    "anda",
+    "kalian",
+    "kami",
+    "mereka",
+    "dia",
+    "beliau",
+    "engkau",
 ];
 
 /// Adds an entity for every lexicon match in `text` that no existing entity
@@ -135,7 +142,15 @@ pub(crate) fn add_matches(lex: &Lexicon, text: &str, ws: &[Word], ents: &mut Vec
             covered[k] = true;
         }
     }
-    let lower: HashSet<&str> = ws.iter().filter(|w| !w.cap).map(|w| w.norm.as_str()).collect();
+    let mut lower: HashSet<&str> = ws.iter().filter(|w| !w.cap).map(|w| w.norm.as_str()).collect();
+    // Words of names the NER tagged as people ("Vienna Varella …") are not
+    // places when they recur alone.
+    for e in ents.iter().filter(|e| e.kind == EntityType::Per) {
+        let a = ws.partition_point(|w| w.span.end <= e.span.start);
+        for w in ws[a..].iter().take_while(|w| w.span.start < e.span.end) {
+            lower.insert(w.norm.as_str());
+        }
+    }
     let max_n = lex.max_words().min(8);
     let mut i = 0;
     while i < ws.len() {
@@ -182,6 +197,10 @@ fn accept(
     lower: &HashSet<&str>,
 ) -> Option<EntityType> {
     let surface = &text[ws[i].span.start..ws[j].span.end];
+    // "US$ 3,8 juta", "S$": a currency, not a country.
+    if text[ws[j].span.end..].starts_with('$') {
+        return None;
+    }
     let letters = surface.chars().filter(|c| c.is_alphabetic()).count();
     let single = i == j;
     // Short forms (AS, RI, MK, AP) only when written exactly in capitals.
@@ -233,20 +252,33 @@ fn accept(
     }
     // Places: need a trigger word, or a prominent place not at a sentence
     // start, not used as an ordinary word and not part of a longer name.
-    let mut best: Option<(PlaceKind, u64)> = None;
+    // Acronyms are never places (HAM, KAI, FAO are GeoNames names too).
+    if single && ws[i].all_caps {
+        return None;
+    }
+    let strong = matches!(
+        trigger,
+        Trigger::City | Trigger::Regency | Trigger::Province | Trigger::District
+    );
+    // (kind, population, Indonesian) of the most populous candidate.
+    let mut best: Option<(PlaceKind, u64, bool)> = None;
     for r in refs {
-        if let Ref::Place(p) = *r {
-            let p = &lex.places[p as usize];
-            if p.kind == PlaceKind::Adm3 && trigger != Trigger::District {
-                continue;
-            }
-            if !matches!(best, Some((_, b)) if b >= p.population) {
-                best = Some((p.kind, p.population));
-            }
+        let Some(p) = r.place() else { continue };
+        let p = &lex.places[p as usize];
+        // GeoNames alternate names (Appi, Bimo, Maka) only after "kota" etc.
+        if matches!(r, Ref::PlaceAlt(_)) && !strong {
+            continue;
+        }
+        if p.kind == PlaceKind::Adm3 && trigger != Trigger::District {
+            continue;
+        }
+        if !matches!(best, Some((_, b, _)) if b >= p.population) {
+            best = Some((p.kind, p.population, p.iso3 == "IDN"));
         }
     }
-    let (kind, pop) = best?;
-    if trigger == Trigger::None && (common || NOT_PLACES.contains(&ws[i].norm.as_str())) {
+    let (kind, pop, home) = best?;
+    let stop = single && (lex.is_place_stopword(&ws[i].norm) || NOT_PLACES.contains(&ws[i].norm.as_str()));
+    if trigger == Trigger::None && (common || stop) {
         return None;
     }
     let cap_after = j + 1 < ws.len() && ws[j + 1].cap && !ws[j + 1].initial && joined(text, ws, j, j + 1);
@@ -260,7 +292,10 @@ fn accept(
         Trigger::Locative => pop >= 15_000 || kind != PlaceKind::City,
         Trigger::None => {
             let admin = matches!(kind, PlaceKind::Region | PlaceKind::Adm1 | PlaceKind::Adm2);
-            (admin || pop >= 100_000) && !initial || pop >= 1_000_000
+            // Foreign cities named bare must be big: small ones collide
+            // with names and words.
+            let big = if home { 100_000 } else { 300_000 };
+            (admin || pop >= big) && !initial || pop >= 1_000_000
         }
     };
     ok.then_some(EntityType::Loc)

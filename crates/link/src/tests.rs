@@ -295,3 +295,80 @@ fn a_title_before_a_name_codes_the_person_instead_of_adding_an_org() {
         Some("LAOGOV")
     );
 }
+
+#[test]
+fn a_known_short_name_keeps_its_own_person_over_a_namesake() {
+    let text = "Kapolri Jenderal Listyo Sigit Prabowo hadir. Prabowo meminta polisi bekerja keras.";
+    let mut d = doc(text, "2025-10-01");
+    linker().process(&mut d).unwrap();
+    assert_eq!(
+        find(&d, "Prabowo")[0].canonical.as_deref(),
+        Some("Prabowo Subianto"),
+        "{:?}",
+        d.entities
+    );
+}
+
+#[test]
+fn acronyms_and_common_words_are_not_taken_for_foreign_towns() {
+    let text = "Komnas HAM meminta Anda hadir. Lima orang tewas. Para korban dibawa ke KAI. \
+Maka warga berkumpul bersama Nadia.";
+    let mut d = doc(text, "2025-10-01");
+    linker().process(&mut d).unwrap();
+    let locs: Vec<&str> = d
+        .entities
+        .iter()
+        .filter(|e| e.kind == EntityType::Loc)
+        .map(|e| e.text.as_str())
+        .collect();
+    assert!(locs.is_empty(), "{locs:?}");
+}
+
+#[test]
+fn a_currency_sign_is_not_a_country() {
+    let mut d = doc("Rumah itu dijual seharga US$ 3,8 juta di AS.", "2025-10-01");
+    linker().process(&mut d).unwrap();
+    let us: Vec<&str> = d.entities.iter().map(|e| e.text.as_str()).collect();
+    assert_eq!(us, ["AS"]);
+}
+
+#[test]
+fn the_places_eval_reports_accuracy() {
+    let dir = std::env::temp_dir().join(format!("warta-link-eval-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let gold = dir.join("g.tsv");
+    std::fs::write(
+        &gold,
+        "# test\n1\t2025-10-01\tBandung\tbanjir di Kota Bandung kemarin\tIDN\t-6.92\t107.61\tx\n\
+2\t2025-10-01\tLima\tricuh di Lima, ibu kota Peru\tPER\t-12.05\t-77.04\tx\n\
+3\t2025-10-01\tMesir\tkopi ke Mesir\tEGY\t\t\tx\n",
+    )
+    .unwrap();
+    let report = cli::run_eval(std::slice::from_ref(&gold)).unwrap();
+    assert!(report.contains("country accuracy: 3/3"), "{report}");
+    assert!(report.contains("within 25 km: 2/2"), "{report}");
+    std::fs::write(&gold, "1\t2025-10-01\tBandung\tno mention here\tIDN\t\t\tx\n").unwrap();
+    assert!(cli::run_eval(&[gold])
+        .unwrap_err()
+        .to_string()
+        .contains("does not contain"));
+}
+
+#[test]
+fn a_word_of_a_person_name_is_not_a_place_when_it_recurs() {
+    let mut d = doc(
+        "Selebgram Vienna Varella ditangkap. Polisi memeriksa Vienna di Jakarta.",
+        "2025-10-01",
+    );
+    ner(&mut d, "Vienna Varella", EntityType::Per);
+    linker().process(&mut d).unwrap();
+    assert!(
+        d.entities.iter().all(|e| e.country.as_deref() != Some("AUT")),
+        "{:?}",
+        d.entities
+    );
+    let mut d = doc("Ekspor ke negara-negara di Asia naik.", "2025-10-01");
+    linker().process(&mut d).unwrap();
+    assert_eq!(find(&d, "Asia")[0].canonical.as_deref(), Some("Asia"));
+    assert_eq!(find(&d, "Asia")[0].country, None);
+}

@@ -66,12 +66,15 @@ pub(crate) fn words(text: &str) -> Vec<Word> {
     out
 }
 
-/// True when words `a..=b` are written as one name: only spaces, hyphens or
-/// a dot (U.S., Kompas.com) between them, never a comma or line break.
+/// True when words `a..=b` are written as one name: one space, a hyphen or
+/// a dot (U.S., Kompas.com) between them; never a comma, a line break or a
+/// sentence end (". ").
 pub(crate) fn joined(text: &str, ws: &[Word], a: usize, b: usize) -> bool {
     (a + 1..=b).all(|k| {
-        let g = &text[ws[k].gap_before.range()];
-        !g.is_empty() && g.len() <= 2 && g.chars().all(|c| matches!(c, ' ' | '-' | '.'))
+        matches!(
+            &text[ws[k].gap_before.range()],
+            " " | "-" | "." | " - " | "- " | " -"
+        )
     })
 }
 
@@ -107,6 +110,6 @@ mod tests {
         );
         assert!(ws[0].initial && !ws[1].initial && ws[3].initial);
         assert!(ws[3].all_caps && !ws[1].all_caps && ws[1].cap);
-        assert!(joined(t, &ws, 0, 1) && !joined(t, &ws, 4, 5));
+        assert!(joined(t, &ws, 0, 1) && !joined(t, &ws, 4, 5) && !joined(t, &ws, 2, 3));
     }
 }
