@@ -1,12 +1,34 @@
 //! Readers: turn inputs (files, directories, stdin, JSON Lines, HTML, WARC)
 //! into [`RawArticle`]s. Readers never analyse; they only decode and extract.
 //!
-//! Formats are chosen by extension, else by content: `.jsonl`/`.ndjson`/`.json`
-//! are JSON Lines; `.warc`/`.warc.gz` (or content starting `WARC/`, or gzip
-//! holding that) are WARC; `.html`/`.htm`/`.xhtml` (or content starting
-//! `<!doctype html`, `<html`) are HTML; anything else that is text is plain
-//! text. Plain text must be UTF-8 (see [`MAX_ARTICLE_BYTES`] for the size
-//! limit); HTML is decoded by its declared or detected charset.
+//! **Formats** are chosen by extension, else by content:
+//! - `.jsonl`, `.ndjson`, `.json`: JSON Lines, one object per line with `id`,
+//!   `text` or `html`, and optional `url`, `title`, `published`, `site`
+//!   (a `.json` file must be JSON Lines too). A missing `id` becomes
+//!   `<file stem>:<line>`; a bad line is an error naming `path:line`.
+//! - `.warc`, `.warc.gz` (or content starting `WARC/`, or gzip holding that):
+//!   HTML responses and resources; id = `WARC-Record-ID`, else target URI.
+//! - `.html`, `.htm`, `.xhtml` (or content starting `<!doctype html`,
+//!   `<html`, `<head`, `<body`): main content via [`extract_html`]; id = stem.
+//! - anything else that is text: plain text, id = file stem.
+//! - `-` is stdin, sniffed the same way (JSON Lines if its first line is a
+//!   JSON object); ids are `stdin` or `stdin:<line>`.
+//!
+//! **Directories** are walked recursively in name order; hidden entries
+//! (`.git`, `.DS_Store`) are skipped, and so, silently, are files without an
+//! article extension (`txt text html htm xhtml jsonl ndjson json warc
+//! warc.gz`) — images and READMEs are normal there. A file named explicitly
+//! is always read.
+//!
+//! **Errors** ([`ReadError`], one line, naming the input): missing or
+//! unreadable inputs, binary data (magic numbers or NUL bytes), empty input,
+//! input over [`MAX_ARTICLE_BYTES`] (10 MiB per article / JSON line / WARC
+//! record), HTML with no text, and plain text that is not UTF-8. Plain text
+//! is *not* charset-guessed: it declares nothing, and a wrong guess silently
+//! garbles names, so the error says to convert it (a UTF-8 or UTF-16
+//! byte-order mark is honoured). HTML is decoded by BOM, transport
+//! `Content-Type`, `<meta charset>`, UTF-8 validity, then `chardetng`.
+//! Reading never panics (property tests and `fuzz/`).
 
 mod decode;
 mod html;
