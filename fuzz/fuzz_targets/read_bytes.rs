@@ -8,7 +8,9 @@ use libfuzzer_sys::fuzz_target;
 const NAMES: &[&str] = &["a.txt", "a.html", "a.jsonl", "a.warc", "a.warc.gz", "noext", "-"];
 
 fuzz_target!(|data: &[u8]| {
-    let Some((&pick, rest)) = data.split_first() else { return };
+    let Some((&pick, rest)) = data.split_first() else {
+        return;
+    };
     let name = NAMES[pick as usize % NAMES.len()];
     for result in warta_read::read_bytes(name, rest) {
         if let Err(e) = result {
