@@ -9,11 +9,21 @@ a review sheet (JSON Lines with a `proposed` value and `note`): every value is
 checked by hand and corrected before it goes into the gold file; `?` means
 the proposer could not say.
 
-Usage: python3 scripts/times_gold_candidates.py [SHARED] > /tmp/candidates.jsonl
+Usage: python3 scripts/times_gold_candidates.py [--shared DIR] [--seed N]
+           [--skip-docs FILE] [--scale X] > /tmp/candidates.jsonl
+The first batch (splits dev/test) used the defaults; the second held-out
+batch (split test2) used --seed 29 --scale 0.35 --skip-docs <doc ids of the
+first batch's candidates>.
 """
-import csv, datetime as dt, glob, json, random, re, sys, os
+import argparse, csv, datetime as dt, glob, json, random, re, sys, os
 
-SHARED = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), "../../shared")
+AP = argparse.ArgumentParser()
+AP.add_argument("--shared", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "../../shared"))
+AP.add_argument("--seed", type=int, default=13)
+AP.add_argument("--skip-docs", help="file of doc ids (one per line) to leave out")
+AP.add_argument("--scale", type=float, default=1.0, help="multiplies every per-kind quota")
+ARGS = AP.parse_args() if __name__ == "__main__" else AP.parse_args([])
+SHARED = ARGS.shared
 MONTHS = {"januari": 1, "februari": 2, "maret": 3, "april": 4, "mei": 5, "juni": 6, "juli": 7,
           "agustus": 8, "september": 9, "oktober": 10, "november": 11, "desember": 12,
           "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "agu": 8, "agt": 8,
@@ -127,8 +137,9 @@ def propose(kind, text, d):
 
 
 def main():
-    rng = random.Random(13)
-    docs = list(detik()) + list(indosum())
+    rng = random.Random(ARGS.seed)
+    skip = set(open(ARGS.skip_docs).read().split()) if ARGS.skip_docs else set()
+    docs = [d for d in list(detik()) + list(indosum()) if d[0] not in skip]
     out = []
     for n, (doc_id, d, text) in enumerate(docs):
         for para in text.split("\n"):
@@ -151,7 +162,7 @@ def main():
     rng.shuffle(out)
     picked, count = [], {}
     for c in out:
-        if count.get(c["kind"], 0) < quota[c["kind"]]:
+        if count.get(c["kind"], 0) < round(quota[c["kind"]] * ARGS.scale):
             count[c["kind"]] = count.get(c["kind"], 0) + 1
             picked.append(c)
     for c in picked:

@@ -444,7 +444,7 @@ impl<'a> Scan<'a> {
     }
     /// A future-tense word shortly before `i` in the same clause.
     fn future_cue(&self, i: usize) -> bool {
-        for k in (i.saturating_sub(8)..i).rev() {
+        for k in (i.saturating_sub(12)..i).rev() {
             if matches!(self.raw(k), "." | "!" | "?" | "\"" | "”" | "“" | "," | ";") {
                 return false;
             }
@@ -1165,7 +1165,10 @@ impl<'a> Scan<'a> {
                 trailer: t.map(|t| t.0),
             });
         } else if self.is(i, Kind::Num) {
-            if self.attached(i) && matches!(self.raw(i - 1), "." | "," | "/" | "-") {
+            // `G20 tahun ini`, `1.500 tahun`: part of a name or a bigger number.
+            if self.attached(i)
+                && (matches!(self.raw(i - 1), "." | "," | "/" | "-") || self.is(i - 1, Kind::Word))
+            {
                 return None;
             }
             let whole: f64 = self.w(i).parse().ok()?;

@@ -14,7 +14,7 @@ fn load(name: &str) -> Vec<warta_time::GoldItem> {
 #[test]
 fn news_gold_values_and_spans_reach_the_floor() {
     let gold = load("times-gold.jsonl");
-    assert!(gold.len() >= 250, "gold set shrank to {}", gold.len());
+    assert!(gold.len() >= 400, "gold set shrank to {}", gold.len());
     let s = evaluate(&TimeTagger::new(), &gold);
     println!("{}", s.report());
     assert!(
@@ -32,12 +32,12 @@ fn news_gold_values_and_spans_reach_the_floor() {
         "strict span recall {:.3}",
         s.all.strict_recall()
     );
-    // The held-out half must hold up too.
-    let test = &s.by_split["test"];
+    // The split labelled after all tuning must hold up too.
+    let held_out = &s.by_split["test2"];
     assert!(
-        test.value_accuracy() >= 0.95,
+        held_out.value_accuracy() >= 0.95,
         "held-out value accuracy {:.3}",
-        test.value_accuracy()
+        held_out.value_accuracy()
     );
 }
 
