@@ -7,8 +7,9 @@ Sources (read from ../shared, never at run time):
   Indonesian provinces and regencies/cities, "KABUPATEN"/"KOTA" dropped.
 - gazetteer/cldr-id/territories_en_id.tsv (Unicode License): country names in
   Indonesian and English (datelines such as `SPANYOL - `).
-- CAPITALS below: world capitals and frequent foreign dateline cities, written
-  by hand in their Indonesian press spelling and English spelling.
+- CAPITALS below: world capitals, frequent foreign dateline cities and
+  Malaysian states and towns seen in Malay news datelines, written by hand
+  in their Indonesian/Malay press spelling and English spelling.
 
 Usage: python3 crates/text/scripts/derive_places.py [SHARED_DIR] > data/boilerplate/places.txt
 """
@@ -27,7 +28,10 @@ Tripoli|Tunis|Ulaanbaatar|Vientiane|Warsawa|Warsaw|Washington|Wellington|Wina|Vi
 Port Moresby|Kuala Terengganu|Johor Bahru|Penang|Kota Kinabalu|Kuching|Hong Kong|Makau|Macau|Shanghai|Osaka|
 New York|Los Angeles|San Francisco|Sydney|Melbourne|Perth|Darwin|Mekkah|Makkah|Mecca|Madinah|Medina|Jeddah|
 Dubai|Istanbul|Mumbai|Den Haag|The Hague|Frankfurt|Davos|Vatikan|Vatican City|Strasbourg|Brisbane|Auckland|
-Ho Chi Minh City|Myanmar|Burma|Afrika|Asia|Inggris|Amerika|Britania Raya|China|Cina|Korea|Eropa|Timur Tengah|Busan|Kharkiv|Odessa|Donetsk|Luhansk|Sievierodonetsk|Mariupol|Vladivostok|St Petersburg
+Putrajaya|Shah Alam|Seremban|Kuantan|Kangar|Alor Setar|Ipoh|George Town|Melaka|Kota Bharu|Cyberjaya|
+Petaling Jaya|Subang Jaya|Klang|Sungai Petani|Kluang|Miri|Sibu|Bintulu|Sandakan|Tawau|Labuan|Batu Pahat|Muar|
+Taiping|Teluk Intan|Temerloh|Kulim|Selangor|Johor|Kedah|Kelantan|Terengganu|Pahang|Perak|Perlis|Pulau Pinang|
+Sabah|Sarawak|Negeri Sembilan|Permatang Pauh|Pasir Salak|Merbok|Kuala Langat|Ho Chi Minh City|Myanmar|Burma|Afrika|Asia|Inggris|Amerika|Britania Raya|China|Cina|Korea|Eropa|Timur Tengah|Busan|Kharkiv|Odessa|Donetsk|Luhansk|Sievierodonetsk|Mariupol|Vladivostok|St Petersburg
 """
 
 SKIP_CODES = {"EU", "EZ", "UN", "ZZ", "XA", "XB", "QO", "001"}

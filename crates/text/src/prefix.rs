@@ -21,7 +21,9 @@ pub(crate) struct Prefix {
 
 /// Finds the prefix of a normalised first line (single spaces, trimmed).
 pub(crate) fn detect(line: &str, res: &Resources) -> Option<Prefix> {
-    let (head_end, rest_start) = find_separator(line)?;
+    let Some((head_end, rest_start)) = find_separator(line) else {
+        return colon_dateline(line, res);
+    };
     let head = &line[..head_end];
     let rest = &line[rest_start..];
     let first = head.chars().next()?;
@@ -44,11 +46,13 @@ pub(crate) fn detect(line: &str, res: &Resources) -> Option<Prefix> {
         // part is a place whether or not the list knows it.
         let inner = head[open + 1..].strip_suffix(')')?;
         let outer = head[..open].trim_end();
-        if !plausible_part(outer) || !plausible_part(inner) || inner.contains(['(', ')']) {
+        // `Samarinda, Kalimantan Timur (ANTARA News)`, `KUALA LUMPUR,
+        // June 13 (Bernama)`: the town before the first comma is the
+        // dateline; what follows it (province, date) is dropped.
+        let town = outer.split(',').next().unwrap_or(outer).trim();
+        if !plausible_part(town) || !plausible_part(inner) || inner.contains(['(', ')']) {
             return None;
         }
-        // `Samarinda, Kalimantan Timur (ANTARA News)`: the town is the dateline.
-        let town = outer.split(',').next().unwrap_or(outer).trim();
         dateline = Some(place_name(town, res).unwrap_or_else(|| tidy_case(town)));
         site = Some(inner.trim().to_string());
     } else {
@@ -83,6 +87,27 @@ pub(crate) fn detect(line: &str, res: &Resources) -> Option<Prefix> {
         len: rest_start,
         site,
         dateline,
+    })
+}
+
+/// The Malaysian wire style `KUALA LUMPUR: The government …`: an
+/// all-capitals known place before a colon.
+fn colon_dateline(line: &str, res: &Resources) -> Option<Prefix> {
+    let colon = line.find(':')?;
+    let head = &line[..colon];
+    let rest = line[colon + 1..].strip_prefix(' ')?;
+    let rest_first = rest.chars().next()?;
+    if head.chars().count() > MAX_PREFIX_CHARS
+        || head.chars().any(char::is_lowercase)
+        || !(rest_first.is_uppercase() || rest_first == '"')
+    {
+        return None;
+    }
+    let place = place_name(head, res)?;
+    Some(Prefix {
+        len: colon + 2,
+        site: None,
+        dateline: Some(place),
     })
 }
 
@@ -223,6 +248,8 @@ mod tests {
         assert_eq!(d("pemerintah - Pemerintah"), None);
         assert_eq!(d("\"Kami siap\" - Budi"), None);
         assert_eq!(d("Skor akhir 3 - 0 untuk Barcelona"), None);
+        assert_eq!(d("Catatan: Harga naik"), None);
+        assert_eq!(d("PENTING: Harga naik"), None);
         assert_eq!(d("Pembangunan jalan Simpang Tiga - Cempaka Baru"), None);
     }
 }
