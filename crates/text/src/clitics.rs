@@ -26,45 +26,43 @@ pub fn split_clitics_with(word: &str, is_word: impl Fn(&str) -> bool) -> (&str, 
     if is_word(word) {
         return ("", word, "");
     }
-    let lower = word.to_lowercase();
-    // Lower-casing can change byte lengths outside ASCII; only split then.
-    let ascii = lower.len() == word.len();
+    // ASCII lower-casing keeps every byte offset, so positions found in
+    // `lower` slice `word` on the same char boundaries.
+    let lower = word.to_ascii_lowercase();
     let (mut stem_start, mut stem_end) = (0, word.len());
     let mut suffix = "";
-    if ascii {
-        for (clitic, solid_ok) in [("nya", true), ("ku", false), ("mu", false)] {
-            if let Some(before) = lower.strip_suffix(clitic) {
-                if let Some(stem) = before.strip_suffix('-') {
-                    if !stem.is_empty() {
-                        suffix = &word[before.len()..];
-                        stem_end = stem.len();
-                        break;
-                    }
-                }
-                let solid = if solid_ok {
-                    before.chars().count() >= 2 && !NYA_WORDS.contains(&lower.as_str())
-                } else {
-                    is_word(&word[..before.len()])
-                };
-                if solid && !before.ends_with('-') {
+    for (clitic, solid_ok) in [("nya", true), ("ku", false), ("mu", false)] {
+        if let Some(before) = lower.strip_suffix(clitic) {
+            if let Some(stem) = before.strip_suffix('-') {
+                if !stem.is_empty() {
                     suffix = &word[before.len()..];
-                    stem_end = before.len();
+                    stem_end = stem.len();
                     break;
                 }
             }
+            let solid = if solid_ok {
+                before.chars().count() >= 2 && !NYA_WORDS.contains(&lower.as_str())
+            } else {
+                is_word(&word[..before.len()])
+            };
+            if solid && !before.ends_with('-') {
+                suffix = &word[before.len()..];
+                stem_end = before.len();
+                break;
+            }
         }
-        for clitic in ["kau", "ku"] {
-            if let Some(after) = lower[..stem_end].strip_prefix(clitic) {
-                if let Some(stem) = after.strip_prefix('-') {
-                    if !stem.is_empty() {
-                        stem_start = clitic.len() + 1;
-                        break;
-                    }
-                }
-                if !after.is_empty() && is_word(&word[clitic.len()..stem_end]) {
-                    stem_start = clitic.len();
+    }
+    for clitic in ["kau", "ku"] {
+        if let Some(after) = lower[..stem_end].strip_prefix(clitic) {
+            if let Some(stem) = after.strip_prefix('-') {
+                if !stem.is_empty() {
+                    stem_start = clitic.len() + 1;
                     break;
                 }
+            }
+            if !after.is_empty() && is_word(&word[clitic.len()..stem_end]) {
+                stem_start = clitic.len();
+                break;
             }
         }
     }
@@ -93,6 +91,15 @@ mod tests {
         assert_eq!(split_clitics("punya"), ("", "punya", ""));
         assert_eq!(split_clitics("nya"), ("", "nya", ""));
         assert_eq!(split_clitics("baru-baru"), ("", "baru-baru", ""));
+    }
+
+    #[test]
+    fn non_ascii_words_split_on_char_boundaries() {
+        assert_eq!(split_clitics("caf\u{e9}nya"), ("", "caf\u{e9}", "nya"));
+        assert_eq!(
+            split_clitics("\u{1e9e}\u{23a}nya"),
+            ("", "\u{1e9e}\u{23a}", "nya")
+        );
     }
 
     #[test]
