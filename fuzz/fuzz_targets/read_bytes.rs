@@ -5,7 +5,16 @@
 
 use libfuzzer_sys::fuzz_target;
 
-const NAMES: &[&str] = &["a.txt", "a.html", "a.jsonl", "a.warc", "a.warc.gz", "noext", "-"];
+const NAMES: &[&str] = &[
+    "a.txt",
+    "a.html",
+    "a.jsonl",
+    "a.json",
+    "a.warc",
+    "a.warc.gz",
+    "noext",
+    "-",
+];
 
 fuzz_target!(|data: &[u8]| {
     let Some((&pick, rest)) = data.split_first() else {

@@ -7,7 +7,7 @@ use std::path::Path;
 
 use flate2::read::MultiGzDecoder;
 
-use crate::jsonl::JsonLines;
+use crate::jsonl::{json_document, JsonLines};
 use crate::limit::{read_all_bounded, too_large_message, MAX_ARTICLE_BYTES};
 use crate::warc::WarcRecords;
 use crate::{decode, PendingArticle, RawArticle, ReadError};
@@ -20,9 +20,10 @@ const SNIFF: u64 = 8 * 1024;
 
 /// Extensions read when walking a directory; other files there (images,
 /// READMEs, stray binaries) are skipped silently, since a directory of
-/// articles routinely holds them. A file named explicitly is always read.
+/// articles routinely holds them. `.json` is left out too: beside articles
+/// it is usually metadata. A file named explicitly is always read.
 const ARTICLE_EXTENSIONS: &[&str] = &[
-    "txt", "text", "html", "htm", "xhtml", "jsonl", "ndjson", "json", "warc", "warc.gz",
+    "txt", "text", "html", "htm", "xhtml", "jsonl", "ndjson", "warc", "warc.gz",
 ];
 
 /// What a name's extension says about its content.
@@ -31,6 +32,8 @@ enum Format {
     Text,
     Html,
     JsonLines,
+    /// One JSON document: a record or an array of records.
+    Json,
     Warc,
     WarcGz,
     /// No telling extension: decide by content.
@@ -44,8 +47,10 @@ fn format_of(name: &str) -> Format {
         Format::WarcGz
     } else if ext("warc") {
         Format::Warc
-    } else if ext("jsonl") || ext("ndjson") || ext("json") {
+    } else if ext("jsonl") || ext("ndjson") {
         Format::JsonLines
+    } else if ext("json") {
+        Format::Json
     } else if ext("html") || ext("htm") || ext("xhtml") {
         Format::Html
     } else if ext("txt") || ext("text") {
@@ -167,6 +172,9 @@ fn sniffed(reader: Box<dyn Read + Send>, label: String, stem: String, hint: Form
         Ok(None) => return error(&label, too_large_message()),
         Err(e) => return error(&label, io_message(&e)),
     };
+    if hint == Format::Json {
+        return Box::new(json_document(&bytes, &label, &stem).into_iter());
+    }
     let fields = RawArticle {
         id: stem,
         origin: label.clone(),

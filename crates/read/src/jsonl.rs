@@ -1,4 +1,5 @@
-//! JSON Lines: one article object per line, read lazily line by line.
+//! JSON Lines (one article object per line, read lazily line by line) and
+//! `.json` documents (one record or an array of them).
 
 use std::io::BufRead;
 
@@ -105,34 +106,65 @@ impl<R> JsonLines<R> {
                 format!("bad JSON Lines record: {}", column_only(&e)),
             )
         })?;
-        let id = match rec.id {
-            Some(Value::String(s)) if !s.trim().is_empty() => s,
-            Some(Value::Number(n)) => n.to_string(),
-            _ => format!("{}:{}", self.stem, self.line),
-        };
-        let published = match rec.published {
-            Some(Value::String(s)) => Some(s),
-            Some(Value::Number(n)) => Some(n.to_string()),
-            _ => None,
-        };
-        // The record's own fields win over what its HTML declares.
-        let fields = RawArticle {
-            id,
-            origin: origin.clone(),
-            text: String::new(),
-            url: rec.url.clone(),
-            title: rec.title,
-            published,
-            site: rec.site,
-        };
-        match (rec.text, rec.html) {
-            (Some(text), _) if !text.trim().is_empty() => {
-                Ok(PendingArticle::ready(RawArticle { text, ..fields }))
-            }
-            (_, Some(html)) if !html.trim().is_empty() => Ok(PendingArticle::html(html, rec.url, fields)),
-            (Some(_), _) | (_, Some(_)) => Err(ReadError::new(origin, "record's `text` is empty")),
-            (None, None) => Err(ReadError::new(origin, "record has neither `text` nor `html`")),
+        to_pending(rec, origin, format!("{}:{}", self.stem, self.line))
+    }
+}
+
+/// A `.json` file: one record object or an array of them, read whole (it is
+/// bounded by the article size limit; use JSON Lines for big batches). Array
+/// elements are named `path[i]`, ids default to `stem:i` (both 0-based).
+pub(crate) fn json_document(bytes: &[u8], label: &str, stem: &str) -> Vec<Result<PendingArticle, ReadError>> {
+    let value: Value = match serde_json::from_slice(bytes) {
+        Ok(v) => v,
+        Err(e) => return vec![Err(ReadError::new(label, format!("bad JSON: {e}")))],
+    };
+    let one = |v: Value, origin: String, id: String| {
+        serde_json::from_value::<Record>(v)
+            .map_err(|e| ReadError::new(&origin, format!("bad JSON record: {e}")))
+            .and_then(|rec| to_pending(rec, origin, id))
+    };
+    match value {
+        Value::Array(items) if items.is_empty() => {
+            vec![Err(ReadError::new(label, "empty input: empty JSON array"))]
         }
+        Value::Array(items) => items
+            .into_iter()
+            .enumerate()
+            .map(|(i, v)| one(v, format!("{label}[{i}]"), format!("{stem}:{i}")))
+            .collect(),
+        v => vec![one(v, label.to_string(), stem.to_string())],
+    }
+}
+
+/// A parsed record as an article; `default_id` when it has no `id`.
+fn to_pending(rec: Record, origin: String, default_id: String) -> Result<PendingArticle, ReadError> {
+    let id = match rec.id {
+        Some(Value::String(s)) if !s.trim().is_empty() => s,
+        Some(Value::Number(n)) => n.to_string(),
+        _ => default_id,
+    };
+    let published = match rec.published {
+        Some(Value::String(s)) => Some(s),
+        Some(Value::Number(n)) => Some(n.to_string()),
+        _ => None,
+    };
+    // The record's own fields win over what its HTML declares.
+    let fields = RawArticle {
+        id,
+        origin: origin.clone(),
+        text: String::new(),
+        url: rec.url.clone(),
+        title: rec.title,
+        published,
+        site: rec.site,
+    };
+    match (rec.text, rec.html) {
+        (Some(text), _) if !text.trim().is_empty() => {
+            Ok(PendingArticle::ready(RawArticle { text, ..fields }))
+        }
+        (_, Some(html)) if !html.trim().is_empty() => Ok(PendingArticle::html(html, rec.url, fields)),
+        (Some(_), _) | (_, Some(_)) => Err(ReadError::new(origin, "record's `text` is empty")),
+        (None, None) => Err(ReadError::new(origin, "record has neither `text` nor `html`")),
     }
 }
 

@@ -2,10 +2,10 @@
 //! into [`RawArticle`]s. Readers never analyse; they only decode and extract.
 //!
 //! **Formats** are chosen by extension, else by content:
-//! - `.jsonl`, `.ndjson`, `.json`: JSON Lines, one object per line with `id`,
-//!   `text` or `html`, and optional `url`, `title`, `published`, `site`
-//!   (a `.json` file must be JSON Lines too). A missing `id` becomes
-//!   `<file stem>:<line>`; a bad line is an error naming `path:line`.
+//! - `.jsonl`, `.ndjson`: JSON Lines, one object per line with `id`, `text`
+//!   or `html`, and optional `url`, `title`, `published`, `site`. A missing
+//!   `id` becomes `<file stem>:<line>`; a bad line is an error naming
+//!   `path:line`. `.json`: one such object, or an array of them.
 //! - `.warc`, `.warc.gz` (or content starting `WARC/`, or gzip holding that):
 //!   HTML responses and resources; id = `WARC-Record-ID`, else target URI.
 //! - `.html`, `.htm`, `.xhtml` (or content starting `<!doctype html`,
@@ -16,8 +16,8 @@
 //!
 //! **Directories** are walked recursively in name order; hidden entries
 //! (`.git`, `.DS_Store`) are skipped, and so, silently, are files without an
-//! article extension (`txt text html htm xhtml jsonl ndjson json warc
-//! warc.gz`) — images and READMEs are normal there. A file named explicitly
+//! article extension (`txt text html htm xhtml jsonl ndjson warc warc.gz`;
+//! not `json`, usually metadata there) — images and READMEs are normal there. A file named explicitly
 //! is always read.
 //!
 //! **Errors** ([`ReadError`], one line, naming the input): missing or

@@ -8,7 +8,16 @@ mod fixtures;
 use proptest::prelude::*;
 use warta_read::{extract_html, read_bytes};
 
-const NAMES: &[&str] = &["a.txt", "a.html", "a.jsonl", "a.warc", "a.warc.gz", "noext", "-"];
+const NAMES: &[&str] = &[
+    "a.txt",
+    "a.html",
+    "a.jsonl",
+    "a.json",
+    "a.warc",
+    "a.warc.gz",
+    "noext",
+    "-",
+];
 
 fn check(name: &str, bytes: &[u8]) -> Result<(), TestCaseError> {
     for r in read_bytes(name, bytes) {

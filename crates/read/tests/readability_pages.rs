@@ -7,7 +7,7 @@
 #[path = "support/pages.rs"]
 mod pages;
 
-use warta_read::extract_html;
+use warta_read::{extract_html, read_inputs};
 
 #[test]
 fn readability_pages_extract_with_high_f1_and_never_fail() {
@@ -71,3 +71,22 @@ fn readability_pages_extract_with_high_f1_and_never_fail() {
 /// pages are Readability's own suite, so this guards against regressions; it
 /// is not evidence of quality on Indonesian news (see docs/html-extraction.md).
 const MEAN_F1_FLOOR: f64 = 0.98;
+
+#[test]
+fn readability_directory_reads_every_page_through_the_reader() {
+    let dir = pages::shared_dir().join("data/html/readability-test-pages");
+    if !dir.exists() {
+        eprintln!("SKIP: readability test pages not found under {}", dir.display());
+        return;
+    }
+    let results: Vec<_> = read_inputs(&[dir.display().to_string()]).collect();
+    let errors: Vec<String> = results
+        .iter()
+        .filter_map(|r| r.as_ref().err().map(|e| e.to_string()))
+        .collect();
+    // Each folder holds source.html and expected.html; the .json metadata is skipped.
+    assert!(results.len() >= 200, "only {} results", results.len());
+    assert!(errors.is_empty(), "{errors:?}");
+    let first = results[0].as_ref().unwrap();
+    assert!(first.origin.ends_with("001/expected.html"), "{}", first.origin);
+}

@@ -89,6 +89,7 @@ fn directories_are_walked_recursively_in_order_skipping_hidden_and_other_files()
     write(&dir, ".git/e.txt", "Tersembunyi juga.");
     write(&dir, "logo.png", b"\x89PNG\r\n\x1a\n\0");
     write(&dir, "README.md", "# not an article");
+    write(&dir, "a.json", "{\n  \"title\": \"metadata, not an article\"\n}");
     let ids: Vec<String> = read(&[dir.display().to_string()])
         .iter()
         .map(|r| ok(r).id.clone())
@@ -369,4 +370,26 @@ fn deferred_reading_extracts_html_only_at_finish_with_the_same_result() {
         err(&finished[1]).to_string(),
         format!("{blank}: no text found in the HTML page")
     );
+}
+
+#[test]
+fn json_file_holds_one_record_or_an_array_of_them() {
+    let one = read_bytes(
+        "one.json",
+        b"{\n  \"id\": \"x\",\n  \"text\": \"Satu artikel.\"\n}\n",
+    );
+    assert_eq!(
+        (ok(&one[0]).id.as_str(), ok(&one[0]).text.as_str()),
+        ("x", "Satu artikel.")
+    );
+    let many = read_bytes(
+        "many.json",
+        br#"[{"text":"Pertama."}, {"title":"tanpa teks"}, {"id":"c","text":"Ketiga."}]"#,
+    );
+    assert_eq!(ok(&many[0]).id, "many:0");
+    assert_eq!(err(&many[1]).input, "many.json[1]");
+    assert_eq!(ok(&many[2]).id, "c");
+    assert!(err(&read_bytes("bad.json", b"{oops")[0])
+        .message
+        .starts_with("bad JSON"));
 }
