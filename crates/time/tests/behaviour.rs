@@ -232,6 +232,26 @@ fn after_a_superlative_dalam_is_a_duration() {
 }
 
 #[test]
+fn english_clock_and_day_part_forms() {
+    assert_eq!(
+        value_of("He left at 10 a.m. sharp.", "10 a.m.").as_deref(),
+        Some("2022-06-13T10:00")
+    );
+    assert_eq!(
+        value_of("Talks at 3 pm today.", "3 pm").as_deref(),
+        Some("2022-06-13T15:00")
+    );
+    assert_eq!(
+        value_of("We met this morning.", "this morning").as_deref(),
+        Some("2022-06-13TMO")
+    );
+    assert_eq!(
+        value_of("Dibayar tanggal 5 bulan depan.", "tanggal 5 bulan depan").as_deref(),
+        Some("2022-07-05")
+    );
+}
+
+#[test]
 fn counts_and_money_are_not_years() {
     let got = tag("Sebanyak 2000 orang membayar Rp 2019 juta, atau 2.019 kali.");
     assert!(got.is_empty(), "{got:?}");

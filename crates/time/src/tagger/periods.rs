@@ -10,10 +10,23 @@ impl Scan<'_> {
         match self.w(i) {
             "tanggal" | "tgl" => {
                 let j = if self.raw(i + 1) == "." { i + 2 } else { i + 1 };
-                let f = self.numeric_date(j).or_else(|| self.day_month_name(j))?;
-                Some(Found { start: i, ..f })
+                if let Some(f) = self.numeric_date(j).or_else(|| self.day_month_name(j)) {
+                    return Some(Found { start: i, ..f });
+                }
+                // `tanggal 5 bulan depan`: a day of a month named relatively.
+                let d = self.num(j).filter(|d| (1..=31).contains(d))?;
+                let shift = match (self.w(j + 1), self.w(j + 2)) {
+                    ("bulan", "ini") => 0,
+                    ("bulan", "depan") => 1,
+                    ("bulan", "lalu") => -1,
+                    _ => return None,
+                };
+                Some(Found::rel(i, j + 3, TimeType::Date, self.anchor, |a| {
+                    let (y, m) = calendar::add_months(a.year(), a.month(), shift);
+                    NaiveDate::from_ymd_opt(y, m, d).map(calendar::ymd)
+                }))
             }
-            "pukul" | "pkl" | "jam" | "at" => self.clock(i, i + 1, ctx),
+            "pukul" | "pkl" | "jam" => self.clock(i, i + 1, ctx),
             "tahun" | "thn" | "era" | "year" => {
                 if let Some(y) = self.year(i + 1, 1000, 2200) {
                     return self.year_tail(i, i + 1, y);
@@ -70,6 +83,13 @@ impl Scan<'_> {
                 let n = q.n?;
                 Some(Found::rel(i, q.end, TimeType::Date, self.anchor, |a| {
                     shift(a, n, q.unit)
+                }))
+            }
+            "this" if self.part_at(i + 1).is_some() => {
+                // `this morning`: the anchor day.
+                let (part, end) = self.part_at(i + 1)?;
+                Some(Found::rel(i, end, TimeType::Time, self.anchor, |a| {
+                    Some(format!("{}T{part}", calendar::ymd(a)))
                 }))
             }
             "last" | "next" | "this" => {
@@ -144,12 +164,17 @@ impl Scan<'_> {
         }
         // `07 Feb 2015 20:15`: a colon time right after a date needs no cue.
         let mut marked = start != j || (colon && ctx.is_some() && h < 24);
-        if matches!(self.w(k), "am" | "pm" | "a" | "p") {
+        // `10 am`, `10 a.m.`; a bare `a`/`p` only as the start of `a.m.`.
+        let dotted = matches!(self.w(k), "a" | "p") && self.raw(k + 1) == "." && self.w(k + 2) == "m";
+        if matches!(self.w(k), "am" | "pm") || dotted {
             if matches!(self.w(k), "pm" | "p") && h < 12 {
                 h += 12;
             }
             marked = true;
-            k += 1;
+            k += if dotted { 3 } else { 1 };
+            if dotted && self.raw(k) == "." && self.attached(k) {
+                k += 1;
+            }
         }
         let mut tz = zone(self.w(k));
         if tz.is_some() {
