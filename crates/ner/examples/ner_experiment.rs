@@ -55,6 +55,14 @@ fn main() -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
     };
     let cap = if args.iter().any(|a| a == "--no-cap") {
         Default::default()
+    } else if let Some(extra) = opt("--news") {
+        // Extra tokenised JSON Lines files besides IndoSum.
+        let mut files: Vec<PathBuf> = warta_ner::train_cli::NEWS_FILES
+            .iter()
+            .map(|f| data.join(f))
+            .collect();
+        files.extend(extra.split(',').map(PathBuf::from));
+        warta_ner::lexicon::CapStats::from_indosum(&files)?
     } else {
         warta_ner::train_cli::capstats(&data)?
     };

@@ -99,3 +99,35 @@ fn later_short_mentions_of_a_person_are_found_and_heads_trimmed() {
         "{got:?}"
     );
 }
+
+#[test]
+fn arbitrary_text_never_panics_and_spans_stay_on_char_boundaries() {
+    // Deterministic pseudo-random texts over a mix of scripts, punctuation
+    // and name-like words.
+    let pieces = [
+        "Jakarta", "PT", "Bank", "di", "ke", " ", "  ", "\n", ".", ",", "(", ")", "“", "”", "'", "-", "é",
+        "ß", "中文", "🙂", "\u{200b}", "Kim", "Jong", "Un", "kata", "Presiden", "1945", "Rp", "%", "...",
+        "\t",
+    ];
+    let ner = NerStage::load_default().unwrap();
+    let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+    for _ in 0..300 {
+        let mut text = String::new();
+        for _ in 0..(x % 60) {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            text.push_str(pieces[(x % pieces.len() as u64) as usize]);
+            if x % 3 == 0 {
+                text.push(' ');
+            }
+        }
+        let mut doc = Document::new("f", text.clone());
+        ner.process(&mut doc).unwrap();
+        for e in &doc.entities {
+            assert!(text.is_char_boundary(e.span.start) && text.is_char_boundary(e.span.end));
+            assert!(!e.span.is_empty());
+            assert_eq!(&text[e.span.range()], e.text);
+        }
+    }
+}
