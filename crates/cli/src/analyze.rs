@@ -91,7 +91,8 @@ pub fn run(args: AnalyzeArgs) -> Result<ExitCode> {
         if batch.is_empty() {
             break;
         }
-        let outcomes: Vec<Outcome> = pool.install(|| batch.into_par_iter().map(|r| analyze_one(&pipeline, r)).collect());
+        let outcomes: Vec<Outcome> =
+            pool.install(|| batch.into_par_iter().map(|r| analyze_one(&pipeline, r)).collect());
         for outcome in outcomes {
             done += 1;
             if let Outcome::Failed(f) = &outcome {
@@ -137,7 +138,11 @@ pub fn run(args: AnalyzeArgs) -> Result<ExitCode> {
 
 fn analyze_one(pipeline: &Pipeline, read: Result<RawArticle, ReadError>) -> Outcome {
     match read {
-        Err(e) => Outcome::Failed(Failure { id: None, input: e.input, error: e.message }),
+        Err(e) => Outcome::Failed(Failure {
+            id: None,
+            input: e.input,
+            error: e.message,
+        }),
         Ok(raw) => {
             let id = raw.id.clone();
             let input = raw.origin.clone();
@@ -145,8 +150,16 @@ fn analyze_one(pipeline: &Pipeline, read: Result<RawArticle, ReadError>) -> Outc
             // of a batch down with it: report it against this article.
             match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pipeline.analyze(raw))) {
                 Ok(Ok(doc)) => Outcome::Done(Box::new(doc)),
-                Ok(Err(e)) => Outcome::Failed(Failure { id: Some(id), input, error: e.to_string() }),
-                Err(_) => Outcome::Failed(Failure { id: Some(id), input, error: "internal error (panic) while analysing".into() }),
+                Ok(Err(e)) => Outcome::Failed(Failure {
+                    id: Some(id),
+                    input,
+                    error: e.to_string(),
+                }),
+                Err(_) => Outcome::Failed(Failure {
+                    id: Some(id),
+                    input,
+                    error: "internal error (panic) while analysing".into(),
+                }),
             }
         }
     }

@@ -10,7 +10,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "warta", version, about = "Turns online news into data: clean text, language, entities, times.")]
+#[command(
+    name = "warta",
+    version,
+    about = "Turns online news into data: clean text, language, entities, times."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -75,8 +79,11 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Analyze(args) => analyze::run(args),
-        Command::Train { what: TrainWhat::Ner { data, out } } => {
-            let report = warta_ner::train_cli::run_train(&data, &out).map_err(|e| anyhow::anyhow!("train ner: {e}"))?;
+        Command::Train {
+            what: TrainWhat::Ner { data, out },
+        } => {
+            let report = warta_ner::train_cli::run_train(&data, &out)
+                .map_err(|e| anyhow::anyhow!("train ner: {e}"))?;
             println!("{report}");
             Ok(ExitCode::SUCCESS)
         }

@@ -51,7 +51,10 @@ pub fn write_report(out: &mut impl Write, doc: &Document, colour: bool) -> io::R
     }
     let published = doc.published.map(|d| d.to_string());
     writeln!(out, "  published {}", or_dash(published.as_deref()))?;
-    let lang = doc.language.as_ref().map(|l| format!("{} ({:.2})", l.code, l.confidence));
+    let lang = doc
+        .language
+        .as_ref()
+        .map(|l| format!("{} ({:.2})", l.code, l.confidence));
     writeln!(out, "  language  {}", or_dash(lang.as_deref()))?;
     writeln!(
         out,
@@ -59,8 +62,17 @@ pub fn write_report(out: &mut impl Write, doc: &Document, colour: bool) -> io::R
         doc.text.chars().count(),
         doc.sentences.len()
     )?;
-    let preview: String = doc.text.chars().take(PREVIEW_CHARS).collect::<String>().replace('\n', " ¶ ");
-    let more = if doc.text.chars().count() > PREVIEW_CHARS { "…" } else { "" };
+    let preview: String = doc
+        .text
+        .chars()
+        .take(PREVIEW_CHARS)
+        .collect::<String>()
+        .replace('\n', " ¶ ");
+    let more = if doc.text.chars().count() > PREVIEW_CHARS {
+        "…"
+    } else {
+        ""
+    };
     writeln!(out, "  text      {}", p.dim(&format!("{preview}{more}")))?;
 
     if !doc.entities.is_empty() {
@@ -70,7 +82,10 @@ pub fn write_report(out: &mut impl Write, doc: &Document, colour: bool) -> io::R
             if let Some(c) = e.canonical.as_deref().filter(|c| *c != e.text) {
                 line.push_str(&format!(" → {c}"));
             }
-            let tags: Vec<&str> = [e.country.as_deref(), e.actor_code.as_deref()].into_iter().flatten().collect();
+            let tags: Vec<&str> = [e.country.as_deref(), e.actor_code.as_deref()]
+                .into_iter()
+                .flatten()
+                .collect();
             if !tags.is_empty() {
                 line.push_str(&format!(" [{}]", tags.join(" ")));
             }
@@ -84,7 +99,13 @@ pub fn write_report(out: &mut impl Write, doc: &Document, colour: bool) -> io::R
         writeln!(out, "  {}", p.bold("times"))?;
         for t in &doc.times {
             let value = t.value.as_deref().unwrap_or("?");
-            writeln!(out, "    {:<8} {} → {}", format!("{:?}", t.kind).to_uppercase(), t.text, value)?;
+            writeln!(
+                out,
+                "    {:<8} {} → {}",
+                format!("{:?}", t.kind).to_uppercase(),
+                t.text,
+                value
+            )?;
         }
     }
     writeln!(out)

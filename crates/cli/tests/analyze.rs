@@ -13,32 +13,115 @@ fn seed() -> PathBuf {
 }
 
 fn run(args: &[&str]) -> Output {
-    warta().args(args).stdin(Stdio::null()).output().expect("warta runs")
+    warta()
+        .args(args)
+        .stdin(Stdio::null())
+        .output()
+        .expect("warta runs")
 }
 
 fn json_of(out: &Output) -> Value {
     serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
-        panic!("stdout is not JSON ({e}): {}\nstderr: {}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr))
+        panic!(
+            "stdout is not JSON ({e}): {}\nstderr: {}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        )
     })
 }
 
 /// Python-style slice by code points, as the schema promises.
 fn slice(text: &str, start: u64, end: u64) -> String {
-    text.chars().skip(start as usize).take((end - start) as usize).collect()
+    text.chars()
+        .skip(start as usize)
+        .take((end - start) as usize)
+        .collect()
 }
 
 #[test]
 fn seed_is_cleaned_identified_and_split() {
     let out = run(&["analyze", "--format", "json", seed().to_str().unwrap()]);
-    assert!(out.status.success(), "stderr: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "stderr: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let doc = json_of(&out);
     assert_eq!(doc["source"]["site"], "Negaratoto");
     assert_eq!(doc["language"]["code"], "id");
     let text = doc["text"].as_str().unwrap();
-    assert!(text.starts_with("Pemimpin Korea Utara"), "text starts: {}", &text[..40.min(text.len())]);
+    assert!(
+        text.starts_with("Pemimpin Korea Utara"),
+        "text starts: {}",
+        &text[..40.min(text.len())]
+    );
     assert!(!text.contains("No comments") && !text.contains("Post a Comment"));
     assert_eq!(doc["sentences"].as_array().unwrap().len(), 13);
     assert_eq!(doc["published"], "2022-06-13");
+}
+
+/// The entity and time facts of `../shared/seed/expected.md`, end to end.
+#[test]
+fn seed_entities_are_linked_and_times_normalised() {
+    let out = run(&["analyze", "--format", "json", seed().to_str().unwrap()]);
+    let doc = json_of(&out);
+    let ents = doc["entities"].as_array().unwrap();
+    fn with_text<'a>(ents: &'a [Value], t: &'a str) -> impl Iterator<Item = &'a Value> + 'a {
+        ents.iter().filter(move |e| e["text"] == t)
+    }
+    for (mention, kind, country) in [
+        ("Kim Jong Un", "PER", "PRK"),
+        ("Vladimir Putin", "PER", "RUS"),
+        ("KCNA", "ORG", "PRK"),
+        ("Yonhap", "ORG", "KOR"),
+        ("Korut", "LOC", "PRK"),
+        ("Moskow", "LOC", "RUS"),
+        ("Kiev", "LOC", "UKR"),
+        ("Korea Selatan", "LOC", "KOR"),
+        ("Malaysia", "LOC", "MYS"),
+    ] {
+        assert!(
+            with_text(ents, mention).any(|e| e["type"] == kind && e["country"] == country),
+            "{mention} as {kind} in {country}"
+        );
+    }
+    assert!(with_text(ents, "Kim").count() >= 4);
+    assert!(
+        with_text(ents, "Kim").all(|e| e["canonical"] == "Kim Jong Un"),
+        "every 'Kim' is Kim Jong Un"
+    );
+    assert!(with_text(ents, "Kim Jong Un").any(|e| e["actor_code"] == "PRKGOV"));
+    assert!(with_text(ents, "Vladimir Putin").any(|e| e["actor_code"] == "RUSGOV"));
+    for (place, lat, lon) in [
+        ("Sievierodonetsk", 48.95, 38.49),
+        ("Vladivostok", 43.12, 131.9),
+        ("Kiev", 50.45, 30.52),
+    ] {
+        assert!(
+            with_text(ents, place).any(|e| {
+                let g = &e["geo"];
+                (g["lat"].as_f64().unwrap_or(0.0) - lat).abs() < 0.2
+                    && (g["lon"].as_f64().unwrap_or(0.0) - lon).abs() < 0.3
+            }),
+            "{place} near {lat},{lon}"
+        );
+    }
+    let times = doc["times"].as_array().unwrap();
+    let values_of = |t: &str| -> Vec<&str> {
+        times
+            .iter()
+            .filter(|x| x["text"].as_str().unwrap().contains(t))
+            .filter_map(|x| x["value"].as_str())
+            .collect()
+    };
+    assert_eq!(values_of("13/6/2022"), ["2022-06-13", "2022-06-13"]);
+    assert_eq!(values_of("24 Februari"), ["2022-02-24", "2022-02-24"]);
+    assert!(values_of("2019").contains(&"2019"));
+    assert!(values_of("2014").contains(&"2014"));
+    assert!(times
+        .iter()
+        .filter(|x| x["value"].is_string())
+        .all(|x| x["anchor"] == "2022-06-13" || x["anchor"].is_null()));
 }
 
 #[test]
@@ -60,11 +143,20 @@ fn every_span_indexes_the_text_by_code_points() {
 
 #[test]
 fn a_missing_input_is_named_and_the_rest_of_the_batch_still_runs() {
-    let out = run(&["analyze", "--format", "jsonl", "does-not-exist.txt", seed().to_str().unwrap()]);
+    let out = run(&[
+        "analyze",
+        "--format",
+        "jsonl",
+        "does-not-exist.txt",
+        seed().to_str().unwrap(),
+    ]);
     assert_eq!(out.status.code(), Some(1), "some inputs failed → exit 1");
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("does-not-exist.txt"), "stderr: {stderr}");
-    let lines: Vec<Value> = String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let lines: Vec<Value> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     assert_eq!(lines.len(), 2, "one line per input, failures included");
     assert!(lines[0]["error"].is_string());
     assert_eq!(lines[1]["id"], "000_1ab9b96a3ef9a3a7");
@@ -83,13 +175,24 @@ fn json_lines_in_gives_one_line_per_input_line_in_order() {
     std::fs::write(&input, body).unwrap();
     let out = run(&["analyze", "--format", "jsonl", input.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1), "the bad line makes the batch exit 1");
-    let lines: Vec<Value> = String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let lines: Vec<Value> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     assert_eq!(lines.len(), 42);
     for (i, l) in lines.iter().take(40).enumerate() {
         assert_eq!(l["id"], format!("a{i}"));
     }
-    assert!(lines[40]["error"].is_string(), "bad line reported in its slot: {}", lines[40]);
-    assert!(lines[40]["input"].as_str().unwrap().ends_with("batch.jsonl:41"), "{}", lines[40]);
+    assert!(
+        lines[40]["error"].is_string(),
+        "bad line reported in its slot: {}",
+        lines[40]
+    );
+    assert!(
+        lines[40]["input"].as_str().unwrap().ends_with("batch.jsonl:41"),
+        "{}",
+        lines[40]
+    );
     assert_eq!(lines[41]["id"], "last");
 }
 
@@ -105,7 +208,10 @@ fn empty_and_binary_inputs_give_one_line_errors() {
         assert_eq!(out.status.code(), Some(1));
         let stderr = String::from_utf8_lossy(&out.stderr);
         let first = stderr.lines().next().unwrap_or("");
-        assert!(first.contains(path.file_name().unwrap().to_str().unwrap()), "error names the input: {stderr}");
+        assert!(
+            first.contains(path.file_name().unwrap().to_str().unwrap()),
+            "error names the input: {stderr}"
+        );
         assert!(!stderr.contains("panicked"), "no panic: {stderr}");
     }
 }
@@ -120,9 +226,18 @@ fn stdin_is_read_with_a_dash() {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    child.stdin.take().unwrap().write_all(std::fs::read(seed()).unwrap().as_slice()).unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(std::fs::read(seed()).unwrap().as_slice())
+        .unwrap();
     let out = child.wait_with_output().unwrap();
-    assert!(out.status.success(), "stderr: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "stderr: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let doc = json_of(&out);
     assert!(doc["text"].as_str().unwrap().starts_with("Pemimpin Korea Utara"));
 }
@@ -134,7 +249,10 @@ fn pretty_report_names_site_language_and_sentences() {
     let report = String::from_utf8_lossy(&out.stdout);
     assert!(report.contains("Negaratoto"));
     assert!(report.contains("13 sentences"));
-    assert!(!report.contains("\x1b["), "no colour codes when stdout is not a terminal");
+    assert!(
+        !report.contains("\x1b["),
+        "no colour codes when stdout is not a terminal"
+    );
 }
 
 #[test]
@@ -147,7 +265,11 @@ fn an_unknown_stage_is_a_usage_error() {
 fn tempdir() -> PathBuf {
     use std::sync::atomic::{AtomicUsize, Ordering};
     static N: AtomicUsize = AtomicUsize::new(0);
-    let dir = std::env::temp_dir().join(format!("warta-cli-test-{}-{}", std::process::id(), N.fetch_add(1, Ordering::SeqCst)));
+    let dir = std::env::temp_dir().join(format!(
+        "warta-cli-test-{}-{}",
+        std::process::id(),
+        N.fetch_add(1, Ordering::SeqCst)
+    ));
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }
