@@ -13,6 +13,47 @@ pub use normalize::{fold_key, match_key, normalize};
 pub use types::{Actor, ActorRole, Country, CountryForm, FormKind, Place, PlaceKind, Role};
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// FNV-1a: the index's keys are short strings, for which it is several
+/// times faster than the default SipHash (no untrusted keys here).
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h = (h ^ b as u64).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FastMap<V> = HashMap<String, V, BuildHasherDefault<Fnv>>;
+
+/// The referents of one key; most keys have exactly one.
+#[derive(Debug)]
+enum Refs {
+    One(Ref),
+    Many(Vec<Ref>),
+}
+
+impl Refs {
+    fn as_slice(&self) -> &[Ref] {
+        match self {
+            Refs::One(r) => std::slice::from_ref(r),
+            Refs::Many(v) => v,
+        }
+    }
+}
 
 /// Something a name can refer to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,13 +84,15 @@ pub struct Lexicon {
     pub actors: Vec<Actor>,
     /// Role words ("pasukan" → MIL) keyed by their normalized form.
     pub roles: Vec<Role>,
-    index: HashMap<String, Vec<Ref>>,
+    index: FastMap<Refs>,
     country_by_iso3: HashMap<String, u32>,
     role_index: HashMap<String, u32>,
     /// The longest indexed name, in words; bounds the text scanner.
     max_words: usize,
     /// Single-word place names that are usually ordinary words or given names.
     place_stopwords: std::collections::HashSet<String>,
+    /// Reused buffers for key making while loading.
+    scratch: (String, String),
 }
 
 impl Ref {
@@ -75,7 +118,7 @@ impl Lexicon {
 
     /// Like [`Lexicon::lookup`] for a key already made by [`match_key`].
     pub fn lookup_key(&self, key: &str) -> &[Ref] {
-        self.index.get(key).map(Vec::as_slice).unwrap_or(&[])
+        self.index.get(key).map(Refs::as_slice).unwrap_or(&[])
     }
 
     /// The country with ISO 3166 alpha-3 code `iso3`.
@@ -107,15 +150,24 @@ impl Lexicon {
     }
 
     fn add_key(&mut self, name: &str, r: Ref) {
-        let key = match_key(name);
-        if key.is_empty() {
-            return;
+        let (mut norm, mut key) = std::mem::take(&mut self.scratch);
+        normalize::normalize_into(name, &mut norm);
+        normalize::fold_key_into(&norm, &mut key);
+        if !key.is_empty() {
+            self.max_words = self.max_words.max(key.bytes().filter(|&b| b == b' ').count() + 1);
+            match self.index.get_mut(key.as_str()) {
+                Some(Refs::One(x)) if *x != r => {
+                    let first = *x;
+                    self.index.insert(key.clone(), Refs::Many(vec![first, r]));
+                }
+                Some(Refs::Many(v)) if !v.contains(&r) => v.push(r),
+                Some(_) => {}
+                None => {
+                    self.index.insert(key.clone(), Refs::One(r));
+                }
+            }
         }
-        self.max_words = self.max_words.max(key.split(' ').count());
-        let v = self.index.entry(key).or_default();
-        if !v.contains(&r) {
-            v.push(r);
-        }
+        self.scratch = (norm, key);
     }
 }
 

@@ -19,6 +19,7 @@ const PLACE_STOPWORDS: &str = include_str!("../../../data/lexicon/place-stopword
 
 pub(crate) fn load_embedded() -> Result<Lexicon, LexiconError> {
     let mut lex = Lexicon::default();
+    lex.index.reserve(1 << 18);
     load_countries(&mut lex, COUNTRIES)?;
     load_places(&mut lex, &gunzip("places.tsv.gz", PLACES)?)?;
     load_regions(&mut lex, REGIONS)?;

@@ -8,6 +8,13 @@
 /// other non-alphanumeric run into one space (`"Ma’ruf  Amin"` → `"maruf amin"`).
 pub fn normalize(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    normalize_into(s, &mut out);
+    out
+}
+
+/// [`normalize`] into `out` (cleared first), reusing its allocation.
+pub(crate) fn normalize_into(s: &str, out: &mut String) {
+    out.clear();
     let mut pending_space = false;
     for ch in s.chars() {
         if ch.is_alphanumeric() {
@@ -15,14 +22,13 @@ pub fn normalize(s: &str) -> String {
                 out.push(' ');
             }
             pending_space = false;
-            push_folded(ch, &mut out);
+            push_folded(ch, out);
         } else if matches!(ch, '\'' | '’' | '‘' | 'ʼ' | '`' | 'ʻ') {
             // Apostrophes join (Ma'ruf, Luhans'k): no space.
         } else {
             pending_space = true;
         }
     }
-    out
 }
 
 /// The lookup key: [`normalize`] plus a light transliteration fold that lets
@@ -35,6 +41,13 @@ pub fn match_key(s: &str) -> String {
 /// [`match_key`] for a string that is already [`normalize`]d.
 pub fn fold_key(norm: &str) -> String {
     let mut out = String::with_capacity(norm.len());
+    fold_key_into(norm, &mut out);
+    out
+}
+
+/// [`fold_key`] into `out` (cleared first), reusing its allocation.
+pub(crate) fn fold_key_into(norm: &str, out: &mut String) {
+    out.clear();
     let mut prev: Option<char> = None;
     for ch in norm.chars() {
         let c = if ch == 'y' { 'i' } else { ch };
@@ -55,7 +68,6 @@ pub fn fold_key(norm: &str) -> String {
         out.push(c);
         prev = Some(c);
     }
-    out
 }
 
 fn push_folded(ch: char, out: &mut String) {
