@@ -118,7 +118,7 @@ fn arbitrary_text_never_panics_and_spans_stay_on_char_boundaries() {
             x ^= x >> 7;
             x ^= x << 17;
             text.push_str(pieces[(x % pieces.len() as u64) as usize]);
-            if x % 3 == 0 {
+            if x % 3 == 1 {
                 text.push(' ');
             }
         }
