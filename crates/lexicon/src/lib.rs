@@ -91,6 +91,8 @@ pub struct Lexicon {
     max_words: usize,
     /// Single-word place names that are usually ordinary words or given names.
     place_stopwords: std::collections::HashSet<String>,
+    /// Indonesian organisation head words and their CAMEO role codes.
+    org_heads: Vec<(String, String)>,
     /// Reused buffers for key making while loading.
     scratch: (String, String),
 }
@@ -137,6 +139,20 @@ impl Lexicon {
     /// often an ordinary Indonesian word or a given name (Anda, Lima, Nadia).
     pub fn is_place_stopword(&self, normalized: &str) -> bool {
         self.place_stopwords.contains(normalized)
+    }
+
+    /// The CAMEO role code (GOV, COP, JUD, EDU…) an Indonesian organisation
+    /// name starting with the [`normalize`]d word `first` has ("polres" →
+    /// COP, "kemensos" → GOV), if any.
+    pub fn org_head(&self, first: &str) -> Option<&str> {
+        let hit = |h: &String| match h.strip_suffix('*') {
+            Some(prefix) => first.starts_with(prefix),
+            None => first == h,
+        };
+        self.org_heads
+            .iter()
+            .find(|(h, _)| hit(h))
+            .map(|(_, c)| c.as_str())
     }
 
     /// The longest indexed name, in words.

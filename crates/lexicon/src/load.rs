@@ -16,6 +16,7 @@ const ACTORS: &str = include_str!("../../../data/lexicon/actors.tsv");
 const ROLES: &str = include_str!("../../../data/lexicon/roles.tsv");
 const PLACE_ALIASES: &str = include_str!("../../../data/lexicon/place-aliases.tsv");
 const PLACE_STOPWORDS: &str = include_str!("../../../data/lexicon/place-stopwords.tsv");
+const ORG_HEADS: &str = include_str!("../../../data/lexicon/org-heads.tsv");
 
 pub(crate) fn load_embedded() -> Result<Lexicon, LexiconError> {
     let mut lex = Lexicon::default();
@@ -28,6 +29,13 @@ pub(crate) fn load_embedded() -> Result<Lexicon, LexiconError> {
     load_actors(&mut lex, ACTORS)?;
     load_phoenix(&mut lex, &gunzip("phoenix-people.tsv.gz", PHOENIX)?)?;
     load_roles(&mut lex, ROLES)?;
+    for (ln, f) in rows(ORG_HEADS) {
+        let (head, code) = (field(&f, 0), field(&f, 1));
+        if head.is_empty() || code.len() != 3 {
+            return Err(err("org-heads.tsv", ln, "expected head and a 3-letter role code"));
+        }
+        lex.org_heads.push((head.to_string(), code.to_string()));
+    }
     for (_, f) in rows(PLACE_STOPWORDS) {
         lex.place_stopwords.insert(field(&f, 0).to_string());
     }

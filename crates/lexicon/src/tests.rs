@@ -105,6 +105,15 @@ fn actor_roles_follow_the_article_date() {
 }
 
 #[test]
+fn indonesian_organisation_heads_carry_role_codes() {
+    let lex = lex();
+    assert_eq!(lex.org_head("polres"), Some("COP"));
+    assert_eq!(lex.org_head("kemensos"), Some("GOV"));
+    assert_eq!(lex.org_head("universitas"), Some("EDU"));
+    assert_eq!(lex.org_head("reuters"), None);
+}
+
+#[test]
 fn role_words_carry_cameo_codes() {
     let lex = lex();
     assert_eq!(lex.role("pasukan").unwrap().code, "MIL");

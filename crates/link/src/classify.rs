@@ -83,6 +83,15 @@ fn classify_name(lex: &Lexicon, name: &str, kind: EntityType, trigger: Trigger) 
                 country
                     .filter(|&i| lex.forms[i as usize].kind == FormKind::Name)
                     .map(Hit::Country)
+            })
+            // A hand-listed region (IKN, Gaza Strip) tagged ORG is a place.
+            .or_else(|| {
+                let regions: Vec<u32> = places
+                    .iter()
+                    .copied()
+                    .filter(|&i| lex.places[i as usize].kind == PlaceKind::Region)
+                    .collect();
+                (!regions.is_empty()).then_some(Hit::Place(regions, trigger))
             }),
         EntityType::Loc => {
             // A country or capital first; a curated organisation (KCNA

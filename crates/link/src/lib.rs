@@ -146,6 +146,7 @@ fn link(lex: &Lexicon, doc: &mut Document) {
                 e.actor_code = Some(format!("{}GOV", form.iso3));
             }
             Hit::Actor(a) => set_actor(lex, e, *a, &ctx),
+            Hit::None if e.kind == EntityType::Org => org_by_head(lex, e),
             Hit::Place(..) | Hit::None => {}
         }
     }
@@ -166,6 +167,32 @@ fn best_with_margin(
     let rest: Vec<u32> = cands.iter().copied().filter(|&c| c != best).collect();
     let second = resolve::best_place(lex, &rest, mention, trig, ctx).map_or(f64::NEG_INFINITY, |x| x.1);
     Some((best, s - second))
+}
+
+/// Codes an unknown Indonesian organisation by its head word ("Polres
+/// Bogor" → IDNCOP); the country is one the name itself names
+/// ("Kementerian Luar Negeri Rusia"), else Indonesia.
+fn org_by_head(lex: &Lexicon, e: &mut Entity) {
+    let norm = warta_lexicon::normalize(&e.text);
+    let words: Vec<&str> = norm.split(' ').collect();
+    let Some(code) = words.first().and_then(|w| lex.org_head(w)) else {
+        return;
+    };
+    let named = (1..words.len()).find_map(|i| {
+        [words[i..(i + 2).min(words.len())].join(" "), words[i].to_string()]
+            .iter()
+            .find_map(|k| {
+                lex.lookup(k).iter().find_map(|r| match *r {
+                    warta_lexicon::Ref::Form(f) if lex.forms[f as usize].kind != FormKind::Seat => {
+                        Some(lex.forms[f as usize].iso3.clone())
+                    }
+                    _ => None,
+                })
+            })
+    });
+    let iso3 = named.unwrap_or_else(|| "IDN".to_string());
+    e.actor_code = Some(format!("{iso3}{code}"));
+    e.country = Some(iso3);
 }
 
 fn set_actor(lex: &Lexicon, e: &mut Entity, a: u32, ctx: &Context) {

@@ -85,7 +85,17 @@ pub(crate) fn antecedents(
         .collect();
     let mut out = vec![None; ents.len()];
     for &i in &pers {
-        if toks[i].len() != 1 {
+        if toks[i].is_empty() {
+            continue;
+        }
+        // "Kim", or "Yudhi Sadewa" for "Purbaya Yudhi Sadewa".
+        let part = |k: usize| toks[k].len() > toks[i].len() && toks[i].iter().all(|t| toks[k].contains(t));
+        if toks[i].len() > 1 {
+            let before = pers
+                .iter()
+                .filter(|&&k| ents[k].span.start < ents[i].span.start)
+                .rfind(|&&k| part(k));
+            out[i] = before.copied();
             continue;
         }
         let t = &toks[i][0];

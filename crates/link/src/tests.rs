@@ -372,3 +372,33 @@ fn a_word_of_a_person_name_is_not_a_place_when_it_recurs() {
     assert_eq!(find(&d, "Asia")[0].canonical.as_deref(), Some("Asia"));
     assert_eq!(find(&d, "Asia")[0].country, None);
 }
+
+#[test]
+fn unknown_indonesian_organisations_are_coded_by_their_head_word() {
+    let text = "Polres Bogor dan Pemkot Surabaya bekerja sama dengan Kementerian Luar Negeri Rusia.";
+    let mut d = doc(text, "2025-10-01");
+    for m in ["Polres Bogor", "Pemkot Surabaya", "Kementerian Luar Negeri Rusia"] {
+        ner(&mut d, m, EntityType::Org);
+    }
+    linker().process(&mut d).unwrap();
+    let code = |t: &str| find(&d, t)[0].actor_code.clone();
+    assert_eq!(code("Polres Bogor").as_deref(), Some("IDNCOP"));
+    assert_eq!(code("Pemkot Surabaya").as_deref(), Some("IDNGOV"));
+    assert_eq!(code("Kementerian Luar Negeri Rusia").as_deref(), Some("RUSGOV"));
+}
+
+#[test]
+fn a_partial_multi_word_name_links_to_the_full_name() {
+    let mut d = doc(
+        "Menkeu Purbaya Yudhi Sadewa bicara. Menurut Yudhi Sadewa, pajak naik.",
+        "2025-10-01",
+    );
+    ner(&mut d, "Purbaya Yudhi Sadewa", EntityType::Per);
+    ner(&mut d, "Yudhi Sadewa", EntityType::Per);
+    d.entities
+        .retain(|e| e.span.start > 40 || e.text.starts_with("Purbaya"));
+    linker().process(&mut d).unwrap();
+    let y = d.entities.iter().find(|e| e.text == "Yudhi Sadewa").unwrap();
+    assert_eq!(y.canonical.as_deref(), Some("Purbaya Yudhi Sadewa"));
+    assert_eq!(y.actor_code.as_deref(), Some("IDNGOV"));
+}
