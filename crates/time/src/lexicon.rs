@@ -182,7 +182,7 @@ mod tests {
         assert_eq!(lx.months.get("pebruari"), Some(&(2, true)));
         assert_eq!(lx.months.get("agus"), Some(&(8, false)));
         assert_eq!(lx.weekdays.get("jum'at"), Some(&5));
-        assert_eq!(lx.months.len(), 49);
+        assert_eq!(lx.months.len(), 53);
     }
 
     #[test]

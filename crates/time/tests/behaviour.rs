@@ -252,6 +252,26 @@ fn english_clock_and_day_part_forms() {
 }
 
 #[test]
+fn malay_month_and_day_names() {
+    assert_eq!(
+        value_of("Kata beliau, Isnin (13/6/2022).", "Isnin (13/6/2022)").as_deref(),
+        Some("2022-06-13")
+    );
+    assert_eq!(
+        value_of("Dilancarkan 31 Ogos 1957 di sana.", "31 Ogos 1957").as_deref(),
+        Some("1957-08-31")
+    );
+    assert_eq!(
+        value_of("Bermula 1 Disember 2022.", "1 Disember 2022").as_deref(),
+        Some("2022-12-01")
+    );
+    assert_eq!(
+        value_of("Harga naik tahun lepas.", "tahun lepas").as_deref(),
+        Some("2021")
+    );
+}
+
+#[test]
 fn counts_and_money_are_not_years() {
     let got = tag("Sebanyak 2000 orang membayar Rp 2019 juta, atau 2.019 kali.");
     assert!(got.is_empty(), "{got:?}");
