@@ -5,6 +5,19 @@
 //! expressions (`kemarin`, `24 Februari lalu`, `Selasa (21/10)`) against the
 //! publication date. [`PublishedDateStage`] infers that date from the text or
 //! URL when metadata did not give it.
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use warta_time::TimeTagger;
+//!
+//! let tagger = TimeTagger::new();
+//! let text = "Rusia menyerang sejak 24 Februari lalu, kata Kim, Senin (13/6/2022).";
+//! let times = tagger.tag(text, NaiveDate::from_ymd_opt(2022, 6, 13));
+//! assert_eq!(times[0].text, "24 Februari lalu");
+//! assert_eq!(times[0].value.as_deref(), Some("2022-02-24"));
+//! assert_eq!(times[0].anchor.as_deref(), Some("2022-06-13"));
+//! assert_eq!(&text[times[1].span.range()], "Senin (13/6/2022)");
+//! ```
 
 mod calendar;
 mod eval;
