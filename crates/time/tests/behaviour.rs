@@ -272,6 +272,24 @@ fn malay_month_and_day_names() {
 }
 
 #[test]
+fn month_ranges_share_the_year() {
+    let got = tag("Data periode Januari-September 2025 dan Desember-Februari 2023.");
+    let values: Vec<_> = got
+        .iter()
+        .map(|g| (g.0.as_str(), g.1.as_deref().unwrap_or("")))
+        .collect();
+    assert_eq!(
+        values,
+        [
+            ("Januari", "2025-01"),
+            ("September 2025", "2025-09"),
+            ("Desember", "2022-12"),
+            ("Februari 2023", "2023-02")
+        ]
+    );
+}
+
+#[test]
 fn counts_and_money_are_not_years() {
     let got = tag("Sebanyak 2000 orang membayar Rp 2019 juta, atau 2.019 kali.");
     assert!(got.is_empty(), "{got:?}");

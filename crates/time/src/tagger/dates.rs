@@ -360,6 +360,17 @@ impl Scan<'_> {
         if !full || !self.capitalised(i) {
             return None;
         }
+        // `Januari-September 2025`, `Juni hingga Agustus 2025`: the first
+        // month of a range takes the year after the second (a year earlier
+        // when the range crosses New Year).
+        if matches!(self.w(i + 1), "-" | "–" | "hingga" | "sampai") {
+            if let Some(&(m2, _)) = self.lx.months.get(self.w(i + 2)) {
+                if let Some(y) = self.year(i + 3, 1000, 2200) {
+                    let y = if m <= m2 { y } else { y - 1 };
+                    return Some(Found::abs(i, i + 1, TimeType::Date, calendar::ym(y, m)));
+                }
+            }
+        }
         let (dir, end) = match self.w(i + 1) {
             "lalu" | "kemarin" | "silam" => (Direction::Past, i + 2),
             "mendatang" | "depan" | "nanti" => (Direction::Future, i + 2),
