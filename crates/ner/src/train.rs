@@ -20,6 +20,9 @@ pub struct TrainConfig {
     pub epochs: usize,
     /// Seed of the per-epoch shuffle; fixed so a run is reproducible.
     pub seed: u64,
+    /// Whose private weights the saved model keeps (see [`train_sources`]);
+    /// 0 keeps only the shared ones.
+    pub keep_source: u8,
 }
 
 impl Default for TrainConfig {
@@ -29,6 +32,7 @@ impl Default for TrainConfig {
             groups: features::groups::ALL,
             epochs: 12,
             seed: 17,
+            keep_source: 1,
         }
     }
 }
@@ -49,8 +53,9 @@ fn source_key(k: u32, d: u8) -> u32 {
 /// copy private to `d` (Daumé III 2007, "frustratingly easy domain
 /// adaptation"): shared weights learn what the sources agree on, private
 /// copies absorb their conventions. The saved model keeps the shared weights
-/// plus source 1's private ones, folded into one row, so tagging costs the
-/// same as a single-source model and follows source 1's conventions.
+/// plus those private to `cfg.keep_source` (1 by default), folded into one
+/// row, so tagging costs the same as a single-source model and follows that
+/// source's conventions.
 pub fn train_sources(
     data: &[Sentence],
     sources: &[u8],
@@ -180,7 +185,10 @@ pub fn train_sources(
             continue;
         }
         let mut row: Vec<f32> = weights[r as usize * l..(r as usize + 1) * l].to_vec();
-        if let Some(&pr) = index.get(&source_key(k, 1)) {
+        if let Some(&pr) = index
+            .get(&source_key(k, cfg.keep_source))
+            .filter(|_| cfg.keep_source > 0)
+        {
             for (a, b) in row
                 .iter_mut()
                 .zip(&weights[pr as usize * l..(pr as usize + 1) * l])
