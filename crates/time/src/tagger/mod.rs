@@ -145,7 +145,10 @@ impl TimeTagger {
                 Kind::Punct => sc.raw(i) == "(",
                 Kind::Word => self.triggers.contains(sc.w(i)),
             };
-            if let Some(f) = worth.then(|| sc.best(i, ctx)).flatten() {
+            // A rule never returns an empty or out-of-range match; the filter
+            // keeps a future mistake from panicking or looping.
+            let found = worth.then(|| sc.best(i, ctx)).flatten();
+            if let Some(f) = found.filter(|f| f.start < f.end && f.end <= toks.len() && f.end > i) {
                 if let Some(d) = f.day() {
                     ctx = Some(d);
                 }
