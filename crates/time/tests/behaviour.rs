@@ -317,3 +317,32 @@ fn arbitrary_slices_of_tricky_text_never_panic() {
     }
     assert!(tagger.tag("", None).is_empty());
 }
+
+#[test]
+fn random_token_soup_never_panics_and_spans_stay_in_bounds() {
+    const VOCAB: &[&str] = &[
+        "Senin", "Minggu", "minggu", "(", ")", "/", "-", ".", ",", ":", "13", "6", "2022", "99", "0", "31",
+        "Februari", "Agus", "lalu", "depan", "pukul", "WIB", "tahun", "akhir", "awal", "setiap", "dalam",
+        "hari", "ini", "kemarin", "triwulan", "III", "semester", "Q", "an", "malam", "dini", "tanggal", "a",
+        "m", "é", "“", "Natal", "Tahun", "Baru", "beberapa", "dua", "puluh", "se", "2,5", "\n",
+    ];
+    let tagger = TimeTagger::new();
+    let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+    for _ in 0..3000 {
+        let mut text = String::new();
+        for _ in 0..12 {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            text.push_str(VOCAB[(seed >> 33) as usize % VOCAB.len()]);
+            if (seed >> 20) & 1 == 1 {
+                text.push(' ');
+            }
+        }
+        for anchor in [None, anchor()] {
+            for t in tagger.tag(&text, anchor) {
+                assert_eq!(&text[t.span.range()], t.text, "{text:?}");
+            }
+        }
+    }
+}
