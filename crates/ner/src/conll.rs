@@ -10,16 +10,23 @@ use std::path::Path;
 /// Why a gold file could not be read.
 #[derive(Debug, thiserror::Error)]
 pub enum ConllError {
+    /// The file could not be read.
     #[error("{path}: {source}")]
     Io {
+        /// The file.
         path: String,
+        /// Why.
         #[source]
         source: std::io::Error,
     },
+    /// A non-blank line without a token and a tag.
     #[error("{path}:{line}: expected `token … tag`, found {found:?}")]
     Format {
+        /// The file.
         path: String,
+        /// 1-based line number.
         line: usize,
+        /// The offending line.
         found: String,
     },
 }
@@ -27,6 +34,7 @@ pub enum ConllError {
 /// One gold sentence.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Sentence {
+    /// The tokens, as in the file's first column.
     pub words: Vec<String>,
     /// BIO tags over our three types (`O`, `B-PER`, `I-LOC`, …).
     pub tags: Vec<String>,

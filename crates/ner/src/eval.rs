@@ -63,6 +63,7 @@ pub struct Counts {
 }
 
 impl Counts {
+    /// correct / guessed (0 when nothing was guessed).
     pub fn precision(&self) -> f64 {
         if self.guessed == 0 {
             0.0
@@ -70,6 +71,7 @@ impl Counts {
             self.correct as f64 / self.guessed as f64
         }
     }
+    /// correct / gold (0 when there is no gold chunk).
     pub fn recall(&self) -> f64 {
         if self.gold == 0 {
             0.0
@@ -77,6 +79,7 @@ impl Counts {
             self.correct as f64 / self.gold as f64
         }
     }
+    /// Harmonic mean of precision and recall.
     pub fn f1(&self) -> f64 {
         let (p, r) = (self.precision(), self.recall());
         if p + r == 0.0 {
@@ -90,11 +93,14 @@ impl Counts {
 /// Scores of a whole evaluation: micro over all types and per type.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Scores {
+    /// All types together (micro average).
     pub overall: Counts,
+    /// Per entity type (`PER`, `ORG`, `LOC`).
     pub by_type: BTreeMap<String, Counts>,
     /// Tokens whose tag matches exactly, and all tokens (sentence breaks
     /// excluded, unlike conlleval's accuracy which counts them).
     pub tokens_correct: usize,
+    /// All tokens scored.
     pub tokens: usize,
 }
 

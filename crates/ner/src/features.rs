@@ -56,8 +56,11 @@ impl Key {
 /// The word knowledge features draw on.
 #[derive(Clone, Copy)]
 pub struct Lexicon<'a> {
+    /// Name-list token masks.
     pub gaz: &'a Gazetteer,
+    /// Trigger-word classes.
     pub trig: &'a Triggers,
+    /// Capitalisation statistics.
     pub cap: &'a CapStats,
 }
 

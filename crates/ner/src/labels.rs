@@ -21,9 +21,13 @@ pub enum Scheme {
 /// A position tag: where a token sits inside a mention.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Pos {
+    /// First token of a longer mention.
     B,
+    /// Inside (BIO: any token after the first).
     I,
+    /// Last token of a longer mention (BILOU only).
     L,
+    /// A one-token mention (BILOU only).
     U,
 }
 
@@ -163,8 +167,11 @@ impl Scheme {
 /// A typed token range `[start, end)` within a sentence; `ty` indexes [`TYPES`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Mention {
+    /// First token.
     pub start: usize,
+    /// One past the last token.
     pub end: usize,
+    /// Index into [`TYPES`].
     pub ty: usize,
 }
 

@@ -20,6 +20,7 @@ pub fn gaz_bit(ty: usize, pos: usize) -> u16 {
 /// Token → bitmask of name-list positions.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Gazetteer {
+    /// Token as written → bits from [`gaz_bit`].
     pub masks: FxHashMap<String, u16>,
 }
 

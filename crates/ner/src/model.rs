@@ -21,12 +21,16 @@ const VERSION: u32 = 2;
 /// Why a model file could not be read.
 #[derive(Debug, thiserror::Error)]
 pub enum ModelError {
+    /// The bytes do not start with `WNER`.
     #[error("not a warta NER model (bad magic bytes)")]
     Magic,
+    /// Written by another version of this crate.
     #[error("unsupported model version {0} (this build reads {VERSION})")]
     Version(u32),
+    /// The data ends early or holds an impossible value at this offset.
     #[error("model file is truncated or corrupt at byte {0}")]
     Truncated(usize),
+    /// The tag-scheme byte is neither BIO nor BILOU.
     #[error("model file has an unknown tag scheme {0}")]
     Scheme(u8),
 }

@@ -14,9 +14,11 @@ use rustc_hash::FxHashMap;
 /// Training settings.
 #[derive(Debug, Clone, Copy)]
 pub struct TrainConfig {
+    /// Tag scheme the model decodes in.
     pub scheme: Scheme,
     /// Feature groups (see [`features::groups`]).
     pub groups: u32,
+    /// Passes over the training data.
     pub epochs: usize,
     /// Seed of the per-epoch shuffle; fixed so a run is reproducible.
     pub seed: u64,
