@@ -28,6 +28,9 @@ fn main() -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
     if let Some(e) = opt("--epochs") {
         cfg.epochs = e.parse()?;
     }
+    if let Some(k) = opt("--seed") {
+        cfg.seed = k.parse()?;
+    }
     if let Some(k) = opt("--keep") {
         cfg.keep_source = k.parse()?;
     }
