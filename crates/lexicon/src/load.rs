@@ -266,6 +266,7 @@ fn load_forms(lex: &mut Lexicon, text: &str) -> Result<(), LexiconError> {
             "name" => FormKind::Name,
             "capital" => FormKind::Capital,
             "seat" => FormKind::Seat,
+            "demonym" => FormKind::Demonym,
             k => return Err(err(F, ln, format!("unknown kind `{k}`"))),
         };
         let place = match field(&f, 3) {

@@ -62,6 +62,9 @@ pub enum FormKind {
     Capital,
     /// A building or institution standing for the government (Kremlin).
     Seat,
+    /// An English adjective of nationality ("Russian forces"): only codes
+    /// role phrases, never a place of its own.
+    Demonym,
 }
 
 /// One way of naming a country.

@@ -65,7 +65,7 @@ fn classify_name(lex: &Lexicon, name: &str, kind: EntityType, trigger: Trigger) 
         })
     };
     let places: Vec<u32> = refs.iter().filter_map(|r| r.place()).collect();
-    let country = form(&|k| k != FormKind::Seat);
+    let country = form(&|k| matches!(k, FormKind::Name | FormKind::Capital));
     let seat = form(&|k| k == FormKind::Seat);
     let place_hit = || (!places.is_empty()).then(|| Hit::Place(places.clone(), trigger));
     let regionish = places

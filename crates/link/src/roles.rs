@@ -28,19 +28,27 @@ pub(crate) fn find(lex: &Lexicon, text: &str, ws: &[Word]) -> Vec<RolePhrase> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < ws.len() {
-        // Two-word roles first ("warga sipil", "perdana menteri").
-        let two = (i + 1 < ws.len() && joined(text, ws, i, i + 1))
-            .then(|| lex.role(&format!("{} {}", ws[i].norm, ws[i + 1].norm)))
-            .flatten();
-        let (role, after) = match two {
-            Some(r) => (r, i + 2),
-            None => match lex.role(&ws[i].norm) {
-                Some(r) => (r, i + 1),
-                None => {
-                    i += 1;
-                    continue;
+        // English order: demonym, then role ("Russian forces").
+        if ws[i].cap {
+            if let Some((iso3, d_end)) = demonym_at(lex, text, ws, i) {
+                if d_end + 1 < ws.len() && joined(text, ws, d_end, d_end + 1) {
+                    if let Some((role, after)) = role_at(lex, text, ws, d_end + 1) {
+                        out.push(RolePhrase {
+                            span: Span::new(ws[i].span.start, ws[after - 1].span.end),
+                            code: role.code.clone(),
+                            label: role.label.clone(),
+                            iso3: Some(iso3),
+                            not_iso3: None,
+                        });
+                        i = after;
+                        continue;
+                    }
                 }
-            },
+            }
+        }
+        let Some((role, after)) = role_at(lex, text, ws, i) else {
+            i += 1;
+            continue;
         };
         if after >= ws.len() || !joined(text, ws, after - 1, after) {
             i = after;
@@ -78,6 +86,42 @@ pub(crate) fn find(lex: &Lexicon, text: &str, ws: &[Word]) -> Vec<RolePhrase> {
     out
 }
 
+/// The role word or two-word role phrase ("warga sipil") starting at word
+/// `i`, and the index of the word after it.
+fn role_at<'a>(
+    lex: &'a Lexicon,
+    text: &str,
+    ws: &[Word],
+    i: usize,
+) -> Option<(&'a warta_lexicon::Role, usize)> {
+    let two = (i + 1 < ws.len() && joined(text, ws, i, i + 1))
+        .then(|| lex.role(&format!("{} {}", ws[i].norm, ws[i + 1].norm)))
+        .flatten();
+    match two {
+        Some(r) => Some((r, i + 2)),
+        None => lex.role(&ws[i].norm).map(|r| (r, i + 1)),
+    }
+}
+
+/// An English nationality adjective ("Russian", "North Korean") starting
+/// at word `a`: its country and last word.
+fn demonym_at(lex: &Lexicon, text: &str, ws: &[Word], a: usize) -> Option<(String, usize)> {
+    for b in [a + 1, a] {
+        if b >= ws.len() || !joined(text, ws, a, b) {
+            continue;
+        }
+        for r in lex.lookup_key(&key_of(ws, a, b)) {
+            if let Ref::Form(f) = *r {
+                let f = &lex.forms[f as usize];
+                if f.kind == FormKind::Demonym {
+                    return Some((f.iso3.clone(), b));
+                }
+            }
+        }
+    }
+    None
+}
+
 /// A country name, abbreviation or capital starting at word `a` (up to
 /// three words): its ISO code and last word.
 fn country_at(lex: &Lexicon, text: &str, ws: &[Word], a: usize) -> Option<(String, usize)> {
@@ -90,7 +134,7 @@ fn country_at(lex: &Lexicon, text: &str, ws: &[Word], a: usize) -> Option<(Strin
         for r in lex.lookup_key(&key_of(ws, a, b)) {
             if let Ref::Form(f) = *r {
                 let f = &lex.forms[f as usize];
-                if f.kind != FormKind::Seat && !short {
+                if matches!(f.kind, FormKind::Name | FormKind::Capital) && !short {
                     return Some((f.iso3.clone(), b));
                 }
             }

@@ -220,6 +220,9 @@ fn accept(
     for r in refs {
         if let Ref::Form(f) = *r {
             let form = &lex.forms[f as usize];
+            if form.kind == FormKind::Demonym {
+                continue;
+            }
             if !exact_short(&form.form)
                 || (common && trigger == Trigger::None && letters > 3 && form.kind != FormKind::Name)
             {

@@ -402,3 +402,22 @@ fn a_partial_multi_word_name_links_to_the_full_name() {
     assert_eq!(y.canonical.as_deref(), Some("Purbaya Yudhi Sadewa"));
     assert_eq!(y.actor_code.as_deref(), Some("IDNGOV"));
 }
+
+#[test]
+fn english_role_phrases_put_the_nationality_first() {
+    let mut d = doc(
+        "Russian forces shelled Kharkiv, and Ukrainian officials said civilians fled.",
+        "2022-06-13",
+    );
+    d.language = Some(warta_core::Language {
+        code: "en".into(),
+        confidence: 1.0,
+    });
+    linker().process(&mut d).unwrap();
+    let code = |t: &str| find(&d, t).first().and_then(|e| e.actor_code.clone());
+    assert_eq!(code("Russian forces").as_deref(), Some("RUSMIL"));
+    assert_eq!(code("Ukrainian officials").as_deref(), Some("UKRGOV"));
+    // The adjective alone is not a place.
+    assert!(find(&d, "Russian").is_empty());
+    assert_eq!(find(&d, "Kharkiv")[0].country.as_deref(), Some("UKR"));
+}
