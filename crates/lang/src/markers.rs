@@ -10,6 +10,33 @@
 
 use crate::words::{for_each_word, lower_into};
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A fast non-cryptographic hasher for the short word keys (std's SipHash
+/// was a third of the scan time); the tables are fixed data, so hash
+/// flooding is no concern.
+#[derive(Default, Clone, Copy)]
+pub struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let v = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type Map<V> = HashMap<String, V, BuildHasherDefault<WordHasher>>;
+type Set = HashSet<String, BuildHasherDefault<WordHasher>>;
 
 /// Why a marker table could not be read.
 #[derive(Debug, thiserror::Error)]
@@ -65,11 +92,11 @@ pub struct Marker {
 /// Marker weights plus the combination with lingua.
 #[derive(Debug, Clone, Default)]
 pub struct MarkerModel {
-    unigrams: HashMap<String, f64>,
-    bigrams: HashMap<String, f64>,
+    unigrams: Map<f64>,
+    bigrams: Map<f64>,
     /// First words of the bigram markers, so most words need no bigram
     /// lookup (and no string building).
-    bigram_heads: HashSet<String>,
+    bigram_heads: Set,
     pub combination: Combination,
 }
 

@@ -24,53 +24,53 @@ pub fn for_each_word<'a>(text: &'a str, mut f: impl FnMut(Word<'a>)) {
     let bytes = text.as_bytes();
     let mut boundary = true;
     let mut i = 0;
-    while i < text.len() {
-        let ch = match text[i..].chars().next() {
-            Some(c) => c,
-            None => break,
-        };
+    while i < bytes.len() {
+        let (ch, len) = char_at(text, i);
         if !ch.is_alphanumeric() {
             if matches!(ch, '.' | '!' | '?' | '"' | '\u{201C}' | ':' | '\n') {
                 boundary = true;
             }
-            i += ch.len_utf8();
+            i += len;
             continue;
         }
         let start = i;
-        let mut end = i;
-        let mut j = i;
-        while j < text.len() {
-            let c = match text[j..].chars().next() {
-                Some(c) => c,
-                None => break,
-            };
+        let mut end = i + len;
+        let mut j = end;
+        while j < bytes.len() {
+            let (c, l) = char_at(text, j);
             if c.is_alphanumeric() {
-                j += c.len_utf8();
+                j += l;
                 end = j;
-            } else if (c == '-' || c == '\'' || c == '\u{2019}')
-                && j > start
-                && text[j + c.len_utf8()..]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_alphanumeric)
+            } else if matches!(c, '-' | '\'' | '\u{2019}')
+                && j + l < bytes.len()
+                && char_at(text, j + l).0.is_alphanumeric()
             {
-                j += c.len_utf8();
+                j += l;
             } else {
                 break;
             }
         }
         let raw = &text[start..end];
-        let capitalised = raw.chars().next().is_some_and(char::is_uppercase);
         f(Word {
             raw,
-            capitalised,
+            capitalised: ch.is_uppercase(),
             sentence_initial: boundary,
         });
         boundary = false;
-        i = end.max(start + 1);
-        // `end` is always on a char boundary; guard against a zero-length step.
-        debug_assert!(text.is_char_boundary(i) || i >= bytes.len());
+        i = end;
     }
+}
+
+/// The char starting at byte `i` (a char boundary) and its length; ASCII
+/// without decoding, since news text is mostly ASCII.
+#[inline]
+fn char_at(text: &str, i: usize) -> (char, usize) {
+    let b = text.as_bytes()[i];
+    if b.is_ascii() {
+        return (b as char, 1);
+    }
+    let c = text[i..].chars().next().unwrap_or('\u{FFFD}');
+    (c, c.len_utf8())
 }
 
 /// Writes the lower-cased form of `word` into `buf` (reused to avoid an
