@@ -93,6 +93,8 @@ pub struct Lexicon {
     place_stopwords: std::collections::HashSet<String>,
     /// Indonesian organisation head words and their CAMEO role codes.
     org_heads: Vec<(String, String)>,
+    /// Indonesian office titles ([`normalize`]d) and their CAMEO role codes.
+    person_titles: HashMap<String, String>,
     /// Reused buffers for key making while loading.
     scratch: (String, String),
 }
@@ -153,6 +155,12 @@ impl Lexicon {
             .iter()
             .find(|(h, _)| hit(h))
             .map(|(_, c)| c.as_str())
+    }
+
+    /// The CAMEO role code of an Indonesian office title ([`normalize`]d,
+    /// one or two words: "bupati", "wali kota", "kapolres"), if it is one.
+    pub fn person_title(&self, normalized: &str) -> Option<&str> {
+        self.person_titles.get(normalized).map(String::as_str)
     }
 
     /// The longest indexed name, in words.

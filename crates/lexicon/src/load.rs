@@ -17,6 +17,7 @@ const ROLES: &str = include_str!("../../../data/lexicon/roles.tsv");
 const PLACE_ALIASES: &str = include_str!("../../../data/lexicon/place-aliases.tsv");
 const PLACE_STOPWORDS: &str = include_str!("../../../data/lexicon/place-stopwords.tsv");
 const ORG_HEADS: &str = include_str!("../../../data/lexicon/org-heads.tsv");
+const PERSON_TITLES: &str = include_str!("../../../data/lexicon/person-titles.tsv");
 
 pub(crate) fn load_embedded() -> Result<Lexicon, LexiconError> {
     let mut lex = Lexicon::default();
@@ -35,6 +36,17 @@ pub(crate) fn load_embedded() -> Result<Lexicon, LexiconError> {
             return Err(err("org-heads.tsv", ln, "expected head and a 3-letter role code"));
         }
         lex.org_heads.push((head.to_string(), code.to_string()));
+    }
+    for (ln, f) in rows(PERSON_TITLES) {
+        let (title, code) = (field(&f, 0), field(&f, 1));
+        if title.is_empty() || code.len() != 3 {
+            return Err(err(
+                "person-titles.tsv",
+                ln,
+                "expected title and a 3-letter role code",
+            ));
+        }
+        lex.person_titles.insert(normalize(title), code.to_string());
     }
     for (_, f) in rows(PLACE_STOPWORDS) {
         lex.place_stopwords.insert(field(&f, 0).to_string());

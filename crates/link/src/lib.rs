@@ -232,6 +232,16 @@ fn link_people(lex: &Lexicon, text: &str, ws: &[words::Word], ents: &mut Vec<Ent
             );
         }
     }
+    // Unknown people after an Indonesian office title ("Bupati Bogor …").
+    for e in ents
+        .iter_mut()
+        .filter(|e| e.kind == EntityType::Per && e.actor_code.is_none())
+    {
+        if let Some(code) = people::title_code(lex, text, ws, e.span) {
+            e.actor_code = Some(format!("IDN{code}"));
+            e.country = Some("IDN".to_string());
+        }
+    }
     let t = toks(ents);
     for span in people::short_mentions(text, ws, ents, &t) {
         ents.push(Entity::new(span, &text[span.range()], EntityType::Per));

@@ -1,8 +1,9 @@
 //! People: lexicon lookup with the role valid on the article's date, and
 //! in-document coreference ("Kim" → "Kim Jong Un").
 
-use crate::words::{joined, Word};
+use crate::words::{joined, word_at, Word};
 use warta_core::{Entity, EntityType, Span};
+use warta_lexicon::Lexicon;
 
 /// Words before a name that are titles, not part of it.
 const TITLES: &[&str] = &[
@@ -153,4 +154,39 @@ pub(crate) fn short_mentions(text: &str, ws: &[Word], ents: &[Entity], toks: &[V
         }
     }
     out
+}
+
+/// The CAMEO role of an Indonesian office title written before (or at the
+/// start of) the person mention at `span`: "Bupati Bogor Rudy Susmanto",
+/// "Kapolres Metro Jakarta Selatan Kombes Ade Ary" (nearest title wins).
+/// Words between the title and the name must be capitalised (unit names).
+pub(crate) fn title_code<'a>(lex: &'a Lexicon, text: &str, ws: &[Word], span: Span) -> Option<&'a str> {
+    let w = word_at(ws, span.start);
+    let inside = |k: usize| k < ws.len() && ws[k].span.end <= span.end;
+    if inside(w) {
+        if inside(w + 1) {
+            if let Some(c) = lex.person_title(&format!("{} {}", ws[w].norm, ws[w + 1].norm)) {
+                return Some(c);
+            }
+        }
+        if let Some(c) = lex.person_title(&ws[w].norm) {
+            return Some(c);
+        }
+    }
+    let mut k = w;
+    while k > 0 && w - k < 6 && joined(text, ws, k - 1, k) {
+        k -= 1;
+        if k > 0 && joined(text, ws, k - 1, k) {
+            if let Some(c) = lex.person_title(&format!("{} {}", ws[k - 1].norm, ws[k].norm)) {
+                return Some(c);
+            }
+        }
+        if let Some(c) = lex.person_title(&ws[k].norm) {
+            return Some(c);
+        }
+        if !ws[k].cap {
+            return None;
+        }
+    }
+    None
 }

@@ -421,3 +421,21 @@ fn english_role_phrases_put_the_nationality_first() {
     assert!(find(&d, "Russian").is_empty());
     assert_eq!(find(&d, "Kharkiv")[0].country.as_deref(), Some("UKR"));
 }
+
+#[test]
+fn indonesian_office_titles_code_unknown_people() {
+    let text =
+        "Bupati Bogor Rudy Susmanto meninjau lokasi bersama Kapolres Metro Jakarta Selatan Kombes Ade Ary. \
+Menurut Rudy, warga aman. Saksi bernama Andi Wijaya melapor.";
+    let mut d = doc(text, "2025-10-01");
+    for m in ["Rudy Susmanto", "Ade Ary", "Rudy", "Andi Wijaya"] {
+        ner(&mut d, m, EntityType::Per);
+    }
+    d.entities.retain(|e| !(e.text == "Rudy" && e.span.start < 20));
+    linker().process(&mut d).unwrap();
+    let code = |t: &str| find(&d, t)[0].actor_code.clone();
+    assert_eq!(code("Rudy Susmanto").as_deref(), Some("IDNGOV"));
+    assert_eq!(code("Ade Ary").as_deref(), Some("IDNCOP"));
+    assert_eq!(code("Rudy").as_deref(), Some("IDNGOV"));
+    assert_eq!(code("Andi Wijaya"), None);
+}
