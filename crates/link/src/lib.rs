@@ -83,7 +83,7 @@ fn link(lex: &Lexicon, doc: &mut Document) {
         .iter()
         .map(|e| {
             let w = words::word_at(&ws, e.span.start);
-            let prev = (w > 0 && words::joined(text, &ws, w - 1, w.min(ws.len() - 1))).then(|| &ws[w - 1]);
+            let prev = (w > 0 && words::joined(text, &ws, w - 1, w)).then(|| &ws[w - 1]);
             classify(lex, &text[e.span.range()], e.kind, prev)
         })
         .collect();

@@ -439,3 +439,81 @@ Menurut Rudy, warga aman. Saksi bernama Andi Wijaya melapor.";
     assert_eq!(code("Rudy").as_deref(), Some("IDNGOV"));
     assert_eq!(code("Andi Wijaya"), None);
 }
+
+#[test]
+fn random_text_and_entity_spans_never_panic() {
+    // Deterministic pseudo-random documents from a pool of tricky pieces:
+    // multi-byte letters, quotes, triggers, role words, names, digits.
+    const PIECES: &[&str] = &[
+        "Kota",
+        "kota",
+        "Kabupaten",
+        "di",
+        "pasukan",
+        "Pasukan",
+        "pro-",
+        "Moskow",
+        "Rusia",
+        "Kiev",
+        "Kim",
+        "Jong",
+        "Un",
+        "separatis",
+        "setempat",
+        "warga",
+        "sipil",
+        "US$",
+        "AS",
+        "RI",
+        "Ä",
+        "é",
+        "😀",
+        "“",
+        "”",
+        ".",
+        ",",
+        "\n",
+        "  ",
+        "-",
+        "Łódź",
+        "Bogor",
+        "Provinsi",
+        "Luhansk",
+        "Presiden",
+        "Bupati",
+        "Polres",
+        "2022",
+        "'",
+        "’",
+    ];
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = |n: usize| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % n as u64) as usize
+    };
+    for _ in 0..300 {
+        let len = next(40);
+        let mut text = String::new();
+        for _ in 0..len {
+            text.push_str(PIECES[next(PIECES.len())]);
+            if next(3) > 0 {
+                text.push(' ');
+            }
+        }
+        let mut d = doc(&text, "2022-06-13");
+        let bounds: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+        for _ in 0..next(5) {
+            let a = bounds[next(bounds.len())];
+            let b = bounds[next(bounds.len())];
+            let (a, b) = (a.min(b), a.max(b));
+            let kind = [EntityType::Per, EntityType::Org, EntityType::Loc][next(3)];
+            d.entities.push(Entity::new(Span::new(a, b), &text[a..b], kind));
+        }
+        linker().process(&mut d).unwrap();
+        for e in &d.entities {
+            assert_eq!(&d.text[e.span.range()], e.text, "entity text matches its span");
+        }
+    }
+}

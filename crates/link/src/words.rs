@@ -70,12 +70,15 @@ pub(crate) fn words(text: &str) -> Vec<Word> {
 /// a dot (U.S., Kompas.com) between them; never a comma, a line break or a
 /// sentence end (". ").
 pub(crate) fn joined(text: &str, ws: &[Word], a: usize, b: usize) -> bool {
-    (a + 1..=b).all(|k| {
-        matches!(
-            &text[ws[k].gap_before.range()],
-            " " | "-" | "." | " - " | "- " | " -"
-        )
-    })
+    // Out-of-range indices (a mention after the last word) are not joined.
+    b < ws.len()
+        && a <= b
+        && (a + 1..=b).all(|k| {
+            matches!(
+                &text[ws[k].gap_before.range()],
+                " " | "-" | "." | " - " | "- " | " -"
+            )
+        })
 }
 
 /// The match key of words `a..=b`.
