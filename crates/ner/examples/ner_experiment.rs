@@ -8,7 +8,7 @@
 use std::path::PathBuf;
 use warta_ner::labels::Scheme;
 use warta_ner::lexicon::Gazetteer;
-use warta_ner::train::{train_sources, TrainConfig};
+use warta_ner::train::TrainConfig;
 use warta_ner::train_cli::read_all;
 use warta_ner::{evaluate, predictions_conll, NerStage};
 
@@ -72,7 +72,12 @@ fn main() -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
     } else {
         warta_ner::train_cli::capstats(&data)?
     };
-    let model = train_sources(&tr, &sources, gaz, cap, cfg);
+    let news_files: Vec<PathBuf> = warta_ner::train_cli::NEWS_FILES
+        .iter()
+        .map(|f| data.join(f))
+        .collect();
+    let news = warta_ner::lexicon::read_indosum(&news_files)?;
+    let model = warta_ner::train::train_with_priors(&tr, &sources, gaz, cap, &news, cfg);
     let bytes = model.to_bytes();
     let ner = NerStage::from_bytes(&bytes)?;
     println!(

@@ -21,8 +21,10 @@ pub mod groups {
     pub const NEIGHBOUR_AFFIX: u32 = 8;
     /// Capitalisation statistics from unlabelled news.
     pub const CAPSTATS: u32 = 16;
+    /// Type priors from a first-pass model over unlabelled news.
+    pub const PRIORS: u32 = 32;
     /// Everything.
-    pub const ALL: u32 = GAZETTEER | TRIGGERS | WIDE_CONTEXT | NEIGHBOUR_AFFIX | CAPSTATS;
+    pub const ALL: u32 = GAZETTEER | TRIGGERS | WIDE_CONTEXT | NEIGHBOUR_AFFIX | CAPSTATS | PRIORS;
 }
 
 /// FNV-1a over a template id and byte strings separated by 0xff.
@@ -74,6 +76,7 @@ struct Tok {
     gaz: u16,
     trig: u8,
     cap: u8,
+    prior: u8,
 }
 
 fn shape(w: &str) -> String {
@@ -125,6 +128,11 @@ fn tok(w: &str, lex: &Lexicon, groups: u32) -> Tok {
         flags |= 32;
     }
     Tok {
+        prior: if groups & groups::PRIORS != 0 {
+            lex.cap.prior(w)
+        } else {
+            0
+        },
         cap: if groups & groups::CAPSTATS != 0 {
             lex.cap.bucket(&lower)
         } else {
@@ -254,6 +262,13 @@ pub fn extract(words: &[&str], lex: &Lexicon, groups: u32, out: &mut Vec<Vec<u32
             let pc = prev.map_or(9, |p| p.cap as u64);
             let nc = next.map_or(9, |p| p.cap as u64);
             f.push(Key::new(24).num(pc).num(t.cap as u64).num(nc).done());
+        }
+        if groups & groups::PRIORS != 0 {
+            f.push(Key::new(29).num(t.prior as u64).num(t.flags as u64 & 1).done());
+            let pp = prev.map_or(99, |p| p.prior as u64);
+            let np = next.map_or(99, |p| p.prior as u64);
+            f.push(Key::new(30).num(pp).num(t.prior as u64).done());
+            f.push(Key::new(31).num(t.prior as u64).num(np).done());
         }
         // Own trigger class and gazetteer evidence.
         if t.trig != 0 {

@@ -101,8 +101,8 @@ pub mod cli {
 /// Training entry point for `warta train ner`.
 pub mod train_cli {
     use crate::conll::{read_file, Sentence};
-    use crate::lexicon::{CapStats, Gazetteer};
-    use crate::train::{train_sources, TrainConfig};
+    use crate::lexicon::{read_indosum, CapStats, Gazetteer};
+    use crate::train::{train_with_priors, TrainConfig};
     use crate::NerStage;
     use std::path::Path;
 
@@ -157,9 +157,11 @@ pub mod train_cli {
         }
         let gaz_dir = data_dir.join("dbpedia-id");
         let gaz = Gazetteer::build(&gaz_dir).map_err(|e| format!("{}: {e}", gaz_dir.display()))?;
-        let cap = capstats(data_dir)?;
+        let files: Vec<_> = NEWS_FILES.iter().map(|f| data_dir.join(f)).collect();
+        let news = read_indosum(&files)?;
+        let cap = CapStats::from_sentences(news.iter().map(|s| s.iter().map(String::as_str).collect()));
         let cfg = TrainConfig::default();
-        let model = train_sources(&data, &sources, gaz, cap, cfg);
+        let model = train_with_priors(&data, &sources, gaz, cap, &news, cfg);
         let bytes = model.to_bytes();
         if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir)?;

@@ -6,9 +6,11 @@
 //! row = sentence start); weight scale f32; row count u32 then per row its
 //! feature key u32, a u16 mask of labels with non-zero weight and one i16 per
 //! set bit (sparse: most features matter for two or three labels); gazetteer
-//! entry count u32 then per entry mask u16, byte length u8, UTF-8 token.
-//! Rows and gazetteer entries are sorted, so one training run always writes
-//! the same bytes.
+//! entry count u32 then per entry mask u16, byte length u8, UTF-8 token;
+//! capitalisation-statistics count u32 then per entry bucket u8, byte length
+//! u8, lower-cased word; type-prior count u32 then per entry prior u8, byte
+//! length u8, word as written. Every list is sorted, so one training run
+//! always writes the same bytes.
 
 use crate::features;
 use crate::labels::Scheme;
@@ -16,7 +18,7 @@ use crate::lexicon::{CapStats, Gazetteer, Triggers};
 use rustc_hash::FxHashMap;
 
 const MAGIC: &[u8; 4] = b"WNER";
-const VERSION: u32 = 2;
+const VERSION: u32 = 3;
 
 /// Why a model file could not be read.
 #[derive(Debug, thiserror::Error)]
@@ -172,6 +174,14 @@ impl Model {
             out.push(w.len() as u8);
             out.extend_from_slice(w.as_bytes());
         }
+        let mut pr: Vec<(&String, &u8)> = self.cap.priors.iter().filter(|(w, _)| w.len() < 256).collect();
+        pr.sort_unstable();
+        out.extend_from_slice(&(pr.len() as u32).to_le_bytes());
+        for (w, b) in pr {
+            out.push(*b);
+            out.push(w.len() as u8);
+            out.extend_from_slice(w.as_bytes());
+        }
         out
     }
 
@@ -233,6 +243,15 @@ impl Model {
             let at = r.at;
             let w = std::str::from_utf8(r.take(len)?).map_err(|_| ModelError::Truncated(at))?;
             cap.buckets.insert(w.to_string(), bucket);
+        }
+        let np = r.u32()? as usize;
+        cap.priors.reserve(np.min(1 << 22));
+        for _ in 0..np {
+            let p = r.take(1)?[0];
+            let len = r.take(1)?[0] as usize;
+            let at = r.at;
+            let w = std::str::from_utf8(r.take(len)?).map_err(|_| ModelError::Truncated(at))?;
+            cap.priors.insert(w.to_string(), p);
         }
         if r.at != b.len() {
             return Err(ModelError::Truncated(r.at));

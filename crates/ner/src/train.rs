@@ -218,3 +218,36 @@ pub fn gold_labels(scheme: Scheme, s: &Sentence) -> Vec<usize> {
     let m: Vec<Mention> = s.mentions();
     scheme.encode(s.words.len(), &m)
 }
+
+/// Two passes: a model without type priors tags `news` (unlabelled
+/// tokenised sentences), its decisions become type priors (see
+/// [`CapStats::add_priors`]), and the final model is trained with them.
+pub fn train_with_priors(
+    data: &[Sentence],
+    sources: &[u8],
+    gaz: Gazetteer,
+    mut cap: CapStats,
+    news: &[Vec<String>],
+    cfg: TrainConfig,
+) -> Model {
+    if cfg.groups & features::groups::PRIORS == 0 {
+        return train_sources(data, sources, gaz, cap, cfg);
+    }
+    let first = TrainConfig {
+        groups: cfg.groups & !features::groups::PRIORS,
+        ..cfg
+    };
+    let m0 = train_sources(data, sources, gaz.clone(), cap.clone(), first);
+    let mut scratch = crate::model::Scratch::default();
+    let tagged = news.iter().map(|s| {
+        let words: Vec<&str> = s.iter().map(String::as_str).collect();
+        let labels = m0.tag(&words, &mut scratch);
+        let mut types = vec![0u8; words.len()];
+        for m in m0.scheme().mentions(&labels) {
+            types[m.start..m.end].iter_mut().for_each(|t| *t = m.ty as u8 + 1);
+        }
+        (words, types)
+    });
+    cap.add_priors(tagged);
+    train_sources(data, sources, gaz, cap, cfg)
+}
