@@ -393,3 +393,16 @@ fn json_file_holds_one_record_or_an_array_of_them() {
         .message
         .starts_with("bad JSON"));
 }
+
+#[test]
+fn json_line_with_invalid_utf8_is_an_error_naming_its_line() {
+    let got = read_bytes(
+        "x.jsonl",
+        b"{\"text\":\"baik\"}\n{\"text\":\"Caf\xe9\"}\n{\"text\":\"lagi\"}\n",
+    );
+    assert_eq!(got.len(), 3);
+    let e = err(&got[1]);
+    assert_eq!(e.input, "x.jsonl:2");
+    assert!(e.message.contains("bad JSON Lines record"), "{e}");
+    assert_eq!(ok(&got[2]).text, "lagi");
+}
