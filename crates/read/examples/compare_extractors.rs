@@ -21,6 +21,9 @@ struct Got {
     published: Option<String>,
 }
 
+/// A named extractor under test.
+type Extractor = (&'static str, fn(&str) -> Option<Got>);
+
 fn smoothie(html: &str) -> Option<Got> {
     let cfg = dom_smoothie::Config {
         text_mode: dom_smoothie::TextMode::Formatted,
@@ -64,8 +67,7 @@ fn main() {
         );
         return;
     };
-    let extractors: [(&str, fn(&str) -> Option<Got>); 2] =
-        [("dom_smoothie", smoothie), ("rs-trafilatura", trafilatura)];
+    let extractors: [Extractor; 2] = [("dom_smoothie", smoothie), ("rs-trafilatura", trafilatura)];
     let mut tallies: Vec<Tally> = extractors.iter().map(|_| Tally::default()).collect();
     let verbose = std::env::args().any(|a| a == "-v");
     for page in &pages {
