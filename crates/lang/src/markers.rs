@@ -184,17 +184,23 @@ impl MarkerModel {
     /// Sum of marker weights over every word of `text` (positive: Malay),
     /// and how many markers fired.
     pub fn score(&self, text: &str) -> (f64, usize) {
-        let mut sum = 0.0;
-        let mut hits = 0;
+        let s = self.score_detail(text);
+        (s.sum, s.hits)
+    }
+
+    /// [`score`](Self::score) with the number of words read.
+    pub fn score_detail(&self, text: &str) -> MarkerScore {
+        let mut out = MarkerScore::default();
         let mut cur = String::new();
         let mut prev = String::new();
         let mut pair = String::new();
         let mut prev_is_head = false;
         for_each_word(text, |w| {
+            out.words += 1;
             lower_into(w.raw, &mut cur);
             if let Some(v) = self.unigrams.get(cur.as_str()) {
-                sum += v;
-                hits += 1;
+                out.sum += v;
+                out.hits += 1;
             }
             if prev_is_head {
                 pair.clear();
@@ -202,15 +208,26 @@ impl MarkerModel {
                 pair.push(' ');
                 pair.push_str(&cur);
                 if let Some(v) = self.bigrams.get(pair.as_str()) {
-                    sum += v;
-                    hits += 1;
+                    out.sum += v;
+                    out.hits += 1;
                 }
             }
             prev_is_head = self.bigram_heads.contains(cur.as_str());
             std::mem::swap(&mut prev, &mut cur);
         });
-        (sum, hits)
+        out
     }
+}
+
+/// What the marker layer found in a text.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct MarkerScore {
+    /// Sum of weights (positive: Malay).
+    pub sum: f64,
+    /// Markers that fired.
+    pub hits: usize,
+    /// Words read.
+    pub words: usize,
 }
 
 /// Writes markers and the combination as the TSV table [`MarkerModel::parse`]

@@ -115,3 +115,48 @@ fn stage_sets_the_document_language() {
     assert_eq!(doc.language.map(|l| l.code).as_deref(), Some("id"));
     assert_eq!(ident().name(), "lang");
 }
+
+#[test]
+fn detect_and_analyse_agree_on_every_kind_of_text() {
+    let texts = [
+        "Polisi mengatakan bahwa mobil tersebut ditemukan di dekat kantor.",
+        &"Kerajaan negeri berkata bahawa projek itu akan siap tahun hadapan. ".repeat(30),
+        &"Pemerintah mengatakan bahwa anggaran tersebut akan digunakan, ujarnya. ".repeat(30),
+        "The minister said the budget would be spent on roads and bridges next year.",
+        "",
+    ];
+    for t in texts {
+        assert_eq!(ident().detect(t), ident().analyse(t).decision, "{t}");
+    }
+}
+
+#[test]
+fn english_article_with_a_few_indonesian_words_stays_english() {
+    // Loanwords and names must not trigger the markers-only shortcut.
+    let text = "The governor of Jakarta said the new MRT line would open next month. \
+                Residents of the kampung near the station welcomed the news, although \
+                some street vendors selling nasi goreng worried about losing customers. "
+        .repeat(10);
+    assert_eq!(code(&text).as_deref(), Some("en"));
+}
+
+#[test]
+fn other_languages_lingua_would_call_malay_or_indonesian_get_no_language() {
+    // Lingua is built with three languages only, so it says `ms` for Czech
+    // and `id` for Tagalog; neither uses Indonesian/Malay words.
+    let czech = "Vláda včera schválila nový zákon o ochraně přírody. Ministr řekl, že peníze \
+                 půjdou hlavně na obnovu lesů a řek. Opozice návrh kritizovala, protože podle \
+                 ní nepřináší dost změn pro obce a malé zemědělce v regionech.";
+    let tagalog = "Ang pamahalaan ay nagpasa kahapon ng bagong batas tungkol sa pangangalaga ng \
+                   kalikasan. Sinabi ng ministro na ang pera ay mapupunta sa pagpapanumbalik ng \
+                   mga kagubatan at ilog, ngunit sinabi ng oposisyon na kulang ang pagbabago \
+                   para sa mga magsasaka at maliliit na bayan.";
+    for text in [czech, tagalog] {
+        let a = ident().analyse(text);
+        assert!(matches!(
+            a.lingua_only.as_ref().map(|l| l.code.as_str()),
+            Some("id" | "ms")
+        ));
+        assert_eq!(a.decision, None, "{text}");
+    }
+}

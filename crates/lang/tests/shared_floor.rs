@@ -106,3 +106,41 @@ fn seed_article_is_indonesian_despite_citing_malaysian_media() {
     assert_eq!(lang.code, "id");
     assert!(lang.confidence > 0.9, "{lang:?}");
 }
+
+#[test]
+fn readability_pages_in_other_languages_are_never_indonesian_or_malay() {
+    let Some(root) = shared() else { return };
+    let dir = root.join("data/html/readability-test-pages");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        eprintln!("SKIP: {} absent", dir.display());
+        return;
+    };
+    let mut claimed = Vec::new();
+    let mut n = 0;
+    for e in entries.flatten() {
+        let Ok(html) = std::fs::read_to_string(e.path().join("expected.html")) else {
+            continue;
+        };
+        // Crude tag stripping is enough for language identification.
+        let mut text = String::new();
+        let mut in_tag = false;
+        for c in html.chars() {
+            match c {
+                '<' => in_tag = true,
+                '>' => {
+                    in_tag = false;
+                    text.push(' ');
+                }
+                _ if !in_tag => text.push(c),
+                _ => {}
+            }
+        }
+        n += 1;
+        if let Some(l) = ident().detect(&text).filter(|l| l.code == "id" || l.code == "ms") {
+            claimed.push((e.file_name(), l.code));
+        }
+    }
+    eprintln!("readability pages: {n}, claimed as id/ms: {claimed:?}");
+    assert!(n > 100);
+    assert!(claimed.is_empty(), "{claimed:?}");
+}
