@@ -10,7 +10,7 @@ use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 use warta_core::Document;
 use warta_pipeline::Pipeline;
-use warta_read::{read_inputs, RawArticle, ReadError};
+use warta_read::{read_inputs_deferred, PendingArticle, ReadError};
 
 /// Articles analysed together; output is written after each batch, so memory
 /// stays bounded on large inputs while order is kept.
@@ -82,12 +82,14 @@ pub fn run(args: AnalyzeArgs) -> Result<ExitCode> {
         && std::env::var_os("NO_COLOR").is_none();
     let progress = progress_bar();
 
-    let mut reader = read_inputs(&paths);
+    // Decoding and HTML extraction are deferred to the workers, so a batch of
+    // web pages is extracted in parallel, not on this thread.
+    let mut reader = read_inputs_deferred(&paths);
     let mut failed = 0usize;
     let mut done = 0usize;
     let mut json_items: Vec<serde_json::Value> = Vec::new();
     loop {
-        let batch: Vec<Result<RawArticle, ReadError>> = reader.by_ref().take(BATCH).collect();
+        let batch: Vec<Result<PendingArticle, ReadError>> = reader.by_ref().take(BATCH).collect();
         if batch.is_empty() {
             break;
         }
@@ -136,8 +138,8 @@ pub fn run(args: AnalyzeArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn analyze_one(pipeline: &Pipeline, read: Result<RawArticle, ReadError>) -> Outcome {
-    match read {
+fn analyze_one(pipeline: &Pipeline, pending: Result<PendingArticle, ReadError>) -> Outcome {
+    match pending.and_then(PendingArticle::finish) {
         Err(e) => Outcome::Failed(Failure {
             id: None,
             input: e.input,
