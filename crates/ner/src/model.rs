@@ -38,7 +38,7 @@ pub enum ModelError {
 }
 
 /// A trained tagger with everything it needs to extract features.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Model {
     pub(crate) scheme: Scheme,
     pub(crate) groups: u32,
@@ -266,6 +266,19 @@ impl Model {
             gaz,
             trig: Triggers::embedded(),
         })
+    }
+}
+
+/// A summary: the weights and word lists are too large to print.
+impl std::fmt::Debug for Model {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Model")
+            .field("scheme", &self.scheme)
+            .field("groups", &self.groups)
+            .field("features", &self.index.len())
+            .field("gazetteer_tokens", &self.gaz.masks.len())
+            .field("capstats_words", &self.cap.buckets.len())
+            .finish()
     }
 }
 

@@ -53,3 +53,10 @@ fn corrupt_model_bytes_are_an_error_not_a_panic() {
     extra.push(0);
     assert!(Model::from_bytes(&extra).is_err());
 }
+
+#[test]
+fn debug_output_of_the_default_model_is_a_short_summary() {
+    let s = format!("{:?}", NerStage::load_default().unwrap());
+    assert!(s.len() < 400, "{} bytes", s.len());
+    assert!(s.contains("features"));
+}
