@@ -37,6 +37,21 @@ impl Hasher for Fnv {
     }
 }
 
+/// Hash of a (normalized spelling, referent) pair.
+fn exact_hash(norm: &str, r: Ref) -> u64 {
+    let mut h = Fnv::default();
+    h.write(norm.as_bytes());
+    let (tag, i) = match r {
+        Ref::Place(i) => (1u8, i),
+        Ref::PlaceAlt(i) => (2, i),
+        Ref::Form(i) => (3, i),
+        Ref::Actor(i) => (4, i),
+    };
+    h.write(&[0xff, tag]);
+    h.write(&i.to_le_bytes());
+    h.finish()
+}
+
 type FastMap<V> = HashMap<String, V, BuildHasherDefault<Fnv>>;
 
 /// The referents of one key; most keys have exactly one.
@@ -95,6 +110,10 @@ pub struct Lexicon {
     org_heads: Vec<(String, String)>,
     /// Indonesian office titles ([`normalize`]d) and their CAMEO role codes.
     person_titles: HashMap<String, String>,
+    /// Hashes of every (name as [`normalize`]d, referent) pair, before the
+    /// transliteration fold: lets the text scanner insist on an exact
+    /// spelling (Cameron is not Cameroon) while NER mentions match loosely.
+    exact_names: std::collections::HashSet<u64, BuildHasherDefault<Fnv>>,
     /// Reused buffers for key making while loading.
     scratch: (String, String),
 }
@@ -163,6 +182,12 @@ impl Lexicon {
         self.person_titles.get(normalized).map(String::as_str)
     }
 
+    /// True when `r` has a name spelled exactly `normalized` (case and
+    /// diacritics aside), not merely the same after transliteration folding.
+    pub fn is_exact_name(&self, normalized: &str, r: Ref) -> bool {
+        self.exact_names.contains(&exact_hash(normalized, r))
+    }
+
     /// The longest indexed name, in words.
     pub fn max_words(&self) -> usize {
         self.max_words
@@ -176,6 +201,7 @@ impl Lexicon {
     fn add_key(&mut self, name: &str, r: Ref) {
         let (mut norm, mut key) = std::mem::take(&mut self.scratch);
         normalize::normalize_into(name, &mut norm);
+        self.exact_names.insert(exact_hash(&norm, r));
         normalize::fold_key_into(&norm, &mut key);
         if !key.is_empty() {
             self.max_words = self.max_words.max(key.bytes().filter(|&b| b == b' ').count() + 1);

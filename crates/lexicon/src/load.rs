@@ -126,14 +126,22 @@ fn push_form(lex: &mut Lexicon, form: &str, country: u32, kind: FormKind, place:
     let iso3 = lex.countries[country as usize].iso3.clone();
     let key = crate::match_key(form);
     // One form per (key, country): a hand-made line refines a generated one.
+    // A demonym never merges with a name (it must not become a place).
+    let demonym = |k: FormKind| k == FormKind::Demonym;
     let existing = lex.lookup_key(&key).iter().find_map(|r| match *r {
-        Ref::Form(i) if lex.forms[i as usize].iso3 == iso3 => Some(i),
+        Ref::Form(i)
+            if lex.forms[i as usize].iso3 == iso3 && demonym(lex.forms[i as usize].kind) == demonym(kind) =>
+        {
+            Some(i)
+        }
         _ => None,
     });
     if let Some(i) = existing {
         let f = &mut lex.forms[i as usize];
         f.kind = kind;
         f.place = place.or(f.place);
+        // Still record this spelling ("Rusia" beside "Russia") as exact.
+        lex.add_key(form, Ref::Form(i));
         return;
     }
     let i = lex.forms.len() as u32;

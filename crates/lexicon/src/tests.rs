@@ -127,3 +127,16 @@ fn a_malformed_line_is_a_clear_error() {
     let e = load::load_places_for_test(&mut lex, "city\tX\tnorth\t1\t\tIDN\tA\t0\t\n").unwrap_err();
     assert!(e.to_string().contains("bad latitude"), "{e}");
 }
+
+#[test]
+fn exact_names_are_known_by_their_spelling() {
+    let lex = lex();
+    let exact = |name: &str| {
+        lex.lookup(name)
+            .iter()
+            .any(|r| lex.is_exact_name(&normalize(name), *r))
+    };
+    assert!(exact("Rusia") && exact("Russia") && exact("Kabupaten Bogor") && exact("Sievierodonetsk"));
+    // Same key after folding, but nobody spells it so.
+    assert!(!lex.lookup("Russsia").is_empty() && !exact("Russsia"));
+}

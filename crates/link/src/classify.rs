@@ -64,7 +64,18 @@ fn classify_name(lex: &Lexicon, name: &str, kind: EntityType, trigger: Trigger) 
             _ => None,
         })
     };
-    let places: Vec<u32> = refs.iter().filter_map(|r| r.place()).collect();
+    let mut places: Vec<u32> = refs.iter().filter_map(|r| r.place()).collect();
+    // A hand-listed region or a province named by its main name beats towns
+    // that merely have it as an alternate name (Asia vs Ashiya).
+    let main_admin = refs.iter().any(|r| {
+        matches!(*r, Ref::Place(i) if matches!(lex.places[i as usize].kind, PlaceKind::Region | PlaceKind::Adm1))
+    });
+    if main_admin {
+        places = refs
+            .iter()
+            .filter_map(|r| if let Ref::Place(i) = *r { Some(i) } else { None })
+            .collect();
+    }
     let country = form(&|k| matches!(k, FormKind::Name | FormKind::Capital));
     let seat = form(&|k| k == FormKind::Seat);
     let place_hit = || (!places.is_empty()).then(|| Hit::Place(places.clone(), trigger));

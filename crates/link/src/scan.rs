@@ -127,6 +127,15 @@ const NOT_PLACES: &[&str] = &[
     "dia",
     "beliau",
     "engkau",
+    "natal",
+    "metro",
+    "puncak",
+    "lebaran",
+    "imlek",
+    "paskah",
+    "batman",
+    "jordan",
+    "cameron",
 ];
 
 /// Adds an entity for every lexicon match in `text` that no existing entity
@@ -199,6 +208,18 @@ fn accept(
     let surface = &text[ws[i].span.start..ws[j].span.end];
     // "US$ 3,8 juta", "S$": a currency, not a country.
     if text[ws[j].span.end..].starts_with('$') {
+        return None;
+    }
+    // Running text must spell a name exactly (Cameron is not Cameroon,
+    // Kendall not Kendal); the transliteration fold is for NER mentions.
+    let norm = warta_lexicon::normalize(surface);
+    let exact: Vec<Ref> = refs
+        .iter()
+        .copied()
+        .filter(|r| lex.is_exact_name(&norm, *r))
+        .collect();
+    let refs = exact.as_slice();
+    if refs.is_empty() {
         return None;
     }
     let letters = surface.chars().filter(|c| c.is_alphabetic()).count();
@@ -281,7 +302,7 @@ fn accept(
     }
     let (kind, pop, home) = best?;
     let stop = single && (lex.is_place_stopword(&ws[i].norm) || NOT_PLACES.contains(&ws[i].norm.as_str()));
-    if trigger == Trigger::None && (common || stop) {
+    if trigger == Trigger::None && common || !strong && stop {
         return None;
     }
     let cap_after = j + 1 < ws.len() && ws[j + 1].cap && !ws[j + 1].initial && joined(text, ws, j, j + 1);
