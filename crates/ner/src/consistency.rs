@@ -9,7 +9,7 @@
 //! names) are added.
 
 use crate::labels::Mention;
-use crate::lexicon::CapStats;
+use crate::lexicon::{CapStats, Triggers};
 use std::collections::HashMap;
 
 /// Longest name looked up when adding repeats, in tokens.
@@ -29,7 +29,7 @@ fn name_like(w: &str, cap: &CapStats) -> bool {
 
 /// Votes types per string, then adds unlabelled repeats; returns mentions
 /// sorted by position, non-overlapping.
-pub fn harmonise(words: &[&str], mut found: Vec<Mention>, cap: &CapStats) -> Vec<Mention> {
+pub fn harmonise(words: &[&str], mut found: Vec<Mention>, cap: &CapStats, trig: &Triggers) -> Vec<Mention> {
     let key = |m: &Mention| words[m.start..m.end].join(" ");
     // 1. Majority type per string (ties keep each mention's own type).
     let mut votes: HashMap<String, [usize; 3]> = HashMap::new();
@@ -85,8 +85,13 @@ pub fn harmonise(words: &[&str], mut found: Vec<Mention>, cap: &CapStats) -> Vec
             }
             // Only whole capitalised runs: "Putin" but not the "Rusia" of an
             // untagged "Hari Rusia".
-            let ends_run = words.get(i + len).is_none_or(|w| !is_capitalised(w));
-            let starts_run = i == 0 || !is_capitalised(words[i - 1]) || covered[i - 1];
+            // A title before ("Presiden Rusia") or a tagged name after
+            // ("Rusia Vladimir Putin") does not extend the run.
+            let ends_run = words.get(i + len).is_none_or(|w| !is_capitalised(w)) || covered[i + len];
+            let starts_run = i == 0
+                || !is_capitalised(words[i - 1])
+                || covered[i - 1]
+                || trig.class(&words[i - 1].to_lowercase()) != 0;
             if !(ends_run && starts_run) {
                 continue;
             }
@@ -133,18 +138,34 @@ mod tests {
     #[test]
     fn short_names_and_repeats_are_added_and_types_voted() {
         let words: Vec<&str> =
-            "Kim Jong Un bertemu Putin . Kim memuji Rusia . Putin tiba di Rusia . Hari Rusia diperingati"
+            "Kim Jong Un bertemu Putin . Kim memuji Rusia . Putin tiba di Rusia . Hari Rusia diperingati . Presiden Rusia Vladimir Putin"
                 .split(' ')
                 .collect();
         // Tagger found: Kim Jong Un PER, Putin PER, Rusia LOC (idx 8), Putin
         // mistyped ORG (idx 10), Rusia LOC (idx 13).
-        let found = vec![m(0, 3, 0), m(4, 5, 0), m(8, 9, 2), m(10, 11, 1), m(13, 14, 2)];
-        let out = harmonise(&words, found, &CapStats::default());
+        let found = vec![
+            m(0, 3, 0),
+            m(4, 5, 0),
+            m(8, 9, 2),
+            m(10, 11, 1),
+            m(13, 14, 2),
+            m(21, 23, 0),
+        ];
+        let out = harmonise(
+            &words,
+            found,
+            &CapStats::default(),
+            &Triggers::parse("PER_TITLE\tpresiden"),
+        );
         assert!(out.contains(&m(6, 7, 0)), "Kim added as PER: {out:?}");
         assert!(out.contains(&m(10, 11, 0)) || out.contains(&m(10, 11, 1)));
         assert!(
             !out.iter().any(|x| x.start == 16),
             "Rusia inside 'Hari Rusia' not added: {out:?}"
+        );
+        assert!(
+            out.contains(&m(20, 21, 2)),
+            "Rusia after a title, before a name: {out:?}"
         );
     }
 

@@ -92,7 +92,7 @@ impl Stage for NerStage {
             }
         }
         let words: Vec<&str> = tokens.iter().map(|t| &doc.text[t.span.range()]).collect();
-        let found = consistency::harmonise(&words, found, &self.model.cap);
+        let found = consistency::harmonise(&words, found, &self.model.cap, &self.model.trig);
         for m in found {
             let Some((s, e)) = consistency::name_core(&words, m.start, m.end) else {
                 continue;
