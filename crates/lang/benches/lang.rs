@@ -54,6 +54,10 @@ fn bench(c: &mut Criterion) {
     c.bench_function("detect/article_3000c", |b| {
         b.iter(|| ident.detect(black_box(&art)))
     });
+    // `analyse` always runs lingua: the cost without the markers-only decision.
+    c.bench_function("analyse_with_lingua/article_3000c", |b| {
+        b.iter(|| ident.analyse(black_box(&art)))
+    });
     c.bench_function("markers_only/article_3000c", |b| {
         b.iter(|| ident.markers().score(black_box(&art)))
     });
@@ -66,6 +70,13 @@ fn bench(c: &mut Criterion) {
             b.iter(|| {
                 for d in &docs {
                     black_box(ident.detect(d));
+                }
+            })
+        });
+        g.bench_function("200_articles_analyse_with_lingua", |b| {
+            b.iter(|| {
+                for d in &docs {
+                    black_box(ident.analyse(d));
                 }
             })
         });
