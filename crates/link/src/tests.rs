@@ -1,7 +1,7 @@
 use super::*;
 use chrono::NaiveDate;
 use std::sync::OnceLock;
-use warta_core::Span;
+use warta_core::{Entity, EntityType, Span};
 
 fn linker() -> &'static Linker {
     static L: OnceLock<Linker> = OnceLock::new();

@@ -1,0 +1,266 @@
+//! The linking pass over one document (see the crate docs for the steps).
+
+use crate::classify::{classify, Hit};
+use crate::context::{self, Context};
+use crate::{people, resolve, roles, scan, words};
+use warta_core::{Document, Entity, EntityType};
+use warta_lexicon::{FormKind, Lexicon, PlaceKind};
+
+/// Links `doc.entities` in place and adds the lexicon matches NER missed.
+pub(crate) fn link(lex: &Lexicon, doc: &mut Document) {
+    let text = doc.text.as_str();
+    let ws = words::words(text);
+    // Unknown language counts as Indonesian: the project's main input.
+    let local_id = !matches!(&doc.language, Some(l) if l.code != "id" && l.code != "ms");
+    let mut ctx = Context::new(doc.published.unwrap_or_else(context::today), local_id);
+    let mut ents = std::mem::take(&mut doc.entities);
+    scan::add_matches(lex, text, &ws, &mut ents);
+    ents.sort_by_key(|e| (e.span.start, std::cmp::Reverse(e.span.end)));
+
+    let hits: Vec<Hit> = ents
+        .iter()
+        .map(|e| {
+            let w = words::word_at(&ws, e.span.start);
+            let prev = (w > 0 && words::joined(text, &ws, w - 1, w)).then(|| &ws[w - 1]);
+            classify(lex, &text[e.span.range()], e.kind, prev)
+        })
+        .collect();
+
+    // Countries named directly are the strongest context.
+    for h in &hits {
+        if let Hit::Country(f) | Hit::Seat(f) = h {
+            *ctx.countries
+                .entry(lex.forms[*f as usize].iso3.clone())
+                .or_default() += 1;
+        }
+    }
+    // Places: a first pass adds the countries and provinces of clear-cut
+    // places to the context, the second pass decides.
+    for pass in 0..2 {
+        for (e, h) in ents.iter_mut().zip(&hits) {
+            let Hit::Place(cands, trig) = h else { continue };
+            let Some((best, margin)) = best_with_margin(lex, cands, &e.text, *trig, &ctx) else {
+                continue;
+            };
+            let p = &lex.places[best as usize];
+            if pass == 0 {
+                if margin > 2.0 {
+                    if !p.iso3.is_empty() {
+                        *ctx.countries.entry(p.iso3.clone()).or_default() += 1;
+                    }
+                    if matches!(p.kind, PlaceKind::Adm1 | PlaceKind::Region) && !p.admin1.is_empty() {
+                        *ctx.admin1.entry(p.admin1.clone()).or_default() += 1;
+                    }
+                }
+                continue;
+            }
+            e.kind = EntityType::Loc;
+            e.canonical = Some(p.name.clone());
+            e.country = (!p.iso3.is_empty()).then(|| p.iso3.clone());
+            e.geo = Some(resolve::geo_of(p));
+        }
+    }
+    for (e, h) in ents.iter_mut().zip(&hits) {
+        match h {
+            Hit::Country(f) => {
+                let form = &lex.forms[*f as usize];
+                e.kind = EntityType::Loc;
+                e.country = Some(form.iso3.clone());
+                let country = lex.country(&form.iso3);
+                match form.place.filter(|_| form.kind == FormKind::Capital) {
+                    Some(pi) => {
+                        let p = &lex.places[pi as usize];
+                        e.canonical = Some(p.name.clone());
+                        e.geo = Some(resolve::geo_of(p));
+                    }
+                    None => e.canonical = country.map(|c| c.name_en.clone()),
+                }
+            }
+            Hit::Seat(f) => {
+                let form = &lex.forms[*f as usize];
+                e.kind = EntityType::Org;
+                e.canonical = Some(form.form.clone());
+                e.country = Some(form.iso3.clone());
+                e.actor_code = Some(format!("{}GOV", form.iso3));
+            }
+            Hit::Actor(a) => set_actor(lex, e, *a, &ctx),
+            Hit::None if e.kind == EntityType::Org => org_by_head(lex, e),
+            Hit::Place(..) | Hit::None => {}
+        }
+    }
+    link_people(lex, text, &ws, &mut ents, &ctx);
+    add_roles(lex, text, &ws, &mut ents, &ctx);
+    ents.sort_by_key(|e| (e.span.start, std::cmp::Reverse(e.span.end)));
+    doc.entities = ents;
+}
+
+fn best_with_margin(
+    lex: &Lexicon,
+    cands: &[u32],
+    mention: &str,
+    trig: resolve::Trigger,
+    ctx: &Context,
+) -> Option<(u32, f64)> {
+    let (best, s) = resolve::best_place(lex, cands, mention, trig, ctx)?;
+    let rest: Vec<u32> = cands.iter().copied().filter(|&c| c != best).collect();
+    let second = resolve::best_place(lex, &rest, mention, trig, ctx).map_or(f64::NEG_INFINITY, |x| x.1);
+    Some((best, s - second))
+}
+
+/// Codes an unknown Indonesian organisation by its head word ("Polres
+/// Bogor" → IDNCOP); the country is one the name itself names
+/// ("Kementerian Luar Negeri Rusia"), else Indonesia.
+fn org_by_head(lex: &Lexicon, e: &mut Entity) {
+    let norm = warta_lexicon::normalize(&e.text);
+    let words: Vec<&str> = norm.split(' ').collect();
+    let Some(code) = words.first().and_then(|w| lex.org_head(w)) else {
+        return;
+    };
+    let named = (1..words.len()).find_map(|i| {
+        [words[i..(i + 2).min(words.len())].join(" "), words[i].to_string()]
+            .iter()
+            .find_map(|k| {
+                lex.lookup(k).iter().find_map(|r| match *r {
+                    warta_lexicon::Ref::Form(f) if lex.forms[f as usize].kind != FormKind::Seat => {
+                        Some(lex.forms[f as usize].iso3.clone())
+                    }
+                    _ => None,
+                })
+            })
+    });
+    let iso3 = named.unwrap_or_else(|| "IDN".to_string());
+    e.actor_code = Some(format!("{iso3}{code}"));
+    e.country = Some(iso3);
+}
+
+fn set_actor(lex: &Lexicon, e: &mut Entity, a: u32, ctx: &Context) {
+    let actor = &lex.actors[a as usize];
+    e.kind = actor.kind;
+    e.canonical = Some(actor.name.clone());
+    if let Some(role) = actor.role_on(ctx.date) {
+        e.actor_code = Some(role.code.clone());
+        e.country = role
+            .code
+            .get(..3)
+            .filter(|c| lex.country(c).is_some())
+            .map(str::to_string);
+    }
+}
+
+fn link_people(lex: &Lexicon, text: &str, ws: &[words::Word], ents: &mut Vec<Entity>, ctx: &Context) {
+    let toks =
+        |ents: &[Entity]| -> Vec<Vec<String>> { ents.iter().map(|e| people::name_tokens(&e.text)).collect() };
+    // Full names the lexicon knows without their title ("Presiden Joko Widodo").
+    for e in ents
+        .iter_mut()
+        .filter(|e| e.kind == EntityType::Per && e.actor_code.is_none())
+    {
+        let name = people::name_tokens(&e.text).join(" ");
+        if let Hit::Actor(a) = classify(lex, &name, EntityType::Per, None) {
+            set_actor(lex, e, a, ctx);
+        } else if e.canonical.is_none() && name.contains(' ') {
+            let n = e.text.split_whitespace().count();
+            let keep = name.split(' ').count();
+            e.canonical = Some(
+                e.text
+                    .split_whitespace()
+                    .skip(n.saturating_sub(keep))
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            );
+        }
+    }
+    // Unknown people after an Indonesian office title ("Bupati Bogor …").
+    for e in ents
+        .iter_mut()
+        .filter(|e| e.kind == EntityType::Per && e.actor_code.is_none())
+    {
+        if let Some(code) = people::title_code(lex, text, ws, e.span) {
+            e.actor_code = Some(format!("IDN{code}"));
+            e.country = Some("IDN".to_string());
+        }
+    }
+    let t = toks(ents);
+    for span in people::short_mentions(text, ws, ents, &t) {
+        ents.push(Entity::new(span, &text[span.range()], EntityType::Per));
+    }
+    ents.sort_by_key(|e| (e.span.start, std::cmp::Reverse(e.span.end)));
+    let t = toks(ents);
+    // Who a one-word name usually is, by the curated lexicon ("Prabowo").
+    let usual: Vec<Option<String>> = ents
+        .iter_mut()
+        .zip(&t)
+        .map(|(e, t)| {
+            if e.kind != EntityType::Per || t.len() != 1 {
+                return None;
+            }
+            match classify(lex, &t[0], EntityType::Per, None) {
+                Hit::Actor(a) if lex.actors[a as usize].curated => {
+                    if e.actor_code.is_none() {
+                        set_actor(lex, e, a, ctx);
+                    }
+                    Some(lex.actors[a as usize].name.clone())
+                }
+                _ => None,
+            }
+        })
+        .collect();
+    let ante = people::antecedents(ents, &t, &usual);
+    for (i, a) in ante.iter().enumerate() {
+        if let Some(k) = *a {
+            let full = ents[k].clone();
+            let e = &mut ents[i];
+            e.canonical = full.canonical.or(Some(full.text));
+            e.country = full.country;
+            e.actor_code = full.actor_code;
+        }
+    }
+}
+
+fn add_roles(lex: &Lexicon, text: &str, ws: &[words::Word], ents: &mut Vec<Entity>, ctx: &Context) {
+    for p in roles::find(lex, text, ws) {
+        // The place under discussion: the nearest earlier place whose
+        // country the phrase does not exclude.
+        let local = || {
+            ents.iter()
+                .filter(|e| e.kind == EntityType::Loc && e.span.end <= p.span.start)
+                .filter_map(|e| e.country.clone())
+                .rfind(|c| p.not_iso3.as_ref() != Some(c))
+                .or_else(|| {
+                    ctx.main_country()
+                        .map(str::to_string)
+                        .filter(|c| p.not_iso3.as_ref() != Some(c))
+                })
+        };
+        let Some(iso3) = p.iso3.clone().or_else(local) else {
+            continue;
+        };
+        let e = roles::entity(lex, text, &p, &iso3);
+        // "Presiden Rusia Vladimir Putin": a title, not an actor of its own;
+        // it codes the person when the lexicon does not know them.
+        let next = ws
+            .get(words::word_at(ws, p.span.end))
+            .filter(|w| text[p.span.end..w.span.start].trim().is_empty());
+        if let Some(per) = next.and_then(|w| {
+            ents.iter_mut()
+                .find(|o| o.kind == EntityType::Per && o.span.start == w.span.start)
+        }) {
+            if per.actor_code.is_none() {
+                per.actor_code = e.actor_code;
+                per.country = e.country;
+            }
+            continue;
+        }
+        if let Some(same) = ents.iter_mut().find(|o| o.span == e.span) {
+            same.kind = EntityType::Org;
+            same.canonical = e.canonical;
+            same.country = e.country;
+            same.actor_code = e.actor_code;
+        } else if !ents
+            .iter()
+            .any(|o| o.span.overlaps(e.span) && !e.span.contains(o.span))
+        {
+            ents.push(e);
+        }
+    }
+}
