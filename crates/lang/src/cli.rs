@@ -177,3 +177,57 @@ fn report(out: &mut String, ident: &LanguageIdentifier, name: &str, split: &str,
         let _ = writeln!(out, "    {gold} → {pred}: {n}");
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tmp(name: &str, content: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("warta-lang-cli-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let p = dir.join(name);
+        std::fs::write(&p, content).unwrap();
+        p
+    }
+
+    #[test]
+    fn report_covers_jsonl_sentence_files_and_labelled_csv() {
+        let jsonl = tmp(
+            "gold.jsonl",
+            "{\"text\":\"Polisi mengatakan bahwa mobil itu ditemukan di dekat kantor karena rusak.\",\"lang\":\"id\"}\n\
+             {\"text\":\"Polis berkata bahawa kereta itu ditemui berhampiran pejabat kerana rosak.\",\"lang\":\"ms\"}\n",
+        );
+        let sentences = tmp(
+            "en.sentences.txt",
+            "The police said the car was found near the office.\n",
+        );
+        let csv = tmp(
+            "berita.csv",
+            "id,isi_berita\n1,\"Pemerintah mengatakan bahwa harga beras, gula dan minyak akan turun.\"\n",
+        );
+        let labelled = PathBuf::from(format!("id={}", csv.display()));
+        let report = run_eval(&[jsonl, sentences, labelled]).unwrap();
+        assert!(
+            report.contains("gold.jsonl — all (file not used for training): 2 texts"),
+            "{report}"
+        );
+        assert!(report.contains("gold id   n=1"), "{report}");
+        assert!(report.contains("en.sentences.txt"), "{report}");
+        assert!(report.contains("berita.csv"), "{report}");
+        assert!(report.contains("warta 1.000"), "{report}");
+    }
+
+    #[test]
+    fn missing_unlabelled_or_empty_input_is_a_clear_error() {
+        assert!(run_eval(&[]).is_err());
+        let e = run_eval(&[PathBuf::from("/nonexistent/gold.jsonl")])
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("/nonexistent/gold.jsonl"), "{e}");
+        let csv = tmp("plain.csv", "text\nApa kabar\n");
+        let e = run_eval(&[csv]).unwrap_err().to_string();
+        assert!(e.contains("label prefix"), "{e}");
+        let empty = tmp("empty.jsonl", "\n");
+        assert!(run_eval(&[empty]).is_err());
+    }
+}
