@@ -2,12 +2,17 @@
 //! an Indonesian/Malay disambiguation layer.
 //!
 //! Lingua's character n-grams confuse the two standard Malay languages
-//! (on its own test data it labels 17% of Indonesian sentences as Malay and
-//! 69% of Malay ones as Indonesian). When lingua's best guess is one of
-//! them, [`LanguageIdentifier`] re-decides between the two with weighted
-//! vocabulary and spelling markers scanned over the whole text
-//! ([`markers`]), combined with lingua's own vote by a logistic regression
-//! learnt from a training split ([`train`]).
+//! (here it calls 19% of its own Indonesian test sentences Malay). When
+//! lingua's best guess is one of them, [`LanguageIdentifier`] re-decides
+//! between the two with weighted vocabulary and spelling markers scanned
+//! over the whole text ([`markers`]), combined with lingua's own vote by a
+//! logistic regression learnt from a training split ([`train`]).
+//!
+//! Two shortcuts keep it fast and honest: text whose markers are dense and
+//! decisive is settled without lingua (most Indonesian and Malay articles),
+//! and long text with almost no Indonesian/Malay words gets no language even
+//! when lingua, which only knows three languages, says Indonesian or Malay.
+//! Figures: `docs/quality.md`; speed: `BENCHMARKS.md`.
 
 pub mod cli;
 pub mod gold;
@@ -22,11 +27,9 @@ use warta_core::{Document, Language, Stage, StageError};
 /// The marker table learnt by `examples/train_markers.rs`.
 const MARKER_TABLE: &str = include_str!("../../../data/lang/id_ms_markers.tsv");
 
-/// Lingua reads at most this many characters from the start of a text
-/// (chosen with `examples/prefix_sweep.rs`: 300 keeps the accuracy of 2,000
-/// at a third of the time):
-/// its cost grows with length and the first paragraphs decide the language;
-/// the cheap marker layer still reads the whole text.
+/// Lingua reads at most this many characters from the start of a text: its
+/// cost grows with length, and `examples/prefix_sweep.rs` shows 300 giving
+/// the accuracy of 2,000. The cheap marker layer still reads the whole text.
 pub const LINGUA_PREFIX_CHARS: usize = 300;
 
 /// The marker layer stops after this many bytes, bounding the time spent on
@@ -120,9 +123,10 @@ impl LanguageIdentifier {
         self.markers = markers;
     }
 
-    /// The most likely language with a confidence in `[0, 1]`, or `None` when
-    /// the text has too little signal (no letters, or a script none of the
-    /// supported languages uses).
+    /// The most likely language (`id`, `ms` or `en`) with a confidence in
+    /// `[0, 1]`, or `None` when the text has too little signal (no letters)
+    /// or is in a language warta does not know (another script, or long
+    /// Latin-script text without Indonesian/Malay words).
     pub fn detect(&self, text: &str) -> Option<Language> {
         let m = self.markers.score_detail(head_bytes(text, MARKER_SCAN_BYTES));
         // Most Indonesian and Malay articles are settled by the markers
