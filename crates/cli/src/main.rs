@@ -69,11 +69,28 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,
+        // A closed pipe (`warta … | head`) is the reader's choice, not an error.
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("warta: {e:#}");
             ExitCode::from(2)
         }
     }
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain()
+        .filter_map(|c| c.downcast_ref::<std::io::Error>())
+        .any(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+}
+
+/// Writes a report to stdout, passing write errors up instead of panicking.
+fn print_report(report: &str) -> Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "{report}")?;
+    out.flush()?;
+    Ok(())
 }
 
 fn run(cli: Cli) -> Result<ExitCode> {
@@ -84,7 +101,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         } => {
             let report = warta_ner::train_cli::run_train(&data, &out)
                 .map_err(|e| anyhow::anyhow!("train ner: {e}"))?;
-            println!("{report}");
+            print_report(&report)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Eval { what, files } => {
@@ -95,7 +112,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 EvalWhat::Places => warta_link::cli::run_eval(&files),
             }
             .map_err(|e| anyhow::anyhow!("eval: {e}"))?;
-            println!("{report}");
+            print_report(&report)?;
             Ok(ExitCode::SUCCESS)
         }
     }
