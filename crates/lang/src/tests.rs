@@ -126,7 +126,13 @@ fn detect_and_analyse_agree_on_every_kind_of_text() {
         "",
     ];
     for t in texts {
-        assert_eq!(ident().detect(t), ident().analyse(t).decision, "{t}");
+        let (d, a) = (ident().detect(t), ident().analyse(t).decision);
+        // Lingua sums over a hash map, so confidences may differ in the
+        // last bit between calls.
+        assert_eq!(d.as_ref().map(|l| &l.code), a.as_ref().map(|l| &l.code), "{t}");
+        if let (Some(d), Some(a)) = (d, a) {
+            assert!((d.confidence - a.confidence).abs() < 1e-9, "{t}");
+        }
     }
 }
 
