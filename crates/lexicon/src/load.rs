@@ -24,6 +24,7 @@ pub(crate) fn load_embedded() -> Result<Lexicon, LexiconError> {
     lex.index.reserve(1 << 18);
     load_countries(&mut lex, COUNTRIES)?;
     load_places(&mut lex, &gunzip("places.tsv.gz", PLACES)?)?;
+    mark_capitals(&mut lex);
     load_regions(&mut lex, REGIONS)?;
     load_place_aliases(&mut lex, PLACE_ALIASES)?;
     load_forms(&mut lex, FORMS)?;
@@ -178,6 +179,7 @@ fn load_places(lex: &mut Lexicon, text: &str) -> Result<(), LexiconError> {
             admin1: field(&f, 6).to_string(),
             population: field(&f, 7).parse().unwrap_or(0),
             parent: (kind == PlaceKind::Adm3 && !extra.is_empty()).then(|| extra.to_string()),
+            capital: false,
         };
         let idx = Ref::Place(lex.places.len() as u32);
         let mut names = vec![p.name.clone()];
@@ -217,6 +219,19 @@ fn load_places(lex: &mut Lexicon, text: &str) -> Result<(), LexiconError> {
     Ok(())
 }
 
+/// Flags each country's capital city (by GeoNames' capital name).
+fn mark_capitals(lex: &mut Lexicon) {
+    let caps: Vec<u32> = lex
+        .countries
+        .iter()
+        .filter(|c| !c.capital.is_empty())
+        .filter_map(|c| city_named(lex, &c.capital, &c.iso3))
+        .collect();
+    for i in caps {
+        lex.places[i as usize].capital = true;
+    }
+}
+
 fn load_regions(lex: &mut Lexicon, text: &str) -> Result<(), LexiconError> {
     const F: &str = "regions.tsv";
     for (ln, f) in rows(text) {
@@ -233,6 +248,7 @@ fn load_regions(lex: &mut Lexicon, text: &str) -> Result<(), LexiconError> {
             admin1: field(&f, 4).to_string(),
             population: 0,
             parent: None,
+            capital: false,
         };
         let idx = Ref::Place(lex.places.len() as u32);
         let names: Vec<String> = std::iter::once(p.name.clone())

@@ -140,3 +140,18 @@ fn exact_names_are_known_by_their_spelling() {
     // Same key after folding, but nobody spells it so.
     assert!(!lex.lookup("Russsia").is_empty() && !exact("Russsia"));
 }
+
+#[test]
+fn national_capitals_are_flagged() {
+    let lex = lex();
+    let rome = places(&lex, "Rome")
+        .into_iter()
+        .find(|p| p.iso3 == "ITA")
+        .unwrap();
+    assert!(rome.capital);
+    let bogor = places(&lex, "Bogor")
+        .into_iter()
+        .find(|p| p.kind == PlaceKind::City)
+        .unwrap();
+    assert!(!bogor.capital);
+}

@@ -34,6 +34,9 @@ pub struct Place {
     pub population: u64,
     /// For districts: the regency they lie in.
     pub parent: Option<String>,
+    /// The national capital of its country (GeoNames' capital of the
+    /// country): "Roma" is Rome, Italy before Rome, Georgia.
+    pub capital: bool,
 }
 
 /// A country.

@@ -54,9 +54,12 @@ pub(crate) fn best_place(
 
 fn score(p: &Place, key: &str, trigger: Trigger, ctx: &Context) -> f64 {
     let mut s = ((p.population as f64) + 10.0).log10();
-    s += ctx.country_weight(&p.iso3) * 1.5;
+    s += ctx.country_weight(&p.iso3);
     if let Some(n) = ctx.admin1.get(&p.admin1) {
         s += 1.5 + (*n as f64).ln();
+    }
+    if p.capital {
+        s += 1.0;
     }
     if ctx.local_id && p.iso3 == "IDN" {
         s += 1.0;

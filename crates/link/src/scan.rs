@@ -289,8 +289,10 @@ fn accept(
     for r in refs {
         let Some(p) = r.place() else { continue };
         let p = &lex.places[p as usize];
-        // GeoNames alternate names (Appi, Bimo, Maka) only after "kota" etc.
-        if matches!(r, Ref::PlaceAlt(_)) && !strong {
+        // GeoNames alternate names (Appi, Bimo, Maka) only after "kota"
+        // etc., or after "di"/"in" for towns of some size (in Sievierodonetsk).
+        let alt_ok = strong || trigger == Trigger::Locative && p.population >= 50_000;
+        if matches!(r, Ref::PlaceAlt(_)) && !alt_ok {
             continue;
         }
         if p.kind == PlaceKind::Adm3 && trigger != Trigger::District {

@@ -517,3 +517,40 @@ fn random_text_and_entity_spans_never_panic() {
         }
     }
 }
+
+#[test]
+fn an_english_report_links_places_people_and_roles() {
+    let text = "North Korean leader Kim Jong Un wrote to Russian President Vladimir Putin, KCNA said. \
+Russian forces blew up a bridge in Sievierodonetsk, Ukraine. Earlier, Kim met Putin in Vladivostok.";
+    let mut d = doc(text, "2022-06-13");
+    d.language = Some(warta_core::Language {
+        code: "en".into(),
+        confidence: 1.0,
+    });
+    linker().process(&mut d).unwrap();
+    assert!(near(find(&d, "Sievierodonetsk")[0], 48.95, 38.49));
+    assert_eq!(
+        find(&d, "Russian forces")[0].actor_code.as_deref(),
+        Some("RUSMIL")
+    );
+    assert_eq!(find(&d, "Kim")[0].canonical.as_deref(), Some("Kim Jong Un"));
+    assert!(
+        find(&d, "Russian President").is_empty(),
+        "a title, not an actor: {:?}",
+        d.entities
+    );
+}
+
+#[test]
+fn a_capital_outranks_a_small_namesake_in_the_country_under_discussion() {
+    let text =
+        "Megawati ke Amerika Serikat dan Los Angeles. Dalam pertemuan di Roma bulan Februari, ia berdiskusi.";
+    let mut d = doc(text, "2025-10-16");
+    linker().process(&mut d).unwrap();
+    assert_eq!(
+        find(&d, "Roma")[0].country.as_deref(),
+        Some("ITA"),
+        "{:?}",
+        d.entities
+    );
+}
