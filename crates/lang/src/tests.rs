@@ -166,3 +166,13 @@ fn other_languages_lingua_would_call_malay_or_indonesian_get_no_language() {
         assert_eq!(a.decision, None, "{text}");
     }
 }
+
+#[test]
+fn malay_football_report_is_not_pulled_to_indonesian_by_topic_words() {
+    // Sports words (babak, final) are common in the Indonesian training text
+    // and rare in the politics-heavy Malay sample; they must not decide.
+    let ms = "Skuad negara tewas kepada Thailand dalam saingan separuh akhir dan gagal mara \
+              ke final. Penyerang utama pasukan cedera pada babak kedua dan tidak dapat \
+              meneruskan permainan.";
+    assert_eq!(code(ms).as_deref(), Some("ms"));
+}

@@ -73,6 +73,10 @@ pub struct Options {
     pub min_weight: f64,
     /// Weights are clamped to `±max_weight` so no single word decides.
     pub max_weight: f64,
+    /// Words found in the data (not seeds) are clamped tighter: their
+    /// evidence is often only that a topic (football, gadgets) is missing
+    /// from the small, politics-heavy Malay sample.
+    pub max_discovered_weight: f64,
     /// Non-seed words capitalised more often than this mid-sentence are
     /// taken for names and skipped.
     pub max_capital_ratio: f64,
@@ -89,6 +93,7 @@ impl Default for Options {
             min_families: 2,
             min_weight: 0.7,
             max_weight: 3.0,
+            max_discovered_weight: 1.5,
             max_capital_ratio: 0.3,
             per_text_cap: 3,
         }
@@ -170,10 +175,15 @@ pub fn learn_markers(texts: &[TrainText], seeds: &Seeds, opts: &Options) -> Vec<
         } else {
             0.0
         };
+        let cap = if seeds.is_seed(phrase) {
+            opts.max_weight
+        } else {
+            opts.max_discovered_weight.min(opts.max_weight)
+        };
         let w = ((f64::from(c_ms) + opts.smoothing + prior_ms)
             / (f64::from(c_id) * scale + opts.smoothing + prior_id))
             .ln()
-            .clamp(-opts.max_weight, opts.max_weight);
+            .clamp(-cap, cap);
         if w.abs() < opts.min_weight {
             return;
         }
