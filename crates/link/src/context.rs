@@ -12,6 +12,9 @@ pub(crate) struct Context {
     pub countries: HashMap<String, u32>,
     /// Province / oblast names of places resolved so far.
     pub admin1: HashMap<String, u32>,
+    /// Indonesian regencies/cities (`Kabupaten Bogor`) named clearly: a
+    /// district name is read as the one inside them.
+    pub regencies: HashMap<String, u32>,
     /// The date roles are read at (publication, else today).
     pub date: NaiveDate,
     /// True for Indonesian/Malay articles, whose unqualified places are

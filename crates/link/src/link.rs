@@ -48,6 +48,9 @@ pub(crate) fn link(lex: &Lexicon, doc: &mut Document) {
                     if !p.iso3.is_empty() {
                         *ctx.countries.entry(p.iso3.clone()).or_default() += 1;
                     }
+                    if p.kind == PlaceKind::Adm2 {
+                        *ctx.regencies.entry(p.name.clone()).or_default() += 1;
+                    }
                     if matches!(p.kind, PlaceKind::Adm1 | PlaceKind::Region) && !p.admin1.is_empty() {
                         *ctx.admin1.entry(p.admin1.clone()).or_default() += 1;
                     }

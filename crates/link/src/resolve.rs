@@ -55,6 +55,9 @@ pub(crate) fn best_place(
 fn score(p: &Place, key: &str, trigger: Trigger, ctx: &Context) -> f64 {
     let mut s = ((p.population as f64) + 10.0).log10();
     s += ctx.country_weight(&p.iso3);
+    if p.parent.as_ref().is_some_and(|r| ctx.regencies.contains_key(r)) {
+        s += 4.0;
+    }
     if let Some(n) = ctx.admin1.get(&p.admin1) {
         s += 1.5 + (*n as f64).ln();
     }

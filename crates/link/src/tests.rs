@@ -554,3 +554,19 @@ fn a_capital_outranks_a_small_namesake_in_the_country_under_discussion() {
         d.entities
     );
 }
+
+#[test]
+fn a_district_is_read_inside_the_regency_the_article_names() {
+    for (regency, lat) in [("Kabupaten Bogor", -6.61), ("Kabupaten Sumedang", -6.87)] {
+        let text = format!("Jembatan putus di Kecamatan Tanjungsari, {regency}, Jawa Barat.");
+        let mut d = doc(&text, "2025-10-20");
+        linker().process(&mut d).unwrap();
+        let t = d
+            .entities
+            .iter()
+            .find(|e| e.text.ends_with("Tanjungsari"))
+            .expect("Tanjungsari");
+        let g = t.geo.as_ref().unwrap();
+        assert!((g.lat - lat).abs() < 0.05, "{regency}: {t:?}");
+    }
+}
