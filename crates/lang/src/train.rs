@@ -306,18 +306,6 @@ fn solve3(a: [[f64; 3]; 3], b: [f64; 3]) -> Option<[f64; 3]> {
     Some(x)
 }
 
-/// Lower-cased words of a text (for callers that want the tokenisation the
-/// markers use).
-pub fn lowercase_words(text: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut buf = String::new();
-    for_each_word(text, |w| {
-        lower_into(w.raw, &mut buf);
-        out.push(buf.clone());
-    });
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
