@@ -9,6 +9,7 @@ use warta_core::EntityType;
 
 const PLACES: &[u8] = include_bytes!("../../../data/lexicon/places.tsv.gz");
 const PHOENIX: &[u8] = include_bytes!("../../../data/lexicon/phoenix-people.tsv.gz");
+const PHOENIX_ORGS: &[u8] = include_bytes!("../../../data/lexicon/phoenix-orgs.tsv.gz");
 const COUNTRIES: &str = include_str!("../../../data/lexicon/countries.tsv");
 const FORMS: &str = include_str!("../../../data/lexicon/country-forms.tsv");
 const REGIONS: &str = include_str!("../../../data/lexicon/regions.tsv");
@@ -29,7 +30,18 @@ pub(crate) fn load_embedded() -> Result<Lexicon, LexiconError> {
     load_place_aliases(&mut lex, PLACE_ALIASES)?;
     load_forms(&mut lex, FORMS)?;
     load_actors(&mut lex, ACTORS)?;
-    load_phoenix(&mut lex, &gunzip("phoenix-people.tsv.gz", PHOENIX)?)?;
+    load_phoenix(
+        &mut lex,
+        "phoenix-people.tsv.gz",
+        &gunzip("phoenix-people.tsv.gz", PHOENIX)?,
+        false,
+    )?;
+    load_phoenix(
+        &mut lex,
+        "phoenix-orgs.tsv.gz",
+        &gunzip("phoenix-orgs.tsv.gz", PHOENIX_ORGS)?,
+        true,
+    )?;
     load_roles(&mut lex, ROLES)?;
     for (ln, f) in rows(ORG_HEADS) {
         let (head, code) = (field(&f, 0), field(&f, 1));
@@ -390,10 +402,17 @@ fn push_actor(lex: &mut Lexicon, a: Actor) {
     }
 }
 
-fn load_phoenix(lex: &mut Lexicon, text: &str) -> Result<(), LexiconError> {
-    const F: &str = "phoenix-people.tsv.gz";
+/// Phoenix entries: `name, aliases, codes` (people file) or `name,
+/// aliases, type, codes` (organisations file, `typed`).
+fn load_phoenix(lex: &mut Lexicon, file: &str, text: &str, typed: bool) -> Result<(), LexiconError> {
+    let codes_col = if typed { 3 } else { 2 };
     for (ln, f) in rows(text) {
         let name = field(&f, 0);
+        let kind = match (typed, field(&f, 2)) {
+            (false, _) | (true, "PER") => EntityType::Per,
+            (true, "ORG") => EntityType::Org,
+            (true, k) => return Err(err(file, ln, format!("unknown type `{k}`"))),
+        };
         // A curated entry for the same person wins (it has current roles).
         if lex
             .lookup(name)
@@ -403,14 +422,14 @@ fn load_phoenix(lex: &mut Lexicon, text: &str) -> Result<(), LexiconError> {
             continue;
         }
         let mut roles = Vec::new();
-        for spec in field(&f, 2).split(';').filter(|s| !s.is_empty()) {
+        for spec in field(&f, codes_col).split(';').filter(|s| !s.is_empty()) {
             let mut p = spec.split(':');
             let code = p.next().unwrap_or("");
             if code.len() < 3 {
-                return Err(err(F, ln, format!("bad role `{spec}`")));
+                return Err(err(file, ln, format!("bad role `{spec}`")));
             }
-            let from = date(F, ln, p.next().unwrap_or(""))?;
-            let until = date(F, ln, p.next().unwrap_or(""))?;
+            let from = date(file, ln, p.next().unwrap_or(""))?;
+            let until = date(file, ln, p.next().unwrap_or(""))?;
             roles.push(ActorRole {
                 code: code.to_string(),
                 from,
@@ -423,7 +442,7 @@ fn load_phoenix(lex: &mut Lexicon, text: &str) -> Result<(), LexiconError> {
             Actor {
                 name: name.to_string(),
                 aliases: als,
-                kind: EntityType::Per,
+                kind,
                 roles,
                 curated: false,
             },

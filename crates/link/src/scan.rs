@@ -264,6 +264,15 @@ fn accept(
             if !actor.curated && (single || !ws[i..=j].iter().all(|w| w.cap)) {
                 continue;
             }
+            // Phoenix entries found in running text: by their main name
+            // only, and no armed groups (their aliases include "La Liga",
+            // "Black Friday"); NER-found mentions still link to them.
+            if !actor.curated
+                && (warta_lexicon::normalize(&actor.name) != warta_lexicon::normalize(surface)
+                    || actor.roles.iter().any(|r| r.code.contains("REB")))
+            {
+                continue;
+            }
             let names = std::iter::once(&actor.name).chain(actor.aliases.iter());
             if letters <= 3 && !names.into_iter().any(|n| n == surface) {
                 continue;
@@ -289,9 +298,10 @@ fn accept(
     for r in refs {
         let Some(p) = r.place() else { continue };
         let p = &lex.places[p as usize];
-        // GeoNames alternate names (Appi, Bimo, Maka) only after "kota"
-        // etc., or after "di"/"in" for towns of some size (in Sievierodonetsk).
-        let alt_ok = strong || trigger == Trigger::Locative && p.population >= 50_000;
+        // GeoNames alternate names (Appi, Bimo, Maka, even "Google" for
+        // Topeka) only after "kota", "provinsi"…, or after "di"/"in" for
+        // big cities (di Beograd); the NER finds the rest.
+        let alt_ok = strong || trigger == Trigger::Locative && p.population >= 500_000;
         if matches!(r, Ref::PlaceAlt(_)) && !alt_ok {
             continue;
         }

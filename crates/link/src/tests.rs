@@ -527,8 +527,21 @@ Russian forces blew up a bridge in Sievierodonetsk, Ukraine. Earlier, Kim met Pu
         code: "en".into(),
         confidence: 1.0,
     });
+    // An alternate spelling is linked once the NER has found it.
+    ner(&mut d, "Sievierodonetsk", EntityType::Loc);
     linker().process(&mut d).unwrap();
     assert!(near(find(&d, "Sievierodonetsk")[0], 48.95, 38.49));
+    // Phoenix armed groups and GeoNames alternate names need the NER.
+    let mut d2 = doc(
+        "Barcelona leads La Liga, and fans searched on Google.",
+        "2022-06-13",
+    );
+    linker().process(&mut d2).unwrap();
+    assert!(
+        d2.entities.iter().all(|e| e.text == "Barcelona"),
+        "{:?}",
+        d2.entities
+    );
     assert_eq!(
         find(&d, "Russian forces")[0].actor_code.as_deref(),
         Some("RUSMIL")
