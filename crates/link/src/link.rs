@@ -87,7 +87,8 @@ pub(crate) fn link(lex: &Lexicon, doc: &mut Document) {
                 e.actor_code = Some(format!("{}GOV", form.iso3));
             }
             Hit::Actor(a) => set_actor(lex, e, *a, &ctx),
-            Hit::None if e.kind == EntityType::Org => org_by_head(lex, e),
+            // "Kejati Jabar" tagged LOC is an organisation all the same.
+            Hit::None if e.kind != EntityType::Per => org_by_head(lex, e),
             Hit::Place(..) | Hit::None => {}
         }
     }
@@ -132,6 +133,7 @@ fn org_by_head(lex: &Lexicon, e: &mut Entity) {
             })
     });
     let iso3 = named.unwrap_or_else(|| "IDN".to_string());
+    e.kind = EntityType::Org;
     e.actor_code = Some(format!("{iso3}{code}"));
     e.country = Some(iso3);
 }
