@@ -1,6 +1,6 @@
 //! Runs the linker (lexicon only, no NER) over the Detik dev articles and
-//! prints every entity it finds, one per line: a way to look for false
-//! positives. `cargo run -p warta-link --example link_detik -- CSV [N]`
+//! prints every entity it finds, one per line (id, type, text, canonical,
+//! country, actor code, byte offset): a way to look for false positives. `cargo run -p warta-link --example link_detik -- CSV [N]`
 //! (CSV: ../shared/data/news/detik/data_berita_dev.csv).
 
 use warta_core::{Document, Stage};
@@ -20,12 +20,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         linker.process(&mut doc)?;
         for e in &doc.entities {
             println!(
-                "{id}\t{}\t{}\t{}\t{}\t{}",
+                "{id}\t{}\t{}\t{}\t{}\t{}\t{}",
                 e.kind.as_str(),
                 e.text,
                 e.canonical.as_deref().unwrap_or("-"),
                 e.country.as_deref().unwrap_or("-"),
-                e.actor_code.as_deref().unwrap_or("-")
+                e.actor_code.as_deref().unwrap_or("-"),
+                e.span.start
             );
         }
     }

@@ -138,6 +138,37 @@ const NOT_PLACES: &[&str] = &[
     "cameron",
 ];
 
+/// Currency words: "dolar AS" names a currency, not the United States.
+const CURRENCIES: &[&str] = &[
+    "dolar",
+    "dollar",
+    "ringgit",
+    "yen",
+    "yuan",
+    "renminbi",
+    "euro",
+    "rupee",
+    "rupe",
+    "won",
+    "peso",
+    "riyal",
+    "rial",
+    "dirham",
+    "rubel",
+    "ruble",
+    "rouble",
+    "pound",
+    "poundsterling",
+    "franc",
+    "frank",
+    "baht",
+    "dong",
+    "lira",
+    "krona",
+    "krone",
+    "rupiah",
+];
+
 /// Adds an entity for every lexicon match in `text` that no existing entity
 /// overlaps, following the rules in the module docs.
 pub(crate) fn add_matches(lex: &Lexicon, text: &str, ws: &[Word], ents: &mut Vec<Entity>) {
@@ -206,8 +237,12 @@ fn accept(
     lower: &HashSet<&str>,
 ) -> Option<EntityType> {
     let surface = &text[ws[i].span.start..ws[j].span.end];
-    // "US$ 3,8 juta", "S$": a currency, not a country.
+    // "US$ 3,8 juta", "S$", "dolar AS", "ringgit Malaysia": a currency,
+    // not a country.
     if text[ws[j].span.end..].starts_with('$') {
+        return None;
+    }
+    if i > 0 && joined(text, ws, i - 1, i) && CURRENCIES.contains(&ws[i - 1].norm.as_str()) {
         return None;
     }
     // Running text must spell a name exactly (Cameron is not Cameroon,

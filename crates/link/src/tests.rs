@@ -326,7 +326,10 @@ Maka warga berkumpul bersama Nadia.";
 
 #[test]
 fn a_currency_sign_is_not_a_country() {
-    let mut d = doc("Rumah itu dijual seharga US$ 3,8 juta di AS.", "2025-10-01");
+    let mut d = doc(
+        "Rumah itu dijual seharga US$ 3,8 juta (dolar AS, bukan dolar Kanada) di AS.",
+        "2025-10-01",
+    );
     linker().process(&mut d).unwrap();
     let us: Vec<&str> = d.entities.iter().map(|e| e.text.as_str()).collect();
     assert_eq!(us, ["AS"]);
