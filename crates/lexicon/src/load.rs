@@ -1,7 +1,8 @@
-//! Parsing the embedded data files into a [`Lexicon`].
+//! Parsing the source data files (TSV) into a [`Builder`].
 
+use crate::source::Builder;
 use crate::types::{Actor, ActorRole, Country, CountryForm, FormKind, Place, PlaceKind, Role};
-use crate::{normalize, Lexicon, LexiconError, Ref};
+use crate::{normalize, LexiconError, Ref};
 use chrono::NaiveDate;
 use std::collections::HashMap;
 use std::io::Read;
@@ -20,8 +21,10 @@ const PLACE_STOPWORDS: &str = include_str!("../../../data/lexicon/place-stopword
 const ORG_HEADS: &str = include_str!("../../../data/lexicon/org-heads.tsv");
 const PERSON_TITLES: &str = include_str!("../../../data/lexicon/person-titles.tsv");
 
-pub(crate) fn load_embedded() -> Result<Lexicon, LexiconError> {
-    let mut lex = Lexicon::default();
+/// Parses every source file into a [`Builder`] (the slow path: only the
+/// lexicon compiler and the tests take it; run time reads `lexicon.bin`).
+pub(crate) fn load_sources() -> Result<Builder, LexiconError> {
+    let mut lex = Builder::default();
     lex.index.reserve(1 << 18);
     load_countries(&mut lex, COUNTRIES)?;
     load_places(&mut lex, &gunzip("places.tsv.gz", PLACES)?)?;
@@ -106,7 +109,7 @@ fn aliases(s: &str) -> impl Iterator<Item = &str> {
     s.split('|').map(str::trim).filter(|a| !a.is_empty())
 }
 
-fn load_countries(lex: &mut Lexicon, text: &str) -> Result<(), LexiconError> {
+fn load_countries(lex: &mut Builder, text: &str) -> Result<(), LexiconError> {
     const F: &str = "countries.tsv";
     for (ln, f) in rows(text) {
         if f.len() < 10 {
@@ -135,7 +138,7 @@ fn load_countries(lex: &mut Lexicon, text: &str) -> Result<(), LexiconError> {
     Ok(())
 }
 
-fn push_form(lex: &mut Lexicon, form: &str, country: u32, kind: FormKind, place: Option<u32>) {
+fn push_form(lex: &mut Builder, form: &str, country: u32, kind: FormKind, place: Option<u32>) {
     let iso3 = lex.countries[country as usize].iso3.clone();
     let key = crate::match_key(form);
     // One form per (key, country): a hand-made line refines a generated one.
@@ -167,7 +170,7 @@ fn push_form(lex: &mut Lexicon, form: &str, country: u32, kind: FormKind, place:
     lex.add_key(form, Ref::Form(i));
 }
 
-fn load_places(lex: &mut Lexicon, text: &str) -> Result<(), LexiconError> {
+fn load_places(lex: &mut Builder, text: &str) -> Result<(), LexiconError> {
     const F: &str = "places.tsv.gz";
     for (ln, f) in rows(text) {
         if f.len() < 8 {
@@ -232,7 +235,7 @@ fn load_places(lex: &mut Lexicon, text: &str) -> Result<(), LexiconError> {
 }
 
 /// Flags each country's capital city (by GeoNames' capital name).
-fn mark_capitals(lex: &mut Lexicon) {
+fn mark_capitals(lex: &mut Builder) {
     let caps: Vec<u32> = lex
         .countries
         .iter()
@@ -244,7 +247,7 @@ fn mark_capitals(lex: &mut Lexicon) {
     }
 }
 
-fn load_regions(lex: &mut Lexicon, text: &str) -> Result<(), LexiconError> {
+fn load_regions(lex: &mut Builder, text: &str) -> Result<(), LexiconError> {
     const F: &str = "regions.tsv";
     for (ln, f) in rows(text) {
         if f.len() < 4 {
@@ -274,7 +277,7 @@ fn load_regions(lex: &mut Lexicon, text: &str) -> Result<(), LexiconError> {
     Ok(())
 }
 
-fn load_place_aliases(lex: &mut Lexicon, text: &str) -> Result<(), LexiconError> {
+fn load_place_aliases(lex: &mut Builder, text: &str) -> Result<(), LexiconError> {
     const F: &str = "place-aliases.tsv";
     for (ln, f) in rows(text) {
         let (alias, name, kind, iso3) = (field(&f, 0), field(&f, 1), field(&f, 2), field(&f, 3));
@@ -303,7 +306,7 @@ fn kind_name(k: PlaceKind) -> &'static str {
     }
 }
 
-fn load_forms(lex: &mut Lexicon, text: &str) -> Result<(), LexiconError> {
+fn load_forms(lex: &mut Builder, text: &str) -> Result<(), LexiconError> {
     const F: &str = "country-forms.tsv";
     for (ln, f) in rows(text) {
         let (form, iso3) = (field(&f, 0), field(&f, 1));
@@ -330,7 +333,7 @@ fn load_forms(lex: &mut Lexicon, text: &str) -> Result<(), LexiconError> {
 }
 
 /// The most populous city called exactly `name` in country `iso3`.
-fn city_named(lex: &Lexicon, name: &str, iso3: &str) -> Option<u32> {
+fn city_named(lex: &Builder, name: &str, iso3: &str) -> Option<u32> {
     lex.lookup(name)
         .iter()
         .filter_map(|r| r.place())
@@ -350,7 +353,7 @@ fn date(file: &str, line: usize, s: &str) -> Result<Option<NaiveDate>, LexiconEr
         .map_err(|_| err(file, line, format!("bad date `{s}`")))
 }
 
-fn load_actors(lex: &mut Lexicon, text: &str) -> Result<(), LexiconError> {
+fn load_actors(lex: &mut Builder, text: &str) -> Result<(), LexiconError> {
     const F: &str = "actors.tsv";
     // Several lines of one actor (several roles) become one entry.
     let mut by_name: HashMap<String, usize> = HashMap::new();
@@ -391,7 +394,7 @@ fn load_actors(lex: &mut Lexicon, text: &str) -> Result<(), LexiconError> {
     Ok(())
 }
 
-fn push_actor(lex: &mut Lexicon, a: Actor) {
+fn push_actor(lex: &mut Builder, a: Actor) {
     let idx = Ref::Actor(lex.actors.len() as u32);
     let names: Vec<String> = std::iter::once(a.name.clone())
         .chain(a.aliases.iter().cloned())
@@ -404,7 +407,7 @@ fn push_actor(lex: &mut Lexicon, a: Actor) {
 
 /// Phoenix entries: `name, aliases, codes` (people file) or `name,
 /// aliases, type, codes` (organisations file, `typed`).
-fn load_phoenix(lex: &mut Lexicon, file: &str, text: &str, typed: bool) -> Result<(), LexiconError> {
+fn load_phoenix(lex: &mut Builder, file: &str, text: &str, typed: bool) -> Result<(), LexiconError> {
     let codes_col = if typed { 3 } else { 2 };
     for (ln, f) in rows(text) {
         let name = field(&f, 0);
@@ -451,25 +454,23 @@ fn load_phoenix(lex: &mut Lexicon, file: &str, text: &str, typed: bool) -> Resul
     Ok(())
 }
 
-fn load_roles(lex: &mut Lexicon, text: &str) -> Result<(), LexiconError> {
+fn load_roles(lex: &mut Builder, text: &str) -> Result<(), LexiconError> {
     const F: &str = "roles.tsv";
     for (ln, f) in rows(text) {
         let (word, code) = (field(&f, 0), field(&f, 1));
         if word.is_empty() || code.is_empty() {
             return Err(err(F, ln, "missing word or code"));
         }
-        let i = lex.roles.len() as u32;
         lex.roles.push(Role {
             word: word.to_string(),
             code: code.to_string(),
             label: field(&f, 2).to_string(),
         });
-        lex.role_index.insert(normalize(word), i);
     }
     Ok(())
 }
 
 #[cfg(test)]
-pub(crate) fn load_places_for_test(lex: &mut Lexicon, text: &str) -> Result<(), LexiconError> {
+pub(crate) fn load_places_for_test(lex: &mut Builder, text: &str) -> Result<(), LexiconError> {
     load_places(lex, text)
 }

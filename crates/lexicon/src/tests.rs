@@ -123,7 +123,7 @@ fn role_words_carry_cameo_codes() {
 
 #[test]
 fn a_malformed_line_is_a_clear_error() {
-    let mut lex = Lexicon::default();
+    let mut lex = source::Builder::default();
     let e = load::load_places_for_test(&mut lex, "city\tX\tnorth\t1\t\tIDN\tA\t0\t\n").unwrap_err();
     assert!(e.to_string().contains("bad latitude"), "{e}");
 }
@@ -154,4 +154,40 @@ fn national_capitals_are_flagged() {
         .find(|p| p.kind == PlaceKind::City)
         .unwrap();
     assert!(!bogor.capital);
+}
+
+#[test]
+fn the_committed_compiled_lexicon_matches_its_sources() {
+    let fresh = compile_sources().expect("sources parse");
+    assert!(
+        fresh == COMPILED,
+        "data/lexicon/lexicon.bin is stale: run `cargo run --release -p warta-lexicon --example compile_lexicon`"
+    );
+}
+
+#[test]
+fn the_compiled_lexicon_answers_every_name_as_the_sources_do() {
+    let src = load::load_sources().unwrap();
+    let lex = lex();
+    assert_eq!(lex.key_count(), src.index.len());
+    assert_eq!(lex.max_words(), src.max_words);
+    assert_eq!(lex.places, src.places);
+    assert_eq!(lex.actors, src.actors);
+    assert_eq!(lex.forms, src.forms);
+    assert_eq!(lex.countries, src.countries);
+    for (key, refs) in &src.index {
+        assert_eq!(lex.lookup_key(key), refs.as_slice(), "{key}");
+    }
+    for &h in &src.exact_names {
+        assert!(lex.exact_names.contains(h));
+    }
+    assert!(lex.lookup_key("zzz no such place").is_empty());
+}
+
+#[test]
+fn a_truncated_compiled_lexicon_is_a_clear_error() {
+    let e = blob::read(&COMPILED[..COMPILED.len() / 2]).unwrap_err();
+    assert!(e.to_string().contains("lexicon.bin"), "{e}");
+    let e = blob::read(b"not a lexicon at all").unwrap_err();
+    assert!(e.to_string().contains("not a compiled"), "{e}");
 }
