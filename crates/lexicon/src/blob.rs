@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 use warta_core::EntityType;
 
 /// First bytes of a compiled lexicon; the digit changes with the layout.
-const MAGIC: &[u8; 8] = b"WARTALX1";
+const MAGIC: &[u8; 8] = b"WARTALX2";
 const NONE32: u32 = u32::MAX;
 const NONE64: u64 = u64::MAX;
 
@@ -30,6 +30,9 @@ pub(crate) fn write(b: &Builder) -> Vec<u8> {
         }
         w.u64(c.geonameid.unwrap_or(NONE64));
         w.u64(c.population);
+        let (la, lo) = c.point.unwrap_or((f64::NAN, f64::NAN));
+        w.u64(la.to_bits());
+        w.u64(lo.to_bits());
     }
     w.u32(b.forms.len() as u32);
     for f in &b.forms {
@@ -293,6 +296,7 @@ pub(crate) fn read(bytes: &'static [u8]) -> Result<Decoded, LexiconError> {
             capital,
             geonameid: r.opt_u64()?,
             population: r.u64()?,
+            point: Some((f64::from_bits(r.u64()?), f64::from_bits(r.u64()?))).filter(|p| !p.0.is_nan()),
         });
     }
     let n = r.u32()?;

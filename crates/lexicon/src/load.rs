@@ -125,6 +125,10 @@ fn load_countries(lex: &mut Builder, text: &str) -> Result<(), LexiconError> {
             capital: field(&f, 7).to_string(),
             geonameid: field(&f, 8).parse().ok(),
             population: field(&f, 9).parse().unwrap_or(0),
+            point: match (field(&f, 10), field(&f, 11)) {
+                ("", "") => None,
+                (la, lo) => Some((num(F, ln, la, "latitude")?, num(F, ln, lo, "longitude")?)),
+            },
         };
         let idx = lex.countries.len() as u32;
         lex.country_by_iso3.insert(c.iso3.clone(), idx);

@@ -54,6 +54,10 @@ pub struct Country {
     pub capital: String,
     pub geonameid: Option<u64>,
     pub population: u64,
+    /// (lat, lon) standing for the whole country: the town nearest the
+    /// centre of its towns' 5th–95th percentile box (`scripts/build-data`
+    /// says why); `None` where GeoNames lists no town (Antarctica).
+    pub point: Option<(f64, f64)>,
 }
 
 /// How a country form names its country.

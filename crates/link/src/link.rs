@@ -76,7 +76,10 @@ pub(crate) fn link(lex: &Lexicon, doc: &mut Document) {
                         e.canonical = Some(p.name.clone());
                         e.geo = Some(resolve::geo_of(p));
                     }
-                    None => e.canonical = country.map(|c| c.name_en.clone()),
+                    None => {
+                        e.canonical = country.map(|c| c.name_en.clone());
+                        e.geo = country.and_then(resolve::country_geo);
+                    }
                 }
             }
             Hit::Seat(f) => {

@@ -2,7 +2,7 @@
 
 use crate::context::Context;
 use warta_core::Geo;
-use warta_lexicon::{Lexicon, Place, PlaceKind};
+use warta_lexicon::{Country, Lexicon, Place, PlaceKind};
 
 /// Trigger words that say what kind of place follows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -104,4 +104,19 @@ pub(crate) fn geo_of(p: &Place) -> Geo {
         country: (!p.iso3.is_empty()).then(|| p.iso3.clone()),
         admin1: (!p.admin1.is_empty()).then(|| p.admin1.clone()),
     }
+}
+
+/// The output record for a country named as a whole ("Rusia"): its derived
+/// point (see [`warta_lexicon::Country::point`]), no GeoNames id (the point
+/// is not a GeoNames feature) and no admin1.
+pub(crate) fn country_geo(c: &Country) -> Option<Geo> {
+    let (lat, lon) = c.point?;
+    Some(Geo {
+        name: c.name_en.clone(),
+        lat,
+        lon,
+        geonameid: None,
+        country: Some(c.iso3.clone()),
+        admin1: None,
+    })
 }

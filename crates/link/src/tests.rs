@@ -596,3 +596,36 @@ fn a_district_is_read_inside_the_regency_the_article_names() {
         assert!((g.lat - lat).abs() < 0.05, "{regency}: {t:?}");
     }
 }
+
+#[test]
+fn a_country_named_as_a_whole_gets_a_point_inside_it_without_a_geonames_id() {
+    let mut d = doc("Malaysia dan Indonesia menolak usulan Rusia.", "2024-05-01");
+    for m in ["Malaysia", "Indonesia", "Rusia"] {
+        ner(&mut d, m, EntityType::Loc);
+    }
+    linker().process(&mut d).unwrap();
+    let geo = |t: &str| {
+        find(&d, t)[0]
+            .geo
+            .clone()
+            .unwrap_or_else(|| panic!("no geo for {t}"))
+    };
+    let my = geo("Malaysia");
+    assert_eq!(
+        (my.name.as_str(), my.country.as_deref(), my.geonameid),
+        ("Malaysia", Some("MYS"), None)
+    );
+    // On land in Malaysia (Sarawak or the peninsula), not in the sea between.
+    assert!(
+        my.lat > 0.8 && my.lat < 7.5 && my.lon > 100.0 && my.lon < 119.5,
+        "{my:?}"
+    );
+    let id = geo("Indonesia");
+    assert!(
+        id.lat > -11.0 && id.lat < 6.0 && id.lon > 95.0 && id.lon < 141.0,
+        "{id:?}"
+    );
+    let ru = geo("Rusia");
+    assert_eq!(ru.name, "Russia");
+    assert!(ru.lat > 45.0 && ru.lon > 30.0 && ru.lon < 180.0, "{ru:?}");
+}
