@@ -126,7 +126,11 @@ mod tests {
         let mut doc = Document::new("x", "“Kim” tiba di Pyongyang.");
         let start = doc.text.find("Pyongyang").unwrap();
         doc.sentences.push(Span::new(0, doc.text.len()));
-        doc.entities.push(Entity::new(Span::new(start, start + 9), "Pyongyang", crate::EntityType::Loc));
+        doc.entities.push(Entity::new(
+            Span::new(start, start + 9),
+            "Pyongyang",
+            crate::EntityType::Loc,
+        ));
         let out = doc.to_output();
         let chars: Vec<char> = doc.text.chars().collect();
         let e = &out.entities[0];
@@ -140,8 +144,17 @@ mod tests {
         let doc = Document::new("a1", "Teks.");
         let v = serde_json::to_value(doc.to_output()).unwrap();
         for key in [
-            "id", "source", "title", "published", "language", "text", "sentences", "entities",
-            "times", "quotes", "events",
+            "id",
+            "source",
+            "title",
+            "published",
+            "language",
+            "text",
+            "sentences",
+            "entities",
+            "times",
+            "quotes",
+            "events",
         ] {
             assert!(v.get(key).is_some(), "missing {key}");
         }

@@ -78,7 +78,15 @@ pub struct Entity {
 impl Entity {
     /// An unlinked mention.
     pub fn new(span: Span, text: impl Into<String>, kind: EntityType) -> Entity {
-        Entity { text: text.into(), kind, span, canonical: None, country: None, actor_code: None, geo: None }
+        Entity {
+            text: text.into(),
+            kind,
+            span,
+            canonical: None,
+            country: None,
+            actor_code: None,
+            geo: None,
+        }
     }
 }
 

@@ -17,9 +17,7 @@ mod span;
 mod stage;
 
 pub use document::{Document, Language, PublishedDate, Source};
-pub use layers::{
-    Entity, EntityType, Event, EventActor, Geo, Quote, TimeExpr, TimeType, Token, TokenKind,
-};
+pub use layers::{Entity, EntityType, Event, EventActor, Geo, Quote, TimeExpr, TimeType, Token, TokenKind};
 pub use offsets::{CharIndex, OffsetMap};
 pub use span::Span;
 pub use stage::{Stage, StageError};

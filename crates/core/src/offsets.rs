@@ -19,7 +19,9 @@ pub struct OffsetMap {
 impl OffsetMap {
     /// The identity map (the clean text is the input).
     pub fn identity() -> OffsetMap {
-        OffsetMap { anchors: vec![(0, 0)] }
+        OffsetMap {
+            anchors: vec![(0, 0)],
+        }
     }
 
     /// Records that clean offset `clean` corresponds to original offset

@@ -64,7 +64,8 @@ impl Pipeline {
     pub fn analyze(&self, raw: RawArticle) -> Result<Document, AnalyzeError> {
         let origin = raw.origin.clone();
         let mut doc = document_from(raw);
-        self.run(&mut doc).map_err(|source| AnalyzeError::Stage { origin, source })?;
+        self.run(&mut doc)
+            .map_err(|source| AnalyzeError::Stage { origin, source })?;
         Ok(doc)
     }
 
@@ -85,12 +86,16 @@ fn build_stage(name: &str) -> Result<Box<dyn Stage>, AnalyzeError> {
         "published" => Box::new(warta_time::PublishedDateStage::default()),
         "times" => Box::new(warta_time::TimeTagger::new()),
         "ner" => Box::new(
-            warta_ner::NerStage::load_default()
-                .map_err(|e| AnalyzeError::Load { what: "NER model", message: e.to_string() })?,
+            warta_ner::NerStage::load_default().map_err(|e| AnalyzeError::Load {
+                what: "NER model",
+                message: e.to_string(),
+            })?,
         ),
         "link" => {
-            let lexicon = warta_lexicon::Lexicon::load_default()
-                .map_err(|e| AnalyzeError::Load { what: "lexicons", message: e.to_string() })?;
+            let lexicon = warta_lexicon::Lexicon::load_default().map_err(|e| AnalyzeError::Load {
+                what: "lexicons",
+                message: e.to_string(),
+            })?;
             Box::new(warta_link::Linker::new(lexicon))
         }
         other => return Err(AnalyzeError::UnknownStage(other.to_string())),
@@ -101,7 +106,11 @@ fn build_stage(name: &str) -> Result<Box<dyn Stage>, AnalyzeError> {
 pub fn document_from(raw: RawArticle) -> Document {
     let mut doc = Document::new(raw.id, raw.text);
     doc.title = raw.title;
-    doc.source = Source { site: raw.site, url: raw.url, dateline: None };
+    doc.source = Source {
+        site: raw.site,
+        url: raw.url,
+        dateline: None,
+    };
     if let Some(date) = raw.published.as_deref().and_then(parse_metadata_date) {
         doc.published = Some(date);
         doc.published_from = Some(PublishedDate::Metadata);
@@ -113,11 +122,17 @@ pub fn document_from(raw: RawArticle) -> Document {
 /// D/M/Y (`13/6/2022`) or Detik's M/D/Y with a time (`9/30/2025 14:05`).
 pub fn parse_metadata_date(s: &str) -> Option<NaiveDate> {
     let s = s.trim();
-    let head: String = s.chars().take_while(|c| !c.is_whitespace() && *c != 'T').collect();
+    let head: String = s
+        .chars()
+        .take_while(|c| !c.is_whitespace() && *c != 'T')
+        .collect();
     if let Ok(d) = NaiveDate::parse_from_str(head.get(..10).unwrap_or(&head), "%Y-%m-%d") {
         return Some(d);
     }
-    let parts: Vec<u32> = head.split(['/', '-', '.']).filter_map(|p| p.parse().ok()).collect();
+    let parts: Vec<u32> = head
+        .split(['/', '-', '.'])
+        .filter_map(|p| p.parse().ok())
+        .collect();
     if let [a, b, y] = parts[..] {
         let y = y as i32;
         // A time after the date marks the M/D/Y export format seen in Detik's
@@ -145,6 +160,8 @@ mod tests {
 
     #[test]
     fn unknown_stage_is_an_error() {
-        assert!(matches!(Pipeline::with_stages(&["clean", "bogus"]), Err(AnalyzeError::UnknownStage(s)) if s == "bogus"));
+        assert!(
+            matches!(Pipeline::with_stages(&["clean", "bogus"]), Err(AnalyzeError::UnknownStage(s)) if s == "bogus")
+        );
     }
 }
