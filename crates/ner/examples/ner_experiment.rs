@@ -34,6 +34,18 @@ fn main() -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
     if let Some(k) = opt("--keep") {
         cfg.keep_source = k.parse()?;
     }
+    if let Some(k) = opt("--keep-weight") {
+        cfg.keep_weight = k.parse()?;
+    }
+    if let Some(k) = opt("--clusters") {
+        cfg.clusters.clusters = k.parse()?;
+    }
+    if let Some(k) = opt("--cluster-iters") {
+        cfg.clusters.iterations = k.parse()?;
+    }
+    if let Some(k) = opt("--cluster-min") {
+        cfg.clusters.min_count = k.parse()?;
+    }
     if let Some(g) = opt("--groups") {
         cfg.groups = g.parse()?;
     }

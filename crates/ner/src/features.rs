@@ -23,8 +23,10 @@ pub mod groups {
     pub const CAPSTATS: u32 = 16;
     /// Type priors from a first-pass model over unlabelled news.
     pub const PRIORS: u32 = 32;
+    /// Word clusters learnt from unlabelled news.
+    pub const CLUSTERS: u32 = 64;
     /// Everything.
-    pub const ALL: u32 = GAZETTEER | TRIGGERS | WIDE_CONTEXT | NEIGHBOUR_AFFIX | CAPSTATS | PRIORS;
+    pub const ALL: u32 = GAZETTEER | TRIGGERS | WIDE_CONTEXT | NEIGHBOUR_AFFIX | CAPSTATS | PRIORS | CLUSTERS;
 }
 
 /// FNV-1a over a template id and byte strings separated by 0xff.
@@ -77,6 +79,7 @@ struct Tok {
     trig: u8,
     cap: u8,
     prior: u8,
+    cluster: u8,
 }
 
 fn shape(w: &str) -> String {
@@ -135,6 +138,11 @@ fn tok(w: &str, lex: &Lexicon, groups: u32) -> Tok {
         },
         cap: if groups & groups::CAPSTATS != 0 {
             lex.cap.bucket(&lower)
+        } else {
+            0
+        },
+        cluster: if groups & groups::CLUSTERS != 0 {
+            lex.cap.cluster(&lower)
         } else {
             0
         },
@@ -269,6 +277,15 @@ pub fn extract(words: &[&str], lex: &Lexicon, groups: u32, out: &mut Vec<Vec<u32
             let np = next.map_or(99, |p| p.prior as u64);
             f.push(Key::new(30).num(pp).num(t.prior as u64).done());
             f.push(Key::new(31).num(t.prior as u64).num(np).done());
+        }
+        if groups & groups::CLUSTERS != 0 {
+            let pc = prev.map_or(999, |p| p.cluster as u64);
+            let nc = next.map_or(999, |p| p.cluster as u64);
+            f.push(Key::new(32).num(t.cluster as u64).num(t.flags as u64 & 3).done());
+            f.push(Key::new(33).num(pc).done());
+            f.push(Key::new(34).num(nc).done());
+            f.push(Key::new(35).num(pc).num(t.cluster as u64).done());
+            f.push(Key::new(36).num(t.cluster as u64).num(nc).done());
         }
         // Own trigger class and gazetteer evidence.
         if t.trig != 0 {

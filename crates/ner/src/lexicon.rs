@@ -146,6 +146,9 @@ pub struct CapStats {
     /// Capitalised word as written → the type a first-pass model mostly
     /// gives it in unlabelled news (see [`CapStats::add_priors`]).
     pub priors: FxHashMap<String, u8>,
+    /// Lower-cased word → distributional cluster id, 1-based (see
+    /// [`crate::clusters`]).
+    pub clusters: FxHashMap<String, u8>,
 }
 
 impl CapStats {
@@ -202,7 +205,7 @@ impl CapStats {
             .collect();
         CapStats {
             buckets,
-            priors: FxHashMap::default(),
+            ..Default::default()
         }
     }
 
@@ -213,6 +216,11 @@ impl CapStats {
         Ok(CapStats::from_sentences(
             sents.iter().map(|s| s.iter().map(String::as_str).collect()),
         ))
+    }
+
+    /// The cluster of a lower-cased word (0 = none).
+    pub fn cluster(&self, lower: &str) -> u8 {
+        self.clusters.get(lower).copied().unwrap_or(0)
     }
 
     /// The type prior of a word as written: 0 unknown, else

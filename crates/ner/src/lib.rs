@@ -8,6 +8,7 @@
 //! rebuilds it byte for byte from `../shared/data/ner` and
 //! `../shared/data/news/indosum`. Figures and choices: docs/quality.md.
 
+pub mod clusters;
 pub mod conll;
 mod consistency;
 pub mod eval;

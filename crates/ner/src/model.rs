@@ -9,7 +9,8 @@
 //! entry count u32 then per entry mask u16, byte length u8, UTF-8 token;
 //! capitalisation-statistics count u32 then per entry bucket u8, byte length
 //! u8, lower-cased word; type-prior count u32 then per entry prior u8, byte
-//! length u8, word as written. Every list is sorted, so one training run
+//! length u8, word as written; cluster count u32 then per entry cluster u8,
+//! byte length u8, lower-cased word. Every list is sorted, so one training run
 //! always writes the same bytes.
 
 use crate::features;
@@ -18,7 +19,7 @@ use crate::lexicon::{CapStats, Gazetteer, Triggers};
 use rustc_hash::FxHashMap;
 
 const MAGIC: &[u8; 4] = b"WNER";
-const VERSION: u32 = 3;
+const VERSION: u32 = 4;
 
 /// Why a model file could not be read.
 #[derive(Debug, thiserror::Error)]
@@ -182,6 +183,14 @@ impl Model {
             out.push(w.len() as u8);
             out.extend_from_slice(w.as_bytes());
         }
+        let mut cl: Vec<(&String, &u8)> = self.cap.clusters.iter().filter(|(w, _)| w.len() < 256).collect();
+        cl.sort_unstable();
+        out.extend_from_slice(&(cl.len() as u32).to_le_bytes());
+        for (w, b) in cl {
+            out.push(*b);
+            out.push(w.len() as u8);
+            out.extend_from_slice(w.as_bytes());
+        }
         out
     }
 
@@ -252,6 +261,15 @@ impl Model {
             let at = r.at;
             let w = std::str::from_utf8(r.take(len)?).map_err(|_| ModelError::Truncated(at))?;
             cap.priors.insert(w.to_string(), p);
+        }
+        let nk = r.u32()? as usize;
+        cap.clusters.reserve(nk.min(1 << 22));
+        for _ in 0..nk {
+            let k = r.take(1)?[0];
+            let len = r.take(1)?[0] as usize;
+            let at = r.at;
+            let w = std::str::from_utf8(r.take(len)?).map_err(|_| ModelError::Truncated(at))?;
+            cap.clusters.insert(w.to_string(), k);
         }
         if r.at != b.len() {
             return Err(ModelError::Truncated(r.at));

@@ -25,6 +25,13 @@ pub struct TrainConfig {
     /// Whose private weights the saved model keeps (see [`train_sources`]);
     /// 0 keeps only the shared ones.
     pub keep_source: u8,
+    /// How much of `keep_source`'s private weights is folded in: 1 follows
+    /// its conventions fully, smaller values lean towards what the sources
+    /// share.
+    pub keep_weight: f32,
+    /// How word clusters are learnt from the unlabelled news (used when
+    /// `groups` has [`features::groups::CLUSTERS`]).
+    pub clusters: crate::clusters::ClusterConfig,
 }
 
 impl Default for TrainConfig {
@@ -35,6 +42,8 @@ impl Default for TrainConfig {
             epochs: 12,
             seed: 17,
             keep_source: 1,
+            keep_weight: 0.5,
+            clusters: Default::default(),
         }
     }
 }
@@ -195,7 +204,7 @@ pub fn train_sources(
                 .iter_mut()
                 .zip(&weights[pr as usize * l..(pr as usize + 1) * l])
             {
-                *a += b;
+                *a += cfg.keep_weight * b;
             }
         }
         out_index.insert(k, (out_w.len() / l) as u32);
@@ -230,6 +239,9 @@ pub fn train_with_priors(
     news: &[Vec<String>],
     cfg: TrainConfig,
 ) -> Model {
+    if cfg.groups & features::groups::CLUSTERS != 0 && cap.clusters.is_empty() {
+        cap.clusters = crate::clusters::learn(news, cfg.clusters);
+    }
     if cfg.groups & features::groups::PRIORS == 0 {
         return train_sources(data, sources, gaz, cap, cfg);
     }

@@ -25,15 +25,42 @@ fn f1_on(file: &str) -> Option<f64> {
 }
 
 #[test]
-fn idner_test_exact_span_f1_is_at_least_085() {
+fn idner_test_exact_span_f1_is_at_least_089() {
     if let Some(f1) = f1_on("idner-news-2k/test.txt") {
-        assert!(f1 >= 0.85, "idner-news-2k test F1 {f1:.4} < 0.85");
+        assert!(f1 >= 0.89, "idner-news-2k test F1 {f1:.4} < 0.89");
     }
 }
 
 #[test]
-fn nergrit_valid_cross_source_f1_stays_above_060() {
+fn nergrit_valid_cross_source_f1_stays_above_068() {
     if let Some(f1) = f1_on("nergrit/valid_preprocess.txt") {
-        assert!(f1 >= 0.60, "NERGrit valid F1 {f1:.4} < 0.60");
+        assert!(f1 >= 0.68, "NERGrit valid F1 {f1:.4} < 0.68");
     }
 }
+
+#[test]
+fn wikipedia_gold_off_domain_f1_stays_above_066() {
+    if let Some(f1) = f1_on("dbpedia-id/wikipedia-gold-luthfi2014.txt") {
+        assert!(f1 >= 0.66, "Wikipedia gold F1 {f1:.4} < 0.66");
+    }
+}
+
+/// Hand-labelled Detik sentences of Sept–Oct 2025 (another outlet and
+/// decade than any training data; committed, so this never skips).
+#[test]
+fn detik_2025_sample_cross_source_f1_is_at_least_070() {
+    let ner = NerStage::load_default().expect("embedded model loads");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../data/eval/ner-detik-sample.conll"
+    );
+    let sents = conll::read_file(std::path::Path::new(path)).expect("sample reads");
+    assert!(sents.len() >= 40, "{} sentences", sents.len());
+    let (s, _) = evaluate(&ner, &sents);
+    eprintln!("ner-detik-sample\n{}", s.report());
+    let f1 = s.overall.f1();
+    assert!(f1 >= DETIK_FLOOR, "Detik sample F1 {f1:.4} < {DETIK_FLOOR}");
+}
+
+/// 73.3 measured; 65 mentions, so one mention moves F1 by ~1.5 points.
+const DETIK_FLOOR: f64 = 0.70;
