@@ -101,8 +101,15 @@ fn main() -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
     );
     for (k, f) in test_files.split(',').enumerate() {
         let sents = read_all(&data, &[f])?;
+        let t = std::time::Instant::now();
         let (s, preds) = evaluate(&ner, &sents);
-        println!("== {f}\n{}", s.report());
+        let secs = t.elapsed().as_secs_f64();
+        println!(
+            "== {f} (tagged {} tokens in {secs:.3}s: {:.0} tokens/s)\n{}",
+            s.tokens,
+            s.tokens as f64 / secs,
+            s.report()
+        );
         if k == 0 {
             if let Some(p) = opt("--pred") {
                 std::fs::write(p, predictions_conll(&sents, &preds))?;

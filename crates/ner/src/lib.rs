@@ -1,9 +1,9 @@
 //! Statistical named-entity recognition for Indonesian news.
 //!
 //! An averaged structured perceptron over hashed word, shape, affix, context,
-//! gazetteer (DBpedia name lists), trigger-word, capitalisation-statistics
-//! and type-prior features (the last two counted in unlabelled IndoSum
-//! news), decoded with Viterbi in BILOU. The committed model
+//! gazetteer (DBpedia name lists), trigger-word, capitalisation-statistics,
+//! type-prior and word-cluster features (the last three learnt from
+//! unlabelled IndoSum news), decoded with Viterbi in BILOU. The committed model
 //! (`data/ner/model.bin`) is embedded in the binary; `warta train ner`
 //! rebuilds it byte for byte from `../shared/data/ner` and
 //! `../shared/data/news/indosum`. Figures and choices: docs/quality.md.
