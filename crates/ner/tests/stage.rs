@@ -82,6 +82,27 @@ fn tag_tokens_returns_bio_labels() {
 }
 
 #[test]
+fn names_never_run_across_a_standalone_bracket() {
+    let ner = NerStage::load_default().unwrap();
+    let words = [
+        "Kementerian",
+        "Perhubungan",
+        "(",
+        "Kemenhub",
+        ")",
+        "mengungkapkan",
+        "biaya",
+        "transportasi",
+        "naik",
+        ".",
+    ];
+    let tags = ner.tag_tokens(&words);
+    assert_eq!(&tags[..2], ["B-ORG", "I-ORG"], "{tags:?}");
+    assert_eq!(tags[2], "O", "{tags:?}");
+    assert_eq!(tags[4], "O", "{tags:?}");
+}
+
+#[test]
 fn later_short_mentions_of_a_person_are_found_and_heads_trimmed() {
     let got = entities(
         "Menteri Keuangan Sri Mulyani Indrawati tiba di kota Surabaya pada Senin.\n\
