@@ -185,6 +185,7 @@ fn load_places(lex: &mut Builder, text: &str) -> Result<(), LexiconError> {
             "adm1" => PlaceKind::Adm1,
             "adm2" => PlaceKind::Adm2,
             "adm3" => PlaceKind::Adm3,
+            "region" => PlaceKind::Region,
             k => return Err(err(F, ln, format!("unknown kind `{k}`"))),
         };
         let extra = field(&f, 8);
@@ -229,7 +230,14 @@ fn load_places(lex: &mut Builder, text: &str) -> Result<(), LexiconError> {
         let i = lex.places.len() as u32;
         lex.places.push(p);
         for n in &names {
-            lex.add_key(n, idx);
+            // A generated first-level division abroad (Punjab, Kentucky) is
+            // named for mentions the NER found, not sought in running text.
+            let r = if kind == PlaceKind::Region {
+                Ref::PlaceAlt(i)
+            } else {
+                idx
+            };
+            lex.add_key(n, r);
         }
         for a in alts {
             lex.add_key(a, Ref::PlaceAlt(i));

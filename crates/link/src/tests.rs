@@ -629,3 +629,42 @@ fn a_country_named_as_a_whole_gets_a_point_inside_it_without_a_geonames_id() {
     assert_eq!(ru.name, "Russia");
     assert!(ru.lat > 45.0 && ru.lon > 30.0 && ru.lon < 180.0, "{ru:?}");
 }
+
+#[test]
+fn foreign_first_level_divisions_tagged_by_ner_are_linked_with_a_named_admin1() {
+    let mut d = doc(
+        "Banjir melanda Punjab dan badai menerjang Kentucky, sementara Bavaria tenang.",
+        "2024-05-01",
+    );
+    for m in ["Punjab", "Kentucky", "Bavaria"] {
+        ner(&mut d, m, EntityType::Loc);
+    }
+    linker().process(&mut d).unwrap();
+    let one = |t: &str| find(&d, t)[0].clone();
+    assert_eq!(one("Kentucky").country.as_deref(), Some("USA"));
+    assert_eq!(one("Bavaria").country.as_deref(), Some("DEU"));
+    let bav = one("Bavaria").geo.unwrap();
+    assert_eq!(bav.admin1.as_deref(), Some("Bavaria"));
+    assert!(eval::km((bav.lat, bav.lon), (48.8, 11.5)) < 150.0, "{bav:?}");
+    assert!(matches!(one("Punjab").country.as_deref(), Some("PAK" | "IND")));
+}
+
+#[test]
+fn foreign_divisions_are_not_sought_in_running_text() {
+    // No NER entities: a division name alone in running text stays unlinked
+    // (many are also ordinary words elsewhere).
+    let mut d = doc("Warga Kentucky menonton pertandingan.", "2024-05-01");
+    linker().process(&mut d).unwrap();
+    assert!(find(&d, "Kentucky").is_empty(), "{:#?}", d.entities);
+}
+
+#[test]
+fn a_city_abroad_carries_its_province_name_not_a_code() {
+    let mut d = doc("Rudal menghantam Kharkiv dan Lahore.", "2024-05-01");
+    ner(&mut d, "Kharkiv", EntityType::Loc);
+    ner(&mut d, "Lahore", EntityType::Loc);
+    linker().process(&mut d).unwrap();
+    let admin1 = |t: &str| find(&d, t)[0].geo.clone().unwrap().admin1.unwrap();
+    assert_eq!(admin1("Kharkiv"), "Kharkiv");
+    assert_eq!(admin1("Lahore"), "Punjab");
+}
