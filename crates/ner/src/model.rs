@@ -310,6 +310,7 @@ impl std::fmt::Debug for Model {
             .field("features", &self.index.len())
             .field("gazetteer_tokens", &self.gaz.masks.len())
             .field("capstats_words", &self.cap.buckets.len())
+            .field("clustered_words", &self.cap.clusters.len())
             .finish()
     }
 }
