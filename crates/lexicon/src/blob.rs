@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 use warta_core::EntityType;
 
 /// First bytes of a compiled lexicon; the digit changes with the layout.
-const MAGIC: &[u8; 8] = b"WARTALX2";
+const MAGIC: &[u8; 8] = b"WARTALX3";
 const NONE32: u32 = u32::MAX;
 const NONE64: u64 = u64::MAX;
 
@@ -93,6 +93,7 @@ pub(crate) fn write(b: &Builder) -> Vec<u8> {
     let mut titles: Vec<_> = b.person_titles.iter().collect();
     titles.sort();
     w.pairs(titles.into_iter().map(|(a, c)| (a.as_str(), c.as_str())));
+    w.pairs(b.sports_words.iter().map(|(a, c)| (a.as_str(), c.as_str())));
     let mut stop: Vec<&String> = b.place_stopwords.iter().collect();
     stop.sort();
     w.u32(stop.len() as u32);
@@ -190,6 +191,7 @@ pub(crate) struct Decoded {
     pub roles: Vec<Role>,
     pub org_heads: Vec<(String, String)>,
     pub person_titles: Vec<(String, String)>,
+    pub sports_words: Vec<(String, String)>,
     pub place_stopwords: Vec<String>,
     pub keys: KeyIndex,
     pub refs: Vec<Ref>,
@@ -383,6 +385,7 @@ pub(crate) fn read(bytes: &'static [u8]) -> Result<Decoded, LexiconError> {
     }
     let org_heads = r.pairs()?;
     let person_titles = r.pairs()?;
+    let sports_words = r.pairs()?;
     let n = r.u32()?;
     let place_stopwords = (0..n).map(|_| r.string()).collect::<Result<_, _>>()?;
     let nkeys = r.u32()? as usize;
@@ -409,6 +412,7 @@ pub(crate) fn read(bytes: &'static [u8]) -> Result<Decoded, LexiconError> {
         roles,
         org_heads,
         person_titles,
+        sports_words,
         place_stopwords,
         keys: KeyIndex {
             offsets,

@@ -103,6 +103,8 @@ pub struct Lexicon {
     org_heads: Vec<(String, String)>,
     /// Indonesian office titles ([`normalize`]d) and their CAMEO role codes.
     person_titles: HashMap<String, String>,
+    /// Sports-context words ([`normalize`]d) by kind (`sports-words.tsv`).
+    sports_words: HashMap<String, SportsWord>,
     /// Sorted hashes of every (name as [`normalize`]d, referent) pair,
     /// before the transliteration fold: lets the text scanner insist on an
     /// exact spelling (Cameron is not Cameroon) while NER mentions match
@@ -151,6 +153,11 @@ impl Lexicon {
             place_stopwords: d.place_stopwords.into_iter().collect(),
             org_heads: d.org_heads,
             person_titles: d.person_titles.into_iter().collect(),
+            sports_words: d
+                .sports_words
+                .into_iter()
+                .filter_map(|(w, k)| Some((w, SportsWord::from_name(&k)?)))
+                .collect(),
             exact_names: d.exact,
         })
     }
@@ -203,6 +210,12 @@ impl Lexicon {
         self.person_titles.get(normalized).map(String::as_str)
     }
 
+    /// What sports context the [`normalize`]d word gives a place name next
+    /// to it ("AS" Roma, Roma "kalah", "gelandang" Jordan), if any.
+    pub fn sports_word(&self, normalized: &str) -> Option<SportsWord> {
+        self.sports_words.get(normalized).copied()
+    }
+
     /// True when `r` has a name spelled exactly `normalized` (case and
     /// diacritics aside), not merely the same after transliteration folding.
     pub fn is_exact_name(&self, normalized: &str, r: Ref) -> bool {
@@ -227,6 +240,29 @@ impl Lexicon {
 /// committed file is stale.
 pub fn compile_sources() -> Result<Vec<u8>, LexiconError> {
     Ok(blob::write(&load::load_sources()?))
+}
+
+/// How a sports word makes a neighbouring place name a club or a player
+/// (`data/lexicon/sports-words.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SportsWord {
+    /// A club-name prefix before a city ("AS Roma", "Real Madrid").
+    Club,
+    /// A match word after or before a city ("Roma kalah", "atas Lazio").
+    Result,
+    /// A playing position or sports role before a name ("gelandang Jordan").
+    Player,
+}
+
+impl SportsWord {
+    fn from_name(s: &str) -> Option<SportsWord> {
+        Some(match s {
+            "club" => SportsWord::Club,
+            "result" => SportsWord::Result,
+            "player" => SportsWord::Player,
+            _ => return None,
+        })
+    }
 }
 
 /// A lexicon file that could not be parsed.

@@ -19,6 +19,7 @@ const ROLES: &str = include_str!("../../../data/lexicon/roles.tsv");
 const PLACE_ALIASES: &str = include_str!("../../../data/lexicon/place-aliases.tsv");
 const PLACE_STOPWORDS: &str = include_str!("../../../data/lexicon/place-stopwords.tsv");
 const ORG_HEADS: &str = include_str!("../../../data/lexicon/org-heads.tsv");
+const SPORTS_WORDS: &str = include_str!("../../../data/lexicon/sports-words.tsv");
 const PERSON_TITLES: &str = include_str!("../../../data/lexicon/person-titles.tsv");
 
 /// Parses every source file into a [`Builder`] (the slow path: only the
@@ -63,6 +64,17 @@ pub(crate) fn load_sources() -> Result<Builder, LexiconError> {
             ));
         }
         lex.person_titles.insert(normalize(title), code.to_string());
+    }
+    for (ln, f) in rows(SPORTS_WORDS) {
+        let (word, kind) = (field(&f, 0), field(&f, 1));
+        if word.is_empty() || !matches!(kind, "club" | "result" | "player") {
+            return Err(err(
+                "sports-words.tsv",
+                ln,
+                "expected a word and club, result or player",
+            ));
+        }
+        lex.sports_words.push((normalize(word), kind.to_string()));
     }
     for (_, f) in rows(PLACE_STOPWORDS) {
         lex.place_stopwords.insert(field(&f, 0).to_string());

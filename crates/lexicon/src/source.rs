@@ -39,6 +39,7 @@ pub(crate) struct Builder {
     pub place_stopwords: HashSet<String>,
     pub org_heads: Vec<(String, String)>,
     pub person_titles: HashMap<String, String>,
+    pub sports_words: Vec<(String, String)>,
     pub exact_names: HashSet<u64, BuildHasherDefault<Fnv>>,
     /// Reused buffers for key making while loading.
     scratch: (String, String),

@@ -5,7 +5,7 @@ use crate::resolve::{trigger_of, Trigger};
 use crate::words::{joined, key_of, Word};
 use std::collections::HashSet;
 use warta_core::{Entity, EntityType, Span};
-use warta_lexicon::{FormKind, Lexicon, PlaceKind, Ref};
+use warta_lexicon::{FormKind, Lexicon, PlaceKind, Ref, SportsWord};
 
 /// Capitalised words that are GeoNames places somewhere but, in Indonesian
 /// and English news, are far more often ordinary words, weekdays or months.
@@ -257,6 +257,9 @@ fn accept(
     if refs.is_empty() {
         return None;
     }
+    if sports_context(lex, text, ws, i, j, refs) {
+        return None;
+    }
     let letters = surface.chars().filter(|c| c.is_alphabetic()).count();
     let single = i == j;
     // Short forms (AS, RI, MK, AP) only when written exactly in capitals.
@@ -279,8 +282,12 @@ fn accept(
             if form.kind == FormKind::Demonym {
                 continue;
             }
+            // A country name that is also a given name (Jordan, Cameron)
+            // needs a locative or kind word before it.
+            let given_name = single && NOT_PLACES.contains(&ws[i].norm.as_str());
             if !exact_short(&form.form)
                 || (common && trigger == Trigger::None && letters > 3 && form.kind != FormKind::Name)
+                || (given_name && trigger == Trigger::None)
             {
                 continue;
             }
@@ -370,4 +377,40 @@ fn accept(
         }
     };
     ok.then_some(EntityType::Loc)
+}
+
+/// True when a city or capital at words `i..=j` names a sports club ("AS
+/// Roma", "Roma kalah", "vs Lazio"), when the words are themselves a club
+/// prefix before such a city ("AS" of "AS Roma" is not the United States),
+/// or when a sports role puts a person's name there ("gelandang Jordan
+/// Henderson"). Country names stay: national teams stand for the country.
+fn sports_context(lex: &Lexicon, text: &str, ws: &[Word], i: usize, j: usize, refs: &[Ref]) -> bool {
+    let prev = (i > 0 && joined(text, ws, i - 1, i)).then(|| &ws[i - 1]);
+    let next = (j + 1 < ws.len() && joined(text, ws, j, j + 1)).then(|| &ws[j + 1]);
+    let sport = |w: Option<&Word>| w.and_then(|w| lex.sports_word(&w.norm));
+    let city_like = |refs: &[Ref]| {
+        let mut any = false;
+        for r in refs {
+            match *r {
+                Ref::Form(f) if lex.forms[f as usize].kind == FormKind::Name => return false,
+                Ref::Form(f) if lex.forms[f as usize].kind == FormKind::Capital => any = true,
+                Ref::Place(_) => any = true,
+                _ => {}
+            }
+        }
+        any
+    };
+    if i == j
+        && ws[i].cap
+        && lex.sports_word(&ws[i].norm) == Some(SportsWord::Club)
+        && next.is_some_and(|w| w.cap && city_like(lex.lookup_key(&warta_lexicon::fold_key(&w.norm))))
+    {
+        return true;
+    }
+    let club_before = prev.is_some_and(|w| w.cap) && sport(prev) == Some(SportsWord::Club);
+    let result = sport(prev) == Some(SportsWord::Result) || sport(next) == Some(SportsWord::Result);
+    if (club_before || result) && city_like(refs) {
+        return true;
+    }
+    sport(prev) == Some(SportsWord::Player) && next.is_some_and(|w| w.cap)
 }

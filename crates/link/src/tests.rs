@@ -668,3 +668,35 @@ fn a_city_abroad_carries_its_province_name_not_a_code() {
     assert_eq!(admin1("Kharkiv"), "Kharkiv");
     assert_eq!(admin1("Lahore"), "Punjab");
 }
+
+#[test]
+fn clubs_and_players_named_after_places_are_not_places_in_running_text() {
+    let mut d = doc(
+        "Gelandang Jordan Henderson mencetak gol. AS Roma menang atas Lazio. \
+         Roma kalah dari Napoli. Pelatih Chelsea memuji Jordan.",
+        "2024-05-01",
+    );
+    linker().process(&mut d).unwrap();
+    for t in ["Jordan", "AS", "Roma"] {
+        assert!(find(&d, t).is_empty(), "{t}: {:#?}", d.entities);
+    }
+}
+
+#[test]
+fn places_next_to_sports_words_elsewhere_stay_places() {
+    // A country's national team still stands for the country; "atas" and
+    // "Presiden AS" are no sports context.
+    let mut d = doc(
+        "Timnas Jepang menang atas Argentina. Rusia melancarkan serangan atas Kyiv. \
+         Presiden AS Joe Biden tiba di Roma. Raja Yordania tiba di Jordan.",
+        "2024-05-01",
+    );
+    linker().process(&mut d).unwrap();
+    let country = |t: &str| find(&d, t).first().and_then(|e| e.country.clone());
+    assert_eq!(country("Jepang").as_deref(), Some("JPN"));
+    assert_eq!(country("Argentina").as_deref(), Some("ARG"));
+    assert_eq!(country("Kyiv").as_deref(), Some("UKR"));
+    assert_eq!(country("AS").as_deref(), Some("USA"));
+    assert_eq!(country("Roma").as_deref(), Some("ITA"));
+    assert_eq!(country("Jordan").as_deref(), Some("JOR"));
+}
