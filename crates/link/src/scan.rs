@@ -382,8 +382,8 @@ fn accept(
 /// True when a city or capital at words `i..=j` names a sports club ("AS
 /// Roma", "Roma kalah", "vs Lazio"), when the words are themselves a club
 /// prefix before such a city ("AS" of "AS Roma" is not the United States),
-/// or when a sports role puts a person's name there ("gelandang Jordan
-/// Henderson"). Country names stay: national teams stand for the country.
+/// or when a sports role puts a person's name there. Country names stay:
+/// national teams and nationalities stand for the country.
 fn sports_context(lex: &Lexicon, text: &str, ws: &[Word], i: usize, j: usize, refs: &[Ref]) -> bool {
     let prev = (i > 0 && joined(text, ws, i - 1, i)).then(|| &ws[i - 1]);
     let next = (j + 1 < ws.len() && joined(text, ws, j, j + 1)).then(|| &ws[j + 1]);
@@ -394,7 +394,9 @@ fn sports_context(lex: &Lexicon, text: &str, ws: &[Word], i: usize, j: usize, re
             match *r {
                 Ref::Form(f) if lex.forms[f as usize].kind == FormKind::Name => return false,
                 Ref::Form(f) if lex.forms[f as usize].kind == FormKind::Capital => any = true,
-                Ref::Place(_) => any = true,
+                // Clubs are named after towns, not regions (AS-Eropa is
+                // the United States and Europe).
+                Ref::Place(p) if lex.places[p as usize].kind == PlaceKind::City => any = true,
                 _ => {}
             }
         }
@@ -403,7 +405,11 @@ fn sports_context(lex: &Lexicon, text: &str, ws: &[Word], i: usize, j: usize, re
     if i == j
         && ws[i].cap
         && lex.sports_word(&ws[i].norm) == Some(SportsWord::Club)
-        && next.is_some_and(|w| w.cap && city_like(lex.lookup_key(&warta_lexicon::fold_key(&w.norm))))
+        && next.is_some_and(|w| {
+            w.cap
+                && &text[w.gap_before.range()] == " "
+                && city_like(lex.lookup_key(&warta_lexicon::fold_key(&w.norm)))
+        })
     {
         return true;
     }
@@ -412,5 +418,7 @@ fn sports_context(lex: &Lexicon, text: &str, ws: &[Word], i: usize, j: usize, re
     if (club_before || result) && city_like(refs) {
         return true;
     }
-    sport(prev) == Some(SportsWord::Player) && next.is_some_and(|w| w.cap)
+    // A person after a sports role ("striker Paris Hilton"); a country there
+    // is the player's nationality ("bek Italia Leonardo Bonucci"), a place.
+    sport(prev) == Some(SportsWord::Player) && next.is_some_and(|w| w.cap) && city_like(refs)
 }
