@@ -9,18 +9,7 @@ use warta_lang::gold::{read_csv_texts, read_gold, split_of, Example, Split};
 use warta_lang::LanguageIdentifier;
 
 fn shared() -> Option<PathBuf> {
-    let p = std::env::var_os("WARTA_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared")));
-    if p.join("data/langid").is_dir() {
-        Some(p)
-    } else {
-        eprintln!(
-            "SKIP: reference data not found at {} (set WARTA_SHARED)",
-            p.display()
-        );
-        None
-    }
+    warta_testdata::shared("data/langid").map(|_| warta_testdata::shared_dir())
 }
 
 fn ident() -> &'static LanguageIdentifier {

@@ -6,17 +6,11 @@ use std::path::PathBuf;
 use warta_ner::{conll, evaluate, NerStage};
 
 fn shared() -> Option<PathBuf> {
-    let p = std::env::var_os("WARTA_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared")));
-    p.join("data/ner").is_dir().then_some(p)
+    warta_testdata::shared("data/ner").map(|_| warta_testdata::shared_dir())
 }
 
 fn f1_on(file: &str) -> Option<f64> {
-    let Some(root) = shared() else {
-        eprintln!("SKIP: shared data not found (set WARTA_SHARED or put it at ../shared)");
-        return None;
-    };
+    let root = shared()?;
     let ner = NerStage::load_default().expect("embedded model loads");
     let sents = conll::read_file(&root.join("data/ner").join(file)).expect("gold file reads");
     let (s, _) = evaluate(&ner, &sents);

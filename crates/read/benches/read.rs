@@ -4,7 +4,6 @@
 //! one thread.
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
-use std::path::PathBuf;
 
 /// News pages of typical size and structure.
 const PAGES: &[&str] = &[
@@ -18,11 +17,7 @@ const PAGES: &[&str] = &[
     "yahoo-1",
 ];
 
-fn shared_dir() -> PathBuf {
-    std::env::var_os("WARTA_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared")))
-}
+use warta_testdata::shared_dir;
 
 fn html(c: &mut Criterion) {
     let dir = shared_dir().join("data/html/readability-test-pages");

@@ -3,8 +3,6 @@
 //! the independent pattern list below (regular expressions written from
 //! reading the data), not by the cleaner's own data file.
 
-mod common;
-
 use regex::RegexSet;
 use unicode_normalization::UnicodeNormalization;
 use warta_text::clean_text;
@@ -41,22 +39,14 @@ fn signature(line: &str) -> String {
 
 #[test]
 fn detik_boilerplate_is_removed_and_content_kept() {
-    let Some(path) = common::shared("data/news/detik/data_berita_dev.csv") else {
+    let Some(detik) = warta_testdata::detik_articles() else {
         return;
     };
-    let mut rdr = csv::Reader::from_path(path).expect("csv opens");
-    let col = rdr
-        .headers()
-        .unwrap()
-        .iter()
-        .position(|h| h == "isi_berita")
-        .expect("isi_berita column");
     let set = boilerplate();
     let (mut articles, mut in_lines, mut bp_in, mut survived, mut lost) = (0, 0, 0, 0, 0);
     let mut examples = Vec::new();
-    for rec in rdr.records() {
-        let rec = rec.expect("record parses");
-        let raw = rec.get(col).unwrap_or("");
+    for article in &detik {
+        let raw = article.text.as_str();
         let clean = clean_text(raw);
         articles += 1;
         let out_sigs: std::collections::HashSet<String> = clean.text.lines().map(signature).collect();

@@ -6,8 +6,6 @@
 //! IndoSum's boundary after a paragraph-opening list marker (`1.`) is not
 //! counted: warta keeps the marker with its item by design.
 
-mod common;
-
 use std::collections::BTreeSet;
 use warta_text::{split_sentences, tokenize};
 
@@ -91,7 +89,7 @@ fn score(data: &str, misses: &mut Vec<String>) -> (usize, usize, usize) {
 
 #[test]
 fn indosum_sentence_boundaries() {
-    let Some(dir) = common::shared("data/news/indosum") else {
+    let Some(dir) = warta_testdata::shared("data/news/indosum") else {
         return;
     };
     let (mut gold_n, mut pred_n, mut hit) = (0, 0, 0);

@@ -1,12 +1,10 @@
 //! The project's seed article: a detik story copied by a spam blog.
 
-mod common;
-
 use warta_core::Document;
 use warta_text::{Cleaner, Segmenter};
 
 fn seed() -> Option<String> {
-    let path = common::shared("seed/000_1ab9b96a3ef9a3a7.txt")?;
+    let path = warta_testdata::shared("seed/000_1ab9b96a3ef9a3a7.txt")?;
     Some(std::fs::read_to_string(path).expect("seed is readable"))
 }
 

@@ -3,38 +3,16 @@
 
 use chrono::NaiveDate;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use std::path::PathBuf;
 use warta_time::TimeTagger;
 
-fn shared() -> PathBuf {
-    std::env::var_os("WARTA_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared")))
-}
-
-/// The `isi_berita` column of Detik's CSV (quoted fields, embedded newlines).
+/// The `isi_berita` texts of the Detik development articles.
 fn detik_texts() -> Option<Vec<String>> {
-    let raw = std::fs::read_to_string(shared().join("data/news/detik/data_berita_dev.csv")).ok()?;
-    let mut rows = Vec::new();
-    let (mut row, mut field, mut quoted) = (Vec::new(), String::new(), false);
-    let mut chars = raw.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '"' if quoted && chars.peek() == Some(&'"') => {
-                field.push('"');
-                chars.next();
-            }
-            '"' => quoted = !quoted,
-            ',' if !quoted => row.push(std::mem::take(&mut field)),
-            '\n' if !quoted => {
-                row.push(std::mem::take(&mut field));
-                rows.push(std::mem::take(&mut row));
-            }
-            _ => field.push(c),
-        }
-    }
-    let col = rows.first()?.iter().position(|h| h == "isi_berita")?;
-    Some(rows.iter().skip(1).filter_map(|r| r.get(col).cloned()).collect())
+    Some(
+        warta_testdata::detik_articles()?
+            .into_iter()
+            .map(|a| a.text)
+            .collect(),
+    )
 }
 
 fn synthetic() -> Vec<String> {

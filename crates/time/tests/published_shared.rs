@@ -2,58 +2,23 @@
 //! Detik dev set's own dates (`tanggal`). Skips when ../shared is absent.
 
 use chrono::NaiveDate;
-use std::path::PathBuf;
 use warta_time::PublishedDateStage;
-
-fn shared() -> PathBuf {
-    std::env::var_os("WARTA_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared")))
-}
-
-/// Rows of a CSV file with quoted fields that may hold newlines.
-fn csv_rows(raw: &str) -> Vec<Vec<String>> {
-    let mut rows = Vec::new();
-    let (mut row, mut field, mut quoted) = (Vec::new(), String::new(), false);
-    let mut chars = raw.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '"' if quoted && chars.peek() == Some(&'"') => {
-                field.push('"');
-                chars.next();
-            }
-            '"' => quoted = !quoted,
-            ',' if !quoted => row.push(std::mem::take(&mut field)),
-            '\n' if !quoted => {
-                row.push(std::mem::take(&mut field));
-                rows.push(std::mem::take(&mut row));
-            }
-            _ => field.push(c),
-        }
-    }
-    rows
-}
 
 #[test]
 fn detik_publication_dates_from_text_alone() {
-    let path = shared().join("data/news/detik/data_berita_dev.csv");
-    let Ok(raw) = std::fs::read_to_string(&path) else {
-        println!("SKIP: {} not found (set WARTA_SHARED)", path.display());
+    let Some(articles) = warta_testdata::detik_articles() else {
         return;
     };
-    let rows = csv_rows(&raw);
-    let col = |name: &str| rows[0].iter().position(|h| h == name).expect("column");
-    let (text_col, date_col) = (col("isi_berita"), col("tanggal"));
     let stage = PublishedDateStage::default();
     let (mut n, mut found, mut right, mut near) = (0, 0, 0, 0);
-    for r in rows.iter().skip(1).filter(|r| r.len() > text_col.max(date_col)) {
+    for a in &articles {
         // `tanggal` is M/D/YYYY HH:MM.
-        let day = r[date_col].split(' ').next().unwrap_or("");
+        let day = a.published.split(' ').next().unwrap_or("");
         let Ok(want) = NaiveDate::parse_from_str(day, "%m/%d/%Y") else {
             continue;
         };
         n += 1;
-        if let Some((got, _)) = stage.infer(&r[text_col], None) {
+        if let Some((got, _)) = stage.infer(&a.text, None) {
             found += 1;
             right += usize::from(got == want);
             // Early-morning stories date yesterday's event: one day off.
@@ -62,7 +27,7 @@ fn detik_publication_dates_from_text_alone() {
                 eprintln!(
                     "{want} got {got} ({} days): {:?}",
                     (got - want).num_days(),
-                    &r[text_col].chars().take(100).collect::<String>()
+                    a.text.chars().take(100).collect::<String>()
                 );
             }
         }

@@ -1,23 +1,15 @@
 //! The seed article (../shared/seed): publication date and times. Skips when
 //! the shared data is absent.
 
-use std::path::PathBuf;
 use warta_core::{Document, PublishedDate, Stage};
 use warta_time::{PublishedDateStage, TimeTagger};
 
-fn shared() -> PathBuf {
-    std::env::var_os("WARTA_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared")))
-}
-
 #[test]
 fn seed_article_gets_its_publication_date_and_times() {
-    let path = shared().join("seed/000_1ab9b96a3ef9a3a7.txt");
-    let Ok(text) = std::fs::read_to_string(&path) else {
-        println!("SKIP: {} not found (set WARTA_SHARED)", path.display());
+    let Some(path) = warta_testdata::shared("seed/000_1ab9b96a3ef9a3a7.txt") else {
         return;
     };
+    let text = std::fs::read_to_string(&path).expect("seed reads");
     let mut doc = Document::new("seed", text);
     PublishedDateStage::default().process(&mut doc).unwrap();
     assert_eq!(

@@ -4,13 +4,7 @@
 use std::collections::HashMap;
 use std::path::PathBuf;
 
-/// `../shared` beside the repository, or `$WARTA_SHARED`.
-pub fn shared_dir() -> PathBuf {
-    match std::env::var_os("WARTA_SHARED") {
-        Some(p) => PathBuf::from(p),
-        None => PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared")),
-    }
-}
+pub use warta_testdata::shared_dir;
 
 /// One test page: its source HTML, the reference text and metadata.
 pub struct Page {
