@@ -204,9 +204,36 @@ pub(crate) struct KeyIndex {
     offsets: U32s,
     starts: U32s,
     bytes: &'static [u8],
+    /// `first[p]..first[p + 1]`: the keys whose first two bytes are `p`
+    /// (built at load in one pass): the binary search then spans a few
+    /// hundred keys instead of 160k and touches far fewer cache lines.
+    first: Vec<u32>,
+}
+
+/// The bucket of a key: its first two bytes.
+fn prefix(k: &[u8]) -> usize {
+    ((*k.first().unwrap_or(&0) as usize) << 8) | *k.get(1).unwrap_or(&0) as usize
 }
 
 impl KeyIndex {
+    fn new(offsets: U32s, starts: U32s, bytes: &'static [u8]) -> KeyIndex {
+        let mut ix = KeyIndex {
+            offsets,
+            starts,
+            bytes,
+            first: vec![0; (1 << 16) + 1],
+        };
+        // Keys are sorted, so each prefix is one run: count, then sum.
+        for i in 0..ix.len() {
+            let p = prefix(ix.key(i));
+            ix.first[p + 1] += 1;
+        }
+        for p in 1..ix.first.len() {
+            ix.first[p] += ix.first[p - 1];
+        }
+        ix
+    }
+
     pub fn len(&self) -> usize {
         self.offsets.len().saturating_sub(1)
     }
@@ -218,7 +245,11 @@ impl KeyIndex {
 
     /// The range of refs of `key`, if indexed.
     pub fn find(&self, key: &str) -> Option<std::ops::Range<usize>> {
-        let (mut lo, mut hi) = (0, self.len());
+        let p = prefix(key.as_bytes());
+        let (mut lo, mut hi) = match self.first.get(p..p + 2) {
+            Some(r) => (r[0] as usize, r[1] as usize),
+            None => (0, self.len()),
+        };
         while lo < hi {
             let mid = (lo + hi) / 2;
             match self.key(mid).cmp(key.as_bytes()) {
@@ -414,11 +445,7 @@ pub(crate) fn read(bytes: &'static [u8]) -> Result<Decoded, LexiconError> {
         person_titles,
         sports_words,
         place_stopwords,
-        keys: KeyIndex {
-            offsets,
-            starts,
-            bytes,
-        },
+        keys: KeyIndex::new(offsets, starts, bytes),
         refs,
         exact,
     })
