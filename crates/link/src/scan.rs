@@ -284,7 +284,8 @@ fn accept(
             }
             // A country name that is also a given name (Jordan, Cameron)
             // needs a locative or kind word before it.
-            let given_name = single && NOT_PLACES.contains(&ws[i].norm.as_str());
+            let given_name =
+                single && (NOT_PLACES.contains(&ws[i].norm.as_str()) || lex.is_place_stopword(&ws[i].norm));
             if !exact_short(&form.form)
                 || (common && trigger == Trigger::None && letters > 3 && form.kind != FormKind::Name)
                 || (given_name && trigger == Trigger::None)
