@@ -700,3 +700,16 @@ fn places_next_to_sports_words_elsewhere_stay_places() {
     assert_eq!(country("Roma").as_deref(), Some("ITA"));
     assert_eq!(country("Jordan").as_deref(), Some("JOR"));
 }
+
+#[test]
+fn a_named_oblast_favours_the_homonymous_town_inside_it() {
+    // Krynychne: a bigger one near Odesa, a smaller one in Luhansk oblast.
+    let mut d = doc(
+        "Pasukan Rusia menembaki desa Krynychne di Provinsi Luhansk, Ukraina.",
+        "2022-06-13",
+    );
+    ner(&mut d, "Krynychne", EntityType::Loc);
+    linker().process(&mut d).unwrap();
+    let g = find(&d, "Krynychne")[0].geo.clone().unwrap();
+    assert_eq!(g.admin1.as_deref(), Some("Luhansk"), "{g:?}");
+}
