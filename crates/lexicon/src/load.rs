@@ -243,7 +243,8 @@ fn load_places(lex: &mut Builder, text: &str) -> Result<(), LexiconError> {
         lex.places.push(p);
         for n in &names {
             // A generated first-level division abroad (Punjab, Kentucky) is
-            // named for mentions the NER found, not sought in running text.
+            // indexed like an alternate name: for mentions the NER found,
+            // and in running text only after a trigger word (di Punjab).
             let r = if kind == PlaceKind::Region {
                 Ref::PlaceAlt(i)
             } else {

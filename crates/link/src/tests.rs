@@ -650,12 +650,19 @@ fn foreign_first_level_divisions_tagged_by_ner_are_linked_with_a_named_admin1() 
 }
 
 #[test]
-fn foreign_divisions_are_not_sought_in_running_text() {
-    // No NER entities: a division name alone in running text stays unlinked
-    // (many are also ordinary words elsewhere).
+fn a_foreign_division_in_running_text_needs_a_trigger_word() {
+    // No NER entities: a division name alone stays unlinked (many are also
+    // ordinary words elsewhere); after "di" or "provinsi" it is a place.
     let mut d = doc("Warga Kentucky menonton pertandingan.", "2024-05-01");
     linker().process(&mut d).unwrap();
     assert!(find(&d, "Kentucky").is_empty(), "{:#?}", d.entities);
+    let mut d = doc(
+        "Kasus serupa terjadi di Kentucky dan di provinsi Punjab.",
+        "2024-05-01",
+    );
+    linker().process(&mut d).unwrap();
+    assert_eq!(find(&d, "Kentucky")[0].country.as_deref(), Some("USA"));
+    assert!(!find(&d, "Punjab").is_empty(), "{:#?}", d.entities);
 }
 
 #[test]
