@@ -6,6 +6,8 @@
 //! Stages are chosen by name (`--stages`), so a user runs only what they need;
 //! a stage whose input layer is missing simply finds nothing.
 
+pub mod eval_entities;
+
 use chrono::NaiveDate;
 use warta_core::{Document, PublishedDate, Source, Stage, StageError};
 use warta_read::RawArticle;
