@@ -83,6 +83,12 @@ pub struct EntityScores {
     pub misaligned_ner: usize,
     /// Linked entities not on token boundaries (scored as spurious).
     pub misaligned_link: usize,
+    /// Of `misaligned_ner`, those whose snapped tokens and type equal a gold
+    /// mention: mostly gold tokens with punctuation glued on (`(SBY)`).
+    pub misaligned_ner_on_gold: usize,
+    /// Of `misaligned_link`, those whose snapped tokens and type equal a
+    /// gold mention.
+    pub misaligned_link_on_gold: usize,
     /// Sentences scored.
     pub sentences: usize,
 }
@@ -94,18 +100,22 @@ impl EntityScores {
         merge_scores(&mut self.innermost, &o.innermost);
         self.misaligned_ner += o.misaligned_ner;
         self.misaligned_link += o.misaligned_link;
+        self.misaligned_ner_on_gold += o.misaligned_ner_on_gold;
+        self.misaligned_link_on_gold += o.misaligned_link_on_gold;
         self.sentences += o.sentences;
     }
 
     /// A printable report: one table per variant.
     pub fn report(&self) -> String {
         format!(
-            "NER only (segment, ner); {} entities off token boundaries\n{}\
-             NER + link, outermost (nested entities dropped); {} off token boundaries\n{}\
+            "NER only (segment, ner); {} entities off token boundaries ({} on a gold mention's tokens)\n{}\
+             NER + link, outermost (nested entities dropped); {} off token boundaries ({} on gold tokens)\n{}\
              NER + link, innermost (role phrases holding an entity dropped)\n{}",
             self.misaligned_ner,
+            self.misaligned_ner_on_gold,
             self.ner_only.report(),
             self.misaligned_link,
+            self.misaligned_link_on_gold,
             self.outermost.report(),
             self.innermost.report()
         )
@@ -167,6 +177,13 @@ impl EntityEvaluator {
             let linked = to_tokens(&toks, &linked);
             out.misaligned_ner += ner.iter().filter(|m| !m.1.exact).count();
             out.misaligned_link += linked.iter().filter(|m| !m.1.exact).count();
+            let on_gold = |p: &[Pred]| {
+                p.iter()
+                    .filter(|(ty, a)| !a.exact && gold.contains(&(a.start, a.end, *ty)))
+                    .count()
+            };
+            out.misaligned_ner_on_gold += on_gold(&ner);
+            out.misaligned_link_on_gold += on_gold(&linked);
             add(&mut out.ner_only, &gold, &ner, s.words.len());
             add(&mut out.outermost, &gold, &outermost(&linked), s.words.len());
             add(&mut out.innermost, &gold, &innermost(&linked), s.words.len());
