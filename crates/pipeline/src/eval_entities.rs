@@ -211,9 +211,10 @@ fn to_tokens(toks: &[Span], ents: &[Entity]) -> Vec<Pred> {
         .collect()
 }
 
-/// `a` lies inside `b` and is not the same token range.
+/// `a` lies inside `b` and is not the same token range. An entity touching
+/// no token (empty range) is inside nothing, so it always stays spurious.
 fn inside(a: &Aligned, b: &Aligned) -> bool {
-    b.start <= a.start && a.end <= b.end && (a.start, a.end) != (b.start, b.end)
+    a.start < a.end && b.start <= a.start && a.end <= b.end && (a.start, a.end) != (b.start, b.end)
 }
 
 /// Drops entities nested inside another (keeps the role phrase).
