@@ -63,6 +63,8 @@ enum EvalWhat {
     Lang,
     /// Labelled place mentions: country and 25 km accuracy.
     Places,
+    /// CoNLL files scored on what `analyze` outputs (NER + linking), end to end.
+    Entities,
 }
 
 fn main() -> ExitCode {
@@ -110,6 +112,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 EvalWhat::Times => warta_time::cli::run_eval(&files),
                 EvalWhat::Lang => warta_lang::cli::run_eval(&files),
                 EvalWhat::Places => warta_link::cli::run_eval(&files),
+                EvalWhat::Entities => warta_pipeline::eval_entities::run_eval(&files),
             }
             .map_err(|e| anyhow::anyhow!("eval: {e}"))?;
             print_report(&report)?;
