@@ -14,6 +14,7 @@ pub(crate) fn link(lex: &Lexicon, doc: &mut Document) {
     let local_id = !matches!(&doc.language, Some(l) if l.code != "id" && l.code != "ms");
     let mut ctx = Context::new(doc.published.unwrap_or_else(context::today), local_id);
     let mut ents = std::mem::take(&mut doc.entities);
+    ents.retain(|e| !words::is_bare_head(&e.text));
     scan::add_matches(lex, text, &ws, &mut ents);
     ents.sort_by_key(|e| (e.span.start, std::cmp::Reverse(e.span.end)));
 
@@ -84,13 +85,17 @@ pub(crate) fn link(lex: &Lexicon, doc: &mut Document) {
             }
             Hit::Seat(f) => {
                 let form = &lex.forms[*f as usize];
-                e.kind = EntityType::Org;
+                // "di Istana Negara", "di Senayan": the NER read a place, and
+                // the building stays one; the code still says whose seat it is.
+                if e.kind != EntityType::Loc {
+                    e.kind = EntityType::Org;
+                }
                 e.canonical = Some(form.form.clone());
                 e.country = Some(form.iso3.clone());
                 e.actor_code = Some(format!("{}GOV", form.iso3));
             }
             Hit::Actor(a) => set_actor(lex, e, *a, &ctx),
-            // "Kejati Jabar" tagged LOC is an organisation all the same.
+            // "Kejati Jabar" tagged LOC still gets its organisation's code.
             Hit::None if e.kind != EntityType::Per => org_by_head(lex, e),
             Hit::Place(..) | Hit::None => {}
         }
@@ -136,7 +141,12 @@ fn org_by_head(lex: &Lexicon, e: &mut Entity) {
             })
     });
     let iso3 = named.unwrap_or_else(|| "IDN".to_string());
-    e.kind = EntityType::Org;
+    // "di Pengadilan Negeri Jakarta Selatan", "di Polres Bogor": tagged LOC
+    // the name is the building, as the gold corpora label it (measured on
+    // idner dev and NERGrit train); the code still says whose it is.
+    if e.kind != EntityType::Loc {
+        e.kind = EntityType::Org;
+    }
     e.actor_code = Some(format!("{iso3}{code}"));
     e.country = Some(iso3);
 }

@@ -57,6 +57,11 @@ const TITLES: &[&str] = &[
     "general",
 ];
 
+/// True when the normalized word is a title written before names.
+pub(crate) fn is_title(norm: &str) -> bool {
+    TITLES.contains(&norm)
+}
+
 /// The name's tokens without leading titles ("Presiden Joko Widodo" → joko widodo).
 pub(crate) fn name_tokens(text: &str) -> Vec<String> {
     let norm = warta_lexicon::normalize(text);

@@ -395,7 +395,9 @@ fn unknown_indonesian_organisations_are_coded_by_their_head_word() {
     linker().process(&mut d).unwrap();
     let code = |t: &str| find(&d, t)[0].actor_code.clone();
     assert_eq!(code("Polres Bogor").as_deref(), Some("IDNCOP"));
-    assert_eq!(find(&d, "Polres Bogor")[0].kind, EntityType::Org);
+    // Tagged LOC it is the building ("di Polres Bogor"): the type stays.
+    assert_eq!(find(&d, "Polres Bogor")[0].kind, EntityType::Loc);
+    assert_eq!(find(&d, "Pemkot Surabaya")[0].kind, EntityType::Org);
     assert_eq!(code("Pemkot Surabaya").as_deref(), Some("IDNGOV"));
     assert_eq!(code("Kementerian Luar Negeri Rusia").as_deref(), Some("RUSGOV"));
 }
@@ -719,4 +721,81 @@ fn a_named_oblast_favours_the_homonymous_town_inside_it() {
     linker().process(&mut d).unwrap();
     let g = find(&d, "Krynychne")[0].geo.clone().unwrap();
     assert_eq!(g.admin1.as_deref(), Some("Luhansk"), "{g:?}");
+}
+
+#[test]
+fn a_country_inside_a_longer_name_is_not_added() {
+    let text =
+        "Warga berkumpul di kantor DKI Jakarta. Ia hadir di acara Panitia Persiapan Kemerdekaan Indonesia \
+bersama BMG Indonesia, lalu terbang ke Jakarta dan Indonesia.";
+    let mut d = doc(text, "2025-10-01");
+    linker().process(&mut d).unwrap();
+    let spans: Vec<(&str, usize)> = d
+        .entities
+        .iter()
+        .map(|e| (e.text.as_str(), e.span.start))
+        .collect();
+    let jakarta = text.rfind("Jakarta").unwrap();
+    let indonesia = text.rfind("Indonesia").unwrap();
+    // Only the standalone mentions at the end are places.
+    assert_eq!(
+        spans
+            .iter()
+            .filter(|(t, _)| *t == "Jakarta" || *t == "Indonesia")
+            .collect::<Vec<_>>(),
+        [&("Jakarta", jakarta), &("Indonesia", indonesia)],
+        "{spans:?}"
+    );
+}
+
+#[test]
+fn a_known_name_next_to_a_partial_ner_person_widens_it() {
+    let text = "Menteri Keuangan Purbaya Yudhi Sadewa mengatakan defisit terkendali.";
+    let mut d = doc(text, "2025-10-01");
+    ner(&mut d, "Yudhi Sadewa", EntityType::Per);
+    linker().process(&mut d).unwrap();
+    let pers: Vec<&Entity> = d.entities.iter().filter(|e| e.kind == EntityType::Per).collect();
+    assert_eq!(pers.len(), 1, "{:?}", d.entities);
+    assert_eq!(pers[0].text, "Purbaya Yudhi Sadewa");
+    assert_eq!(&text[pers[0].span.range()], "Purbaya Yudhi Sadewa");
+    assert_eq!(pers[0].canonical.as_deref(), Some("Purbaya Yudhi Sadewa"));
+}
+
+#[test]
+fn a_bare_head_word_tagged_alone_is_dropped() {
+    let text = "Partai itu menunjuk Presiden baru. Kota tersebut ramai, kata Partai Golkar.";
+    let mut d = doc(text, "2025-10-01");
+    ner(&mut d, "Partai", EntityType::Loc);
+    ner(&mut d, "Presiden", EntityType::Per);
+    ner(&mut d, "Kota", EntityType::Loc);
+    d.entities
+        .retain(|e| e.span.start != text.find("Partai Golkar").unwrap());
+    ner(&mut d, "Golkar", EntityType::Org);
+    linker().process(&mut d).unwrap();
+    let texts: Vec<&str> = d.entities.iter().map(|e| e.text.as_str()).collect();
+    assert!(
+        !texts.iter().any(|t| ["Partai", "Presiden", "Kota"].contains(t)),
+        "{texts:?}"
+    );
+    assert!(texts.contains(&"Golkar"), "{texts:?}");
+}
+
+#[test]
+fn a_seat_of_power_tagged_as_a_place_stays_a_place_with_its_code() {
+    let text = "Rapat digelar di Istana Negara, lalu Istana Negara membantah kabar itu.";
+    let mut d = doc(text, "2025-10-01");
+    let s = text.find("Istana Negara").unwrap();
+    d.entities.push(Entity::new(
+        Span::new(s, s + 13),
+        "Istana Negara",
+        EntityType::Loc,
+    ));
+    linker().process(&mut d).unwrap();
+    let all = find(&d, "Istana Negara");
+    assert_eq!(all.len(), 2, "{:?}", d.entities);
+    assert_eq!(all[0].kind, EntityType::Loc);
+    assert_eq!(all[0].actor_code.as_deref(), Some("IDNGOV"));
+    // Found by the lexicon alone it is the institution.
+    assert_eq!(all[1].kind, EntityType::Org);
+    assert_eq!(all[1].actor_code.as_deref(), Some("IDNGOV"));
 }

@@ -81,6 +81,63 @@ pub(crate) fn joined(text: &str, ws: &[Word], a: usize, b: usize) -> bool {
         })
 }
 
+/// Common nouns that head names ("Partai Golkar", "Kota Bogor") but name
+/// nothing alone. English ones stay out: "City" alone is Manchester City.
+const HEADS: &[&str] = &[
+    "kota",
+    "kotamadya",
+    "kabupaten",
+    "provinsi",
+    "kecamatan",
+    "distrik",
+    "partai",
+    "kementerian",
+    "presiden",
+    "menteri",
+    "gubernur",
+    "bupati",
+    "walikota",
+    "pemerintah",
+    "pemerintahan",
+    "universitas",
+    "badan",
+    "dinas",
+    "pengadilan",
+    "kejaksaan",
+    "kepolisian",
+    "mahkamah",
+    "fraksi",
+    "kabinet",
+    "komisi",
+    "dewan",
+    "lembaga",
+    "perusahaan",
+    "desa",
+    "kelurahan",
+    "ketua",
+    "wakil",
+    "direktur",
+    "kepala",
+    "jenderal",
+    "pasukan",
+    "tentara",
+    "polisi",
+    "pulau",
+    "gunung",
+    "sungai",
+    "danau",
+    "jalan",
+    "gedung",
+    "negara",
+];
+
+/// True when `mention` is one word that only heads a name ("Partai",
+/// "Kota", "Provinsi", "Presiden"): an entity of its own names nothing.
+pub(crate) fn is_bare_head(mention: &str) -> bool {
+    let norm = normalize(mention);
+    !norm.contains(' ') && HEADS.contains(&norm.as_str())
+}
+
 /// The match key of words `a..=b`.
 pub(crate) fn key_of(ws: &[Word], a: usize, b: usize) -> String {
     let mut s = String::new();
