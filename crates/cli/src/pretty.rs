@@ -77,7 +77,22 @@ pub fn write_report(out: &mut impl Write, doc: &Document, colour: bool) -> io::R
 
     if !doc.entities.is_empty() {
         writeln!(out, "  {}", p.bold("entities"))?;
+        // One line per distinct entity, in order of first mention: a report
+        // of 40 mentions of "Rusia" helps nobody.
+        let mut seen: Vec<(&warta_core::Entity, usize)> = Vec::new();
         for e in &doc.entities {
+            let same = |o: &&warta_core::Entity| {
+                o.kind == e.kind
+                    && o.text == e.text
+                    && o.canonical == e.canonical
+                    && o.actor_code == e.actor_code
+            };
+            match seen.iter_mut().find(|(o, _)| same(o)) {
+                Some((_, n)) => *n += 1,
+                None => seen.push((e, 1)),
+            }
+        }
+        for (e, n) in seen {
             let mut line = format!("    {} {}", p.kind(e.kind), e.text);
             if let Some(c) = e.canonical.as_deref().filter(|c| *c != e.text) {
                 line.push_str(&format!(" → {c}"));
@@ -91,6 +106,9 @@ pub fn write_report(out: &mut impl Write, doc: &Document, colour: bool) -> io::R
             }
             if let Some(g) = &e.geo {
                 line.push_str(&p.dim(&format!(" {:.2},{:.2} {}", g.lat, g.lon, g.name)));
+            }
+            if n > 1 {
+                line.push_str(&p.dim(&format!(" ×{n}")));
             }
             writeln!(out, "{line}")?;
         }
