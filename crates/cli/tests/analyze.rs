@@ -256,6 +256,22 @@ fn pretty_report_names_site_language_and_sentences() {
 }
 
 #[test]
+fn pretty_report_lists_each_entity_once_with_its_mention_count() {
+    let out = run(&["analyze", seed().to_str().unwrap()]);
+    let report = String::from_utf8_lossy(&out.stdout);
+    let kim: Vec<&str> = report
+        .lines()
+        .filter(|l| l.trim_start().starts_with("PER Kim →"))
+        .collect();
+    assert_eq!(kim.len(), 1, "one line for the short mentions of Kim: {kim:?}");
+    assert!(
+        kim[0].contains("Kim Jong Un") && kim[0].contains('×'),
+        "{}",
+        kim[0]
+    );
+}
+
+#[test]
 fn an_unknown_stage_is_a_usage_error() {
     let out = run(&["analyze", "--stages", "clean,bogus", seed().to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2));
