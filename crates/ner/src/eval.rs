@@ -63,6 +63,13 @@ pub struct Counts {
 }
 
 impl Counts {
+    /// Adds another set of counts to these.
+    pub fn add(&mut self, other: &Counts) {
+        self.correct += other.correct;
+        self.gold += other.gold;
+        self.guessed += other.guessed;
+    }
+
     /// correct / guessed (0 when nothing was guessed).
     pub fn precision(&self) -> f64 {
         if self.guessed == 0 {
@@ -105,6 +112,16 @@ pub struct Scores {
 }
 
 impl Scores {
+    /// Adds another file's counts to these (micro averaging over files).
+    pub fn merge(&mut self, other: &Scores) {
+        self.overall.add(&other.overall);
+        for (t, c) in &other.by_type {
+            self.by_type.entry(t.clone()).or_default().add(c);
+        }
+        self.tokens += other.tokens;
+        self.tokens_correct += other.tokens_correct;
+    }
+
     /// Adds one sentence: gold and predicted tags of equal length.
     pub fn add(&mut self, gold: &[String], pred: &[String]) {
         let g = chunks(gold);

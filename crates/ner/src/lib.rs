@@ -79,26 +79,12 @@ pub mod cli {
                 s.tokens,
                 s.report()
             ));
-            merge(&mut all, &s);
+            all.merge(&s);
         }
         if files.len() > 1 {
             out.push_str(&format!("all files\n{}", all.report()));
         }
         Ok(out)
-    }
-
-    fn merge(all: &mut super::Scores, s: &super::Scores) {
-        let add = |a: &mut super::eval::Counts, b: &super::eval::Counts| {
-            a.correct += b.correct;
-            a.gold += b.gold;
-            a.guessed += b.guessed;
-        };
-        add(&mut all.overall, &s.overall);
-        for (t, c) in &s.by_type {
-            add(all.by_type.entry(t.clone()).or_default(), c);
-        }
-        all.tokens += s.tokens;
-        all.tokens_correct += s.tokens_correct;
     }
 }
 

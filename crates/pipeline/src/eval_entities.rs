@@ -24,7 +24,7 @@ use crate::Pipeline;
 use std::path::PathBuf;
 use warta_core::{Document, Entity, Span, StageError};
 use warta_ner::conll::{self, Sentence};
-use warta_ner::eval::{chunks, Counts, Scores};
+use warta_ner::eval::{chunks, Scores};
 use warta_ner::labels::type_index;
 
 /// Error type the command line prints as is.
@@ -95,9 +95,9 @@ pub struct EntityScores {
 
 impl EntityScores {
     fn merge(&mut self, o: &EntityScores) {
-        merge_scores(&mut self.ner_only, &o.ner_only);
-        merge_scores(&mut self.outermost, &o.outermost);
-        merge_scores(&mut self.innermost, &o.innermost);
+        self.ner_only.merge(&o.ner_only);
+        self.outermost.merge(&o.outermost);
+        self.innermost.merge(&o.innermost);
         self.misaligned_ner += o.misaligned_ner;
         self.misaligned_link += o.misaligned_link;
         self.misaligned_ner_on_gold += o.misaligned_ner_on_gold;
@@ -120,19 +120,6 @@ impl EntityScores {
             self.innermost.report()
         )
     }
-}
-
-fn merge_scores(all: &mut Scores, s: &Scores) {
-    let add = |a: &mut Counts, b: &Counts| {
-        a.correct += b.correct;
-        a.gold += b.gold;
-        a.guessed += b.guessed;
-    };
-    add(&mut all.overall, &s.overall);
-    for (t, c) in &s.by_type {
-        add(all.by_type.entry(t.clone()).or_default(), c);
-    }
-    all.tokens += s.tokens;
 }
 
 /// The stages under test, loaded once.
