@@ -191,6 +191,8 @@ pub(crate) fn add_matches(lex: &Lexicon, text: &str, ws: &[Word], ents: &mut Vec
             lower.insert(w.norm.as_str());
         }
     }
+    // Only the NER's people widen: two known names side by side stay two.
+    let from_ner = ents.len();
     let max_n = lex.max_words().min(8);
     let mut i = 0;
     while i < ws.len() {
@@ -217,7 +219,7 @@ pub(crate) fn add_matches(lex: &Lexicon, text: &str, ws: &[Word], ents: &mut Vec
             }
             if let Some(kind) = accept(lex, text, ws, i, j, refs, &lower, &covered) {
                 let span = Span::new(ws[i].span.start, ws[j].span.end);
-                if kind != EntityType::Per || !merge_person(text, ws, i, j, ents) {
+                if kind != EntityType::Per || !merge_person(text, ws, i, j, &mut ents[..from_ner]) {
                     ents.push(Entity::new(span, &text[span.range()], kind));
                 }
                 next = j + 1;

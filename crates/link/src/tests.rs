@@ -759,6 +759,11 @@ fn a_known_name_next_to_a_partial_ner_person_widens_it() {
     assert_eq!(pers[0].text, "Purbaya Yudhi Sadewa");
     assert_eq!(&text[pers[0].span.range()], "Purbaya Yudhi Sadewa");
     assert_eq!(pers[0].canonical.as_deref(), Some("Purbaya Yudhi Sadewa"));
+    // Two people the lexicon finds side by side are not merged.
+    let mut d = doc("Pertemuan Kim Jong Un Vladimir Putin berlangsung.", "2025-10-01");
+    linker().process(&mut d).unwrap();
+    assert!(!find(&d, "Kim Jong Un").is_empty(), "{:?}", d.entities);
+    assert!(!find(&d, "Vladimir Putin").is_empty(), "{:?}", d.entities);
 }
 
 #[test]
