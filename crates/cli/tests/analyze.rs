@@ -182,6 +182,11 @@ fn json_lines_in_gives_one_line_per_input_line_in_order() {
     assert_eq!(lines.len(), 42);
     for (i, l) in lines.iter().take(40).enumerate() {
         assert_eq!(l["id"], format!("a{i}"));
+        let input = l["source"]["input"].as_str().unwrap();
+        assert!(
+            input.ends_with(&format!("batch.jsonl:{}", i + 1)),
+            "source.input names the line: {input}"
+        );
     }
     assert!(
         lines[40]["error"].is_string(),

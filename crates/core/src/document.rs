@@ -15,6 +15,10 @@ pub struct Source {
     /// The dateline place stripped from the start of the text
     /// (`Jakarta - ` → `Jakarta`), when there was one.
     pub dateline: Option<String>,
+    /// The input the article was read from, as the user named it: `path`,
+    /// `path:line` for JSON Lines, `-` for stdin. Ids may repeat across
+    /// files; this tells them apart.
+    pub input: Option<String>,
 }
 
 /// The article's language with the identifier's confidence in `[0, 1]`.

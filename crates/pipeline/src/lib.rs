@@ -112,6 +112,7 @@ pub fn document_from(raw: RawArticle) -> Document {
         site: raw.site,
         url: raw.url,
         dateline: None,
+        input: Some(raw.origin),
     };
     if let Some(date) = raw.published.as_deref().and_then(parse_metadata_date) {
         doc.published = Some(date);
