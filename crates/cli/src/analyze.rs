@@ -141,7 +141,7 @@ pub fn run(args: AnalyzeArgs) -> Result<ExitCode> {
 fn analyze_one(pipeline: &Pipeline, pending: Result<PendingArticle, ReadError>) -> Outcome {
     match pending.and_then(PendingArticle::finish) {
         Err(e) => Outcome::Failed(Failure {
-            id: None,
+            id: e.id,
             input: e.input,
             error: e.message,
         }),

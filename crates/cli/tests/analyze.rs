@@ -171,6 +171,7 @@ fn json_lines_in_gives_one_line_per_input_line_in_order() {
         body.push_str(&format!("{{\"id\": \"a{i}\", \"text\": \"Jakarta - Presiden berbicara di Bogor pada Senin (13/6/2022). Berita ke-{i}.\"}}\n"));
     }
     body.push_str("{not json}\n");
+    body.push_str("{\"id\": \"no-text\"}\n");
     body.push_str("{\"id\": \"last\", \"text\": \"Kalimat terakhir.\"}\n");
     std::fs::write(&input, body).unwrap();
     let out = run(&["analyze", "--format", "jsonl", input.to_str().unwrap()]);
@@ -179,7 +180,7 @@ fn json_lines_in_gives_one_line_per_input_line_in_order() {
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
-    assert_eq!(lines.len(), 42);
+    assert_eq!(lines.len(), 43);
     for (i, l) in lines.iter().take(40).enumerate() {
         assert_eq!(l["id"], format!("a{i}"));
         let input = l["source"]["input"].as_str().unwrap();
@@ -198,7 +199,13 @@ fn json_lines_in_gives_one_line_per_input_line_in_order() {
         "{}",
         lines[40]
     );
-    assert_eq!(lines[41]["id"], "last");
+    assert_eq!(
+        lines[41]["id"], "no-text",
+        "a bad record with an id keeps it: {}",
+        lines[41]
+    );
+    assert!(lines[41]["error"].as_str().unwrap().contains("text"));
+    assert_eq!(lines[42]["id"], "last");
 }
 
 #[test]

@@ -163,8 +163,12 @@ fn to_pending(rec: Record, origin: String, default_id: String) -> Result<Pending
             Ok(PendingArticle::ready(RawArticle { text, ..fields }))
         }
         (_, Some(html)) if !html.trim().is_empty() => Ok(PendingArticle::html(html, rec.url, fields)),
-        (Some(_), _) | (_, Some(_)) => Err(ReadError::new(origin, "record's `text` is empty")),
-        (None, None) => Err(ReadError::new(origin, "record has neither `text` nor `html`")),
+        (Some(_), _) | (_, Some(_)) => {
+            Err(ReadError::new(origin, "record's `text` is empty").with_id(fields.id))
+        }
+        (None, None) => {
+            Err(ReadError::new(origin, "record has neither `text` nor `html`").with_id(fields.id))
+        }
     }
 }
 

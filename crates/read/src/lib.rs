@@ -63,6 +63,9 @@ pub struct ReadError {
     /// The input as the user named it (`path`, `path:line`, `-`).
     pub input: String,
     pub message: String,
+    /// The article's id, when the bad record still gave one (a JSON Lines
+    /// record with an `id` but no text), so the failure can be matched to it.
+    pub id: Option<String>,
 }
 
 impl ReadError {
@@ -74,6 +77,15 @@ impl ReadError {
         ReadError {
             input: input.into(),
             message,
+            id: None,
+        }
+    }
+
+    /// The same error, naming the article's id.
+    pub fn with_id(self, id: impl Into<String>) -> ReadError {
+        ReadError {
+            id: Some(id.into()),
+            ..self
         }
     }
 }
