@@ -105,6 +105,46 @@ fn actor_roles_follow_the_article_date() {
 }
 
 #[test]
+fn a_role_that_starts_after_the_publication_date_is_not_used() {
+    let lex = lex();
+    let Some(Ref::Actor(i)) = lex
+        .lookup("Anies Baswedan")
+        .iter()
+        .find(|r| matches!(r, Ref::Actor(_)))
+    else {
+        panic!("Anies Baswedan is not in the lexicon");
+    };
+    let anies = &lex.actors[*i as usize];
+    // Governor of Jakarta 2017-2022, in opposition from 2022-10-16.
+    assert_eq!(anies.role_on(d("2020-05-01")).unwrap().code, "IDNGOV");
+    assert_eq!(anies.role_on(d("2023-05-01")).unwrap().code, "IDNOPP");
+    // Before his first office he holds none, and no later one either.
+    assert_eq!(anies.role_on(d("2015-01-01")), None);
+    assert_eq!(anies.country(), Some("IDN"));
+}
+
+#[test]
+fn a_former_holder_keeps_the_role_that_ended_last() {
+    let role = |code: &str, from: &str, until: &str| ActorRole {
+        code: code.to_string(),
+        from: Some(d(from)),
+        until: Some(d(until)),
+    };
+    let actor = Actor {
+        name: "Someone".to_string(),
+        aliases: vec![],
+        kind: warta_core::EntityType::Per,
+        roles: vec![
+            role("IDNLEG", "2004-01-01", "2009-01-01"),
+            role("IDNGOV", "2010-01-01", "2015-01-01"),
+            role("IDNJUD", "2030-01-01", "2035-01-01"),
+        ],
+        curated: true,
+    };
+    assert_eq!(actor.role_on(d("2020-01-01")).unwrap().code, "IDNGOV");
+}
+
+#[test]
 fn indonesian_organisation_heads_carry_role_codes() {
     let lex = lex();
     assert_eq!(lex.org_head("polres"), Some("COP"));

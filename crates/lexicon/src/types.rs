@@ -113,17 +113,30 @@ pub struct Actor {
 
 impl Actor {
     /// The role valid on `date`: the latest-starting valid dated role, else
-    /// an undated one, else (outside every range) the role closest in time.
+    /// an undated one, else the role that ended most recently before `date`.
+    /// A role that starts after `date` is never used: nobody holds an office
+    /// before taking it (Anies Baswedan was no opposition figure in 2020).
+    /// An ended role still codes its former holder, as the Phoenix
+    /// dictionaries do with their dated entries, because news keeps calling
+    /// people by the office they left ("mantan Gubernur"); where a former
+    /// holder's standing differs, `actors.tsv` carries a dated ELI role.
     pub fn role_on(&self, date: NaiveDate) -> Option<&ActorRole> {
         let valid = self.roles.iter().filter(|r| r.valid_on(date));
         if let Some(r) = valid.max_by_key(|r| (r.from.is_some() || r.until.is_some(), r.from)) {
             return Some(r);
         }
-        let dist = |r: &&ActorRole| {
-            let d = |x: Option<NaiveDate>| x.map(|x| (x - date).num_days().abs()).unwrap_or(i64::MAX);
-            d(r.from).min(d(r.until))
-        };
-        self.roles.iter().min_by_key(dist)
+        self.roles
+            .iter()
+            .filter(|r| matches!(r.until, Some(u) if u < date))
+            .max_by_key(|r| r.until)
+    }
+
+    /// The one country all of the actor's roles belong to (the first three
+    /// letters of every code agree), kept even when no role fits the date.
+    pub fn country(&self) -> Option<&str> {
+        let mut codes = self.roles.iter().filter_map(|r| r.code.get(..3));
+        let first = codes.next()?;
+        codes.all(|c| c == first).then_some(first)
     }
 }
 

@@ -155,13 +155,15 @@ fn set_actor(lex: &Lexicon, e: &mut Entity, a: u32, ctx: &Context) {
     let actor = &lex.actors[a as usize];
     e.kind = actor.kind;
     e.canonical = Some(actor.name.clone());
-    if let Some(role) = actor.role_on(ctx.date) {
-        e.actor_code = Some(role.code.clone());
-        e.country = role
-            .code
-            .get(..3)
-            .filter(|c| lex.country(c).is_some())
-            .map(str::to_string);
+    // No role on the date (a role yet to start): no code, but the
+    // country all the actor's roles share still says whose person it is.
+    let role = actor.role_on(ctx.date);
+    if let Some(r) = role {
+        e.actor_code = Some(r.code.clone());
+    }
+    let country = role.and_then(|r| r.code.get(..3)).or_else(|| actor.country());
+    if let Some(c) = country.filter(|c| lex.country(c).is_some()) {
+        e.country = Some(c.to_string());
     }
 }
 
@@ -269,16 +271,26 @@ fn add_roles(lex: &Lexicon, text: &str, ws: &[words::Word], ents: &mut Vec<Entit
             }
             continue;
         }
-        if let Some(same) = ents.iter_mut().find(|o| o.span == e.span) {
+        let span = e.span;
+        if let Some(same) = ents.iter_mut().find(|o| o.span == span) {
             same.kind = EntityType::Org;
             same.canonical = e.canonical;
             same.country = e.country;
             same.actor_code = e.actor_code;
         } else if !ents
             .iter()
-            .any(|o| o.span.overlaps(e.span) && !e.span.contains(o.span))
+            .any(|o| o.span.overlaps(span) && !span.contains(o.span))
         {
             ents.push(e);
+        } else {
+            continue;
         }
+        // The only entity a role phrase may hold is its country as a linked
+        // LOC: an NER reading of "Russian" (in "Russian forces") as a person
+        // or organisation is the phrase's nationality word, which the
+        // phrase's own code already carries.
+        ents.retain(|o| {
+            o.span == span || !span.contains(o.span) || (o.kind == EntityType::Loc && o.country.is_some())
+        });
     }
 }

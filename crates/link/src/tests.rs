@@ -804,3 +804,60 @@ fn a_seat_of_power_tagged_as_a_place_stays_a_place_with_its_code() {
     assert_eq!(all[1].kind, EntityType::Org);
     assert_eq!(all[1].actor_code.as_deref(), Some("IDNGOV"));
 }
+
+#[test]
+fn an_english_demonym_inside_a_role_phrase_is_not_a_person() {
+    let mut d = doc("Russian forces shelled Kyiv on Monday.", "2022-06-13");
+    d.language = Some(warta_core::Language {
+        code: "en".into(),
+        confidence: 1.0,
+    });
+    // The NER reads the nationality word as a name.
+    ner(&mut d, "Russian", EntityType::Per);
+    linker().process(&mut d).unwrap();
+    assert_eq!(
+        find(&d, "Russian forces")[0].actor_code.as_deref(),
+        Some("RUSMIL")
+    );
+    assert!(
+        find(&d, "Russian").is_empty(),
+        "the demonym stays inside the role phrase: {:#?}",
+        d.entities
+    );
+    // Nothing else overlaps the phrase.
+    let phrase = find(&d, "Russian forces")[0].span;
+    assert!(d
+        .entities
+        .iter()
+        .all(|e| e.span == phrase || !e.span.overlaps(phrase)));
+}
+
+#[test]
+fn a_country_inside_a_role_phrase_stays_a_place() {
+    let mut d = doc("Pasukan Rusia menyerang Kharkiv.", "2022-06-13");
+    ner(&mut d, "Rusia", EntityType::Org);
+    linker().process(&mut d).unwrap();
+    assert_eq!(find(&d, "Pasukan Rusia")[0].actor_code.as_deref(), Some("RUSMIL"));
+    let rusia = find(&d, "Rusia")[0];
+    assert_eq!(
+        (rusia.kind, rusia.country.as_deref()),
+        (EntityType::Loc, Some("RUS"))
+    );
+}
+
+#[test]
+fn a_person_named_before_their_first_office_keeps_only_the_country() {
+    let mut d = doc("Anies Baswedan berbicara di Jakarta.", "2015-01-01");
+    ner(&mut d, "Anies Baswedan", EntityType::Per);
+    linker().process(&mut d).unwrap();
+    let anies = find(&d, "Anies Baswedan")[0];
+    assert_eq!(anies.actor_code, None);
+    assert_eq!(anies.country.as_deref(), Some("IDN"));
+    let mut d = doc("Anies Baswedan berbicara di Jakarta.", "2020-05-01");
+    ner(&mut d, "Anies Baswedan", EntityType::Per);
+    linker().process(&mut d).unwrap();
+    assert_eq!(
+        find(&d, "Anies Baswedan")[0].actor_code.as_deref(),
+        Some("IDNGOV")
+    );
+}
