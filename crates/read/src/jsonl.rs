@@ -101,10 +101,13 @@ impl<R: BufRead> Iterator for JsonLines<R> {
 impl<R> JsonLines<R> {
     fn record(&self, line: &[u8], origin: String) -> Result<PendingArticle, ReadError> {
         let rec: Record = serde_json::from_slice(line).map_err(|e| {
-            ReadError::new(
-                origin.clone(),
-                format!("bad JSON Lines record: {}", column_only(&e)),
-            )
+            // Valid JSON of the wrong shape (`[1,2]`, `"text"`) deserves a
+            // plainer message than serde's about the first field it tried.
+            let message = match serde_json::from_slice::<Value>(line) {
+                Ok(v) if !v.is_object() => "record is not a JSON object".to_string(),
+                _ => format!("bad JSON Lines record: {}", column_only(&e)),
+            };
+            ReadError::new(origin.clone(), message)
         })?;
         to_pending(rec, origin, format!("{}:{}", self.stem, self.line))
     }

@@ -406,3 +406,15 @@ fn json_line_with_invalid_utf8_is_an_error_naming_its_line() {
     assert!(e.message.contains("bad JSON Lines record"), "{e}");
     assert_eq!(ok(&got[2]).text, "lagi");
 }
+
+#[test]
+fn a_json_line_that_is_not_an_object_says_so() {
+    let got = read_bytes("x.jsonl", b"[1,2]\n\"just text\"\n{\"text\":\"baik\"}\n");
+    assert_eq!(got.len(), 3);
+    for (i, r) in got.iter().take(2).enumerate() {
+        let e = err(r);
+        assert_eq!(e.input, format!("x.jsonl:{}", i + 1));
+        assert_eq!(e.message, "record is not a JSON object", "{e}");
+    }
+    assert_eq!(ok(&got[2]).text, "baik");
+}
