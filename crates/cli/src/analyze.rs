@@ -8,6 +8,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
+use std::time::Duration;
 use warta_core::Document;
 use warta_pipeline::Pipeline;
 use warta_read::{read_inputs_deferred, PendingArticle, ReadError};
@@ -28,10 +29,23 @@ pub struct AnalyzeArgs {
     /// segment, published, times, ner, link.
     #[arg(long, value_delimiter = ',')]
     stages: Option<Vec<String>>,
-    /// Worker threads (default: all cores).
-    #[arg(long, short = 'j')]
-    jobs: Option<usize>,
+    /// Worker threads, 1 to 1024 (default: all cores).
+    #[arg(long, short = 'j', value_parser = clap::value_parser!(u16).range(1..=MAX_JOBS))]
+    jobs: Option<u16>,
+    /// Time budget per article in milliseconds: an article still being
+    /// analysed after it is reported as failed and the batch goes on.
+    /// 0 means no limit.
+    #[arg(long, value_name = "MS", default_value_t = DEFAULT_MAX_ARTICLE_MS)]
+    max_article_ms: u64,
 }
+
+/// Most worker threads `-j` accepts: more than this only exhausts the
+/// operating system's threads (a batch has 256 articles anyway).
+const MAX_JOBS: i64 = 1024;
+
+/// The default per-article budget: generous, since a normal article takes a
+/// few milliseconds and the largest accepted one (10 MiB) a few seconds.
+const DEFAULT_MAX_ARTICLE_MS: u64 = 60_000;
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
@@ -70,8 +84,9 @@ pub fn run(args: AnalyzeArgs) -> Result<ExitCode> {
         None => Pipeline::standard(),
     }
     .context("setting up the pipeline")?;
+    let budget = (args.max_article_ms > 0).then(|| Duration::from_millis(args.max_article_ms));
     let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(args.jobs.unwrap_or(0))
+        .num_threads(args.jobs.map_or(0, usize::from))
         .build()
         .context("starting worker threads")?;
 
@@ -87,14 +102,18 @@ pub fn run(args: AnalyzeArgs) -> Result<ExitCode> {
     let mut reader = read_inputs_deferred(&paths);
     let mut failed = 0usize;
     let mut done = 0usize;
-    let mut json_items: Vec<serde_json::Value> = Vec::new();
+    let mut json_array = JsonArray::default();
     loop {
         let batch: Vec<Result<PendingArticle, ReadError>> = reader.by_ref().take(BATCH).collect();
         if batch.is_empty() {
             break;
         }
-        let outcomes: Vec<Outcome> =
-            pool.install(|| batch.into_par_iter().map(|r| analyze_one(&pipeline, r)).collect());
+        let outcomes: Vec<Outcome> = pool.install(|| {
+            batch
+                .into_par_iter()
+                .map(|r| analyze_one(&pipeline, r, budget))
+                .collect()
+        });
         for outcome in outcomes {
             done += 1;
             if let Outcome::Failed(f) = &outcome {
@@ -103,10 +122,13 @@ pub fn run(args: AnalyzeArgs) -> Result<ExitCode> {
             }
             match args.format {
                 Format::Jsonl => {
-                    serde_json::to_writer(&mut out, &to_json(&outcome))?;
-                    out.write_all(b"\n")?;
+                    // Serialised to bytes first so that a write error (a
+                    // closed pipe) reaches us as a plain I/O error.
+                    let mut line = serde_json::to_vec(&to_json(&outcome))?;
+                    line.push(b'\n');
+                    out.write_all(&line)?;
                 }
-                Format::Json => json_items.push(to_json(&outcome)),
+                Format::Json => json_array.push(&mut out, &to_json(&outcome))?,
                 Format::Pretty => {
                     if let Outcome::Done(doc) = &outcome {
                         crate::pretty::write_report(&mut out, doc, colour)?;
@@ -119,12 +141,7 @@ pub fn run(args: AnalyzeArgs) -> Result<ExitCode> {
     }
     progress.finish_and_clear();
     if args.format == Format::Json {
-        if json_items.len() == 1 {
-            serde_json::to_writer_pretty(&mut out, &json_items[0])?;
-        } else {
-            serde_json::to_writer_pretty(&mut out, &json_items)?;
-        }
-        out.write_all(b"\n")?;
+        json_array.finish(&mut out)?;
     }
     out.flush()?;
     if done == 0 {
@@ -138,7 +155,11 @@ pub fn run(args: AnalyzeArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn analyze_one(pipeline: &Pipeline, pending: Result<PendingArticle, ReadError>) -> Outcome {
+fn analyze_one(
+    pipeline: &Pipeline,
+    pending: Result<PendingArticle, ReadError>,
+    budget: Option<Duration>,
+) -> Outcome {
     match pending.and_then(PendingArticle::finish) {
         Err(e) => Outcome::Failed(Failure {
             id: e.id,
@@ -150,12 +171,18 @@ fn analyze_one(pipeline: &Pipeline, pending: Result<PendingArticle, ReadError>) 
             let input = raw.origin.clone();
             // A panic inside a stage is a bug, but it must not take the rest
             // of a batch down with it: report it against this article.
-            match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pipeline.analyze(raw))) {
+            match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                pipeline.analyze_within(raw, budget)
+            })) {
                 Ok(Ok(doc)) => Outcome::Done(Box::new(doc)),
                 Ok(Err(e)) => Outcome::Failed(Failure {
                     id: Some(id),
                     input,
-                    error: e.to_string(),
+                    // The input is reported beside the error already.
+                    error: match e {
+                        warta_pipeline::AnalyzeError::Stage { source, .. } => source.to_string(),
+                        other => other.to_string(),
+                    },
                 }),
                 Err(_) => Outcome::Failed(Failure {
                     id: Some(id),
@@ -173,6 +200,60 @@ fn to_json(outcome: &Outcome) -> serde_json::Value {
         Outcome::Failed(f) => serde_json::to_value(f),
     }
     .unwrap_or_else(|e| serde_json::json!({ "error": format!("could not serialise: {e}") }))
+}
+
+/// `--format json` written as it goes, so memory does not grow with the
+/// number of articles: one article prints as an object, several as an array
+/// (byte for byte what `serde_json::to_writer_pretty` makes of either). Only
+/// the first item is held back, until a second one shows it is an array.
+#[derive(Default)]
+struct JsonArray {
+    first: Option<Vec<u8>>,
+    count: usize,
+}
+
+impl JsonArray {
+    fn push(&mut self, out: &mut impl Write, item: &serde_json::Value) -> Result<()> {
+        let bytes = serde_json::to_vec_pretty(item)?;
+        match self.count {
+            0 => self.first = Some(bytes),
+            1 => {
+                out.write_all(b"[\n")?;
+                write_indented(out, &self.first.take().unwrap_or_default())?;
+                out.write_all(b",\n")?;
+                write_indented(out, &bytes)?;
+            }
+            _ => {
+                out.write_all(b",\n")?;
+                write_indented(out, &bytes)?;
+            }
+        }
+        self.count += 1;
+        Ok(())
+    }
+
+    fn finish(&mut self, out: &mut impl Write) -> Result<()> {
+        match self.count {
+            0 => out.write_all(b"[]")?,
+            1 => out.write_all(&self.first.take().unwrap_or_default())?,
+            _ => out.write_all(b"\n]")?,
+        }
+        out.write_all(b"\n")?;
+        Ok(())
+    }
+}
+
+/// Writes pretty JSON one level deeper. JSON strings hold no raw newlines,
+/// so every `\n` is a line break of the layout.
+fn write_indented(out: &mut impl Write, json: &[u8]) -> std::io::Result<()> {
+    for (i, line) in json.split(|&b| b == b'\n').enumerate() {
+        if i > 0 {
+            out.write_all(b"\n")?;
+        }
+        out.write_all(b"  ")?;
+        out.write_all(line)?;
+    }
+    Ok(())
 }
 
 /// A counter on stderr, shown only on a terminal.

@@ -70,6 +70,40 @@ pub struct Document {
     pub times: Vec<TimeExpr>,
     pub quotes: Vec<Quote>,
     pub events: Vec<Event>,
+    /// When analysis of this document must stop (the per-article time
+    /// budget); run-time state, never serialised. See [`Deadline`].
+    #[serde(skip)]
+    pub deadline: Option<Deadline>,
+}
+
+/// A point in time by which a document's analysis must be done, so that one
+/// pathological article is reported as failed instead of stalling a batch.
+/// The pipeline checks it between stages; costly stages also check it inside
+/// their loops ([`Document::check_deadline`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Deadline {
+    at: std::time::Instant,
+    budget: std::time::Duration,
+}
+
+impl Deadline {
+    /// A deadline `budget` from now.
+    pub fn after(budget: std::time::Duration) -> Deadline {
+        Deadline {
+            at: std::time::Instant::now() + budget,
+            budget,
+        }
+    }
+
+    /// Whether the deadline has passed.
+    pub fn expired(&self) -> bool {
+        std::time::Instant::now() >= self.at
+    }
+
+    /// The budget this deadline was set with.
+    pub fn budget(&self) -> std::time::Duration {
+        self.budget
+    }
 }
 
 impl Document {
@@ -80,6 +114,21 @@ impl Document {
             text: text.into(),
             offsets: OffsetMap::identity(),
             ..Document::default()
+        }
+    }
+
+    /// `Err` naming `stage` once the document's deadline has passed; stages
+    /// call it between units of work (sentences, paragraphs).
+    pub fn check_deadline(&self, stage: &'static str) -> Result<(), crate::StageError> {
+        match self.deadline {
+            Some(d) if d.expired() => Err(crate::StageError {
+                stage,
+                message: format!(
+                    "stopped: analysis took longer than the {} ms budget for one article",
+                    d.budget().as_millis()
+                ),
+            }),
+            _ => Ok(()),
         }
     }
 

@@ -16,7 +16,7 @@ mod offsets;
 mod span;
 mod stage;
 
-pub use document::{Document, Language, PublishedDate, Source};
+pub use document::{Deadline, Document, Language, PublishedDate, Source};
 pub use layers::{Entity, EntityType, Event, EventActor, Geo, Quote, TimeExpr, TimeType, Token, TokenKind};
 pub use offsets::{CharIndex, OffsetMap};
 pub use span::Span;

@@ -15,11 +15,13 @@
 //! Figures: `docs/quality.md`; speed: `BENCHMARKS.md`.
 
 pub mod cli;
+pub mod function_words;
 pub mod gold;
 pub mod markers;
 pub mod train;
 mod words;
 
+use function_words::FunctionWords;
 use lingua::{Language as Lingua, LanguageDetector, LanguageDetectorBuilder};
 use markers::{MarkerModel, MarkerScore};
 use warta_core::{Document, Language, Stage, StageError};
@@ -63,6 +65,7 @@ pub struct Analysis {
 pub struct LanguageIdentifier {
     detector: LanguageDetector,
     markers: MarkerModel,
+    function_words: FunctionWords,
     lingua_prefix: usize,
 }
 
@@ -102,6 +105,7 @@ impl LanguageIdentifier {
         LanguageIdentifier {
             detector,
             markers,
+            function_words: FunctionWords::embedded(),
             lingua_prefix: LINGUA_PREFIX_CHARS,
         }
     }
@@ -159,6 +163,7 @@ impl LanguageIdentifier {
     }
 
     fn analyse_scored(&self, text: &str, m: MarkerScore) -> Analysis {
+        let scanned = head_bytes(text, MARKER_SCAN_BYTES);
         let lingua = self.lingua_confidences(text);
         let conf = |c: &str| lingua.iter().find(|(l, _)| *l == c).map_or(0.0, |x| x.1);
         let (p_id, p_ms) = (conf("id"), conf("ms"));
@@ -171,18 +176,24 @@ impl LanguageIdentifier {
         let decision = match (self.markers_decide(&m), &lingua_only) {
             (Some(lang), _) => Some(lang),
             (None, Some(top)) if top.code == "id" || top.code == "ms" => {
-                if looks_foreign(&m) {
+                if looks_foreign(&m) || self.function_words.count(scanned).rules_out("id") {
                     // Lingua knows only three languages, so Czech or
                     // Tagalog comes out as "Malay"; real Indonesian or Malay
-                    // of this length always uses some marker words.
+                    // of this length always uses some marker words and
+                    // function words.
                     None
                 } else {
                     let z = self.markers.combination.logit(lingua_log_odds, m.sum);
                     Some(id_or_ms(z, (p_id + p_ms).clamp(0.0, 1.0)))
                 }
             }
+            // Likewise French or Spanish comes out as "English".
+            (None, Some(top)) if top.code == "en" && self.function_words.count(scanned).rules_out("en") => {
+                None
+            }
             (None, other) => other.clone(),
-        };
+        }
+        .map(rounded);
         Analysis {
             lingua,
             lingua_log_odds,
@@ -203,7 +214,7 @@ impl LanguageIdentifier {
         let dense = m.hits >= FAST_MIN_HITS && m.hits as f64 >= FAST_MIN_DENSITY * m.words as f64;
         if dense && strength.abs() >= lingua_reach + FAST_MARGIN {
             // Lingua's vote is unknown here: score it as neutral.
-            Some(id_or_ms(c.logit(0.0, m.sum), 1.0))
+            Some(rounded(id_or_ms(c.logit(0.0, m.sum), 1.0)))
         } else {
             None
         }
@@ -230,6 +241,14 @@ pub const FOREIGN_MAX_DENSITY: f64 = 0.03;
 
 fn looks_foreign(m: &MarkerScore) -> bool {
     m.words >= FOREIGN_MIN_WORDS && (m.hits as f64) < FOREIGN_MAX_DENSITY * m.words as f64
+}
+
+/// Confidences are given to 4 decimals: lingua sums its probabilities in
+/// hash-map order, so their last digits change from run to run, and the
+/// same input must give the same bytes.
+fn rounded(mut lang: Language) -> Language {
+    lang.confidence = (lang.confidence * 1e4).round() / 1e4;
+    lang
 }
 
 /// `ms` or `id` from the combined logit, scaled by lingua's belief that the

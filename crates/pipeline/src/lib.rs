@@ -9,7 +9,8 @@
 pub mod eval_entities;
 
 use chrono::NaiveDate;
-use warta_core::{Document, PublishedDate, Source, Stage, StageError};
+use std::time::Duration;
+use warta_core::{Deadline, Document, PublishedDate, Source, Stage, StageError};
 use warta_read::RawArticle;
 
 /// Names of all stages, in the order they run.
@@ -64,17 +65,32 @@ impl Pipeline {
 
     /// Analyses one article.
     pub fn analyze(&self, raw: RawArticle) -> Result<Document, AnalyzeError> {
+        self.analyze_within(raw, None)
+    }
+
+    /// Analyses one article, giving up with an error once `budget` has been
+    /// spent on it (checked between stages and inside the costly ones), so
+    /// one pathological article cannot stall a batch.
+    pub fn analyze_within(
+        &self,
+        raw: RawArticle,
+        budget: Option<Duration>,
+    ) -> Result<Document, AnalyzeError> {
         let origin = raw.origin.clone();
         let mut doc = document_from(raw);
+        doc.deadline = budget.map(Deadline::after);
         self.run(&mut doc)
             .map_err(|source| AnalyzeError::Stage { origin, source })?;
+        doc.deadline = None;
         Ok(doc)
     }
 
-    /// Runs every stage over an existing document.
+    /// Runs every stage over an existing document, stopping with an error
+    /// when the document's deadline (if any) has passed.
     pub fn run(&self, doc: &mut Document) -> Result<(), StageError> {
         for stage in &self.stages {
             stage.process(doc)?;
+            doc.check_deadline(stage.name())?;
         }
         Ok(())
     }
