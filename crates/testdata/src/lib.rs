@@ -4,6 +4,8 @@
 //! The project never *requires* the reference data: every caller treats
 //! `None` as "skip, with the printed reason".
 
+pub mod invariants;
+
 use std::path::PathBuf;
 
 /// The reference data folder: `$WARTA_SHARED`, else `../shared` beside the
