@@ -8,7 +8,9 @@ use warta_core::Document;
 use warta_text::{Cleaner, Segmenter};
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(input) = std::str::from_utf8(data) else { return };
+    let Ok(input) = std::str::from_utf8(data) else {
+        return;
+    };
     let mut doc = Document::new("fuzz", input);
     Cleaner::new().clean(&mut doc);
     Segmenter::new().segment(&mut doc);
@@ -16,7 +18,12 @@ fuzz_target!(|data: &[u8]| {
         let o = doc.offsets.to_original(i);
         assert!(o <= input.len() && input.is_char_boundary(o), "clean {i} -> {o}");
     }
-    for span in doc.tokens.iter().map(|t| t.span).chain(doc.sentences.iter().copied()) {
+    for span in doc
+        .tokens
+        .iter()
+        .map(|t| t.span)
+        .chain(doc.sentences.iter().copied())
+    {
         assert!(span.start < span.end && span.end <= doc.text.len());
         assert!(doc.text.is_char_boundary(span.start) && doc.text.is_char_boundary(span.end));
     }

@@ -12,7 +12,12 @@ fuzz_target!(|data: &[u8]| {
         .split(|&b| b == b'\n')
         .filter(|l| !l.iter().all(u8::is_ascii_whitespace))
         .count();
-    assert_eq!(results.len(), lines.max(1), "results {} for {lines} non-blank lines", results.len());
+    assert_eq!(
+        results.len(),
+        lines.max(1),
+        "results {} for {lines} non-blank lines",
+        results.len()
+    );
     for (i, r) in results.iter().enumerate() {
         match r {
             Ok(a) => {

@@ -14,10 +14,19 @@ fuzz_target!(|data: &[u8]| {
     // The first byte, when present, picks a publication date so relative
     // expressions are resolved against a range of anchors.
     let (published, text) = match data.split_first() {
-        Some((&b, rest)) if b & 1 == 1 => (Some(format!("20{:02}-{:02}-{:02}", b % 40, b % 12 + 1, b % 28 + 1)), rest),
+        Some((&b, rest)) if b & 1 == 1 => (
+            Some(format!("20{:02}-{:02}-{:02}", b % 40, b % 12 + 1, b % 28 + 1)),
+            rest,
+        ),
         _ => (None, data),
     };
-    let raw = RawArticle { id: "fuzz".into(), origin: "fuzz".into(), text: warta_fuzz::text_of(text), published, ..RawArticle::default() };
+    let raw = RawArticle {
+        id: "fuzz".into(),
+        origin: "fuzz".into(),
+        text: warta_fuzz::text_of(text),
+        published,
+        ..RawArticle::default()
+    };
     let mut a = document_from(raw.clone());
     let mut b = document_from(raw);
     p.run(&mut a).expect("stages do not fail on text");
