@@ -20,6 +20,7 @@ mod people;
 mod resolve;
 mod roles;
 mod scan;
+mod spans;
 mod words;
 
 use warta_core::{Document, Stage, StageError};

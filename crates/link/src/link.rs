@@ -2,8 +2,10 @@
 
 use crate::classify::{classify, Hit};
 use crate::context::{self, Context};
+use crate::spans::SpanIndex;
 use crate::{people, resolve, roles, scan, words};
-use warta_core::{Document, Entity, EntityType};
+use std::collections::{BTreeSet, HashMap, HashSet};
+use warta_core::{Document, Entity, EntityType, Span};
 use warta_lexicon::{FormKind, Lexicon, PlaceKind};
 
 /// Links `doc.entities` in place and adds the lexicon matches NER missed.
@@ -237,15 +239,41 @@ fn link_people(lex: &Lexicon, text: &str, ws: &[words::Word], ents: &mut Vec<Ent
     }
 }
 
+/// Codes role phrases ("pasukan Rusia") and adds them as ORG entities.
+///
+/// Phrases come in text order and never overlap one another, so each
+/// question about the entities is asked of the entities as they were on
+/// entry, through indexes built once (scanning every entity per phrase
+/// made long articles quadratic, issue 12): an entity that a phrase's ORG
+/// entity replaces or drops lies inside that phrase, where no later phrase
+/// looks. Only the places a phrase may mean change as phrases are coded
+/// (an entity spanning a phrase becomes its ORG), which [`Places`] follows.
 fn add_roles(lex: &Lexicon, text: &str, ws: &[words::Word], ents: &mut Vec<Entity>, ctx: &Context) {
-    for p in roles::find(lex, text, ws) {
+    let phrases = roles::find(lex, text, ws);
+    if phrases.is_empty() {
+        return;
+    }
+    let n = ents.len();
+    let spans = SpanIndex::new(ents.iter().map(|e| e.span));
+    // The first entity (in order) with a span, and the first person at a start.
+    let mut same_span: HashMap<Span, usize> = HashMap::new();
+    let mut person_at: HashMap<usize, usize> = HashMap::new();
+    for (k, e) in ents.iter().enumerate() {
+        same_span.entry(e.span).or_insert(k);
+        if e.kind == EntityType::Per {
+            person_at.entry(e.span.start).or_insert(k);
+        }
+    }
+    let mut places = Places::new(ents);
+    let mut gone = vec![false; n];
+    for p in phrases {
+        places.reach(p.span.start);
         // The place under discussion: the nearest earlier place whose
         // country the phrase does not exclude.
         let local = || {
-            ents.iter()
-                .filter(|e| e.kind == EntityType::Loc && e.span.end <= p.span.start)
-                .filter_map(|e| e.country.clone())
-                .rfind(|c| p.not_iso3.as_ref() != Some(c))
+            places
+                .latest_except(p.not_iso3.as_deref())
+                .map(str::to_string)
                 .or_else(|| {
                     ctx.main_country()
                         .map(str::to_string)
@@ -261,10 +289,8 @@ fn add_roles(lex: &Lexicon, text: &str, ws: &[words::Word], ents: &mut Vec<Entit
         let next = ws
             .get(words::word_at(ws, p.span.end))
             .filter(|w| text[p.span.end..w.span.start].trim().is_empty());
-        if let Some(per) = next.and_then(|w| {
-            ents.iter_mut()
-                .find(|o| o.kind == EntityType::Per && o.span.start == w.span.start)
-        }) {
+        if let Some(k) = next.and_then(|w| person_at.get(&w.span.start).copied()) {
+            let per = &mut ents[k];
             if per.actor_code.is_none() {
                 per.actor_code = e.actor_code;
                 per.country = e.country;
@@ -272,15 +298,14 @@ fn add_roles(lex: &Lexicon, text: &str, ws: &[words::Word], ents: &mut Vec<Entit
             continue;
         }
         let span = e.span;
-        if let Some(same) = ents.iter_mut().find(|o| o.span == span) {
+        if let Some(&k) = same_span.get(&span) {
+            places.remove(k);
+            let same = &mut ents[k];
             same.kind = EntityType::Org;
             same.canonical = e.canonical;
             same.country = e.country;
             same.actor_code = e.actor_code;
-        } else if !ents
-            .iter()
-            .any(|o| o.span.overlaps(span) && !span.contains(o.span))
-        {
+        } else if !spans.any_crosses(span) {
             ents.push(e);
         } else {
             continue;
@@ -289,8 +314,101 @@ fn add_roles(lex: &Lexicon, text: &str, ws: &[words::Word], ents: &mut Vec<Entit
         // LOC: an NER reading of "Russian" (in "Russian forces") as a person
         // or organisation is the phrase's nationality word, which the
         // phrase's own code already carries.
-        ents.retain(|o| {
-            o.span == span || !span.contains(o.span) || (o.kind == EntityType::Loc && o.country.is_some())
+        for &k in spans.starting_within(span) {
+            let o = &ents[k];
+            if o.span != span && span.contains(o.span) && !(o.kind == EntityType::Loc && o.country.is_some())
+            {
+                gone[k] = true;
+            }
+        }
+    }
+    if gone.contains(&true) {
+        let mut k = 0;
+        ents.retain(|_| {
+            k += 1;
+            k > n || !gone[k - 1]
         });
+    }
+}
+
+/// The linked places (LOC entities with a country) a role phrase may refer
+/// to: those ending before it, latest first, found in O(log n) as phrases
+/// move forward through the text.
+#[derive(Debug, Default)]
+struct Places {
+    /// (end, entity index) of every linked place, by end.
+    pending: Vec<(usize, usize)>,
+    next: usize,
+    country: HashMap<usize, String>,
+    /// Places no longer linked places (an ORG phrase entity now).
+    dropped: HashSet<usize>,
+    /// Places reached so far, by country.
+    reached: HashMap<String, BTreeSet<usize>>,
+    /// (latest place reached, its country) for each country.
+    latest: BTreeSet<(usize, String)>,
+}
+
+impl Places {
+    fn new(ents: &[Entity]) -> Places {
+        let mut p = Places::default();
+        for (k, e) in ents.iter().enumerate() {
+            if let (EntityType::Loc, Some(c)) = (e.kind, &e.country) {
+                p.pending.push((e.span.end, k));
+                p.country.insert(k, c.clone());
+            }
+        }
+        p.pending.sort_unstable();
+        p
+    }
+
+    /// Takes in the places ending at or before `pos` (never less than before).
+    fn reach(&mut self, pos: usize) {
+        while let Some(&(end, k)) = self.pending.get(self.next) {
+            if end > pos {
+                break;
+            }
+            self.next += 1;
+            if !self.dropped.contains(&k) {
+                let c = self.country[&k].clone();
+                self.update(&c, |set| {
+                    set.insert(k);
+                });
+            }
+        }
+    }
+
+    fn remove(&mut self, k: usize) {
+        if let Some(c) = self.country.get(&k).cloned() {
+            self.dropped.insert(k);
+            self.update(&c, |set| {
+                set.remove(&k);
+            });
+        }
+    }
+
+    /// Changes the places reached in country `c`, keeping `latest` in step.
+    fn update(&mut self, c: &str, change: impl FnOnce(&mut BTreeSet<usize>)) {
+        let set = self.reached.entry(c.to_string()).or_default();
+        let before = set.last().copied();
+        change(set);
+        let after = set.last().copied();
+        if before != after {
+            if let Some(b) = before {
+                self.latest.remove(&(b, c.to_string()));
+            }
+            if let Some(a) = after {
+                self.latest.insert((a, c.to_string()));
+            }
+        }
+    }
+
+    /// The country of the latest place reached whose country is not `not`.
+    fn latest_except(&self, not: Option<&str>) -> Option<&str> {
+        self.latest
+            .iter()
+            .rev()
+            .take(2)
+            .map(|(_, c)| c.as_str())
+            .find(|c| Some(*c) != not)
     }
 }

@@ -1,7 +1,9 @@
 //! People: lexicon lookup with the role valid on the article's date, and
 //! in-document coreference ("Kim" → "Kim Jong Un").
 
+use crate::spans::SpanIndex;
 use crate::words::{joined, word_at, Word};
+use std::collections::HashMap;
 use warta_core::{Entity, EntityType, Span};
 use warta_lexicon::Lexicon;
 
@@ -80,82 +82,165 @@ pub(crate) fn name_tokens(text: &str) -> Vec<String> {
 /// mention whose name contains the token, else the nearest later one. When
 /// the lexicon says who the token usually names (`usual[i]`: "Prabowo" →
 /// Prabowo Subianto), a mention of that person wins over others sharing the
-/// token (Listyo Sigit Prabowo).
+/// token (Listyo Sigit Prabowo). A partial multi-word name ("Yudhi Sadewa")
+/// refers to the latest earlier longer name holding all its tokens.
+///
+/// `ents` must be sorted by start (the linker sorts them first): then index
+/// order is text order, and each question is a binary search in a list of
+/// the mentions that could answer it, built once per distinct name or
+/// token, instead of a scan of every person per mention (quadratic on long
+/// articles that repeat names, issue 12).
 pub(crate) fn antecedents(
     ents: &[Entity],
     toks: &[Vec<String>],
     usual: &[Option<String>],
 ) -> Vec<Option<usize>> {
+    debug_assert!(ents.windows(2).all(|w| w[0].span.start <= w[1].span.start));
+    let start = |k: usize| ents[k].span.start;
+    // The last mention in `list` (ascending indices) starting before `s`,
+    // and the first starting after it.
+    let before = |list: &[usize], s: usize| {
+        let p = list.partition_point(|&k| start(k) < s);
+        p.checked_sub(1).map(|p| list[p])
+    };
+    let after = |list: &[usize], s: usize| list.get(list.partition_point(|&k| start(k) <= s)).copied();
+
     let pers: Vec<usize> = (0..ents.len())
         .filter(|&i| ents[i].kind == EntityType::Per)
         .collect();
+    // Distinct multi-word names with their mentions, and by token the
+    // distinct names holding it.
+    let mut name_of: HashMap<&[String], usize> = HashMap::new();
+    let mut names: Vec<(&[String], Vec<usize>)> = Vec::new();
+    let mut holding: HashMap<&str, Vec<usize>> = HashMap::new();
+    for &k in pers.iter().filter(|&&k| toks[k].len() >= 2) {
+        let id = *name_of.entry(&toks[k]).or_insert_with(|| {
+            names.push((&toks[k], Vec::new()));
+            for (n, t) in toks[k].iter().enumerate() {
+                if !toks[k][..n].contains(t) {
+                    holding.entry(t).or_default().push(names.len() - 1);
+                }
+            }
+            names.len() - 1
+        });
+        names[id].1.push(k);
+    }
+    // In text order, the mentions of the distinct names that hold token
+    // `via` and pass `keep`.
+    let mentions_of = |via: &str, keep: &dyn Fn(&[String]) -> bool| -> Vec<usize> {
+        let mut ks: Vec<usize> = holding
+            .get(via)
+            .into_iter()
+            .flatten()
+            .filter(|&&n| keep(names[n].0))
+            .flat_map(|&n| names[n].1.iter().copied())
+            .collect();
+        ks.sort_unstable();
+        ks
+    };
+    let mut longer: HashMap<&[String], Vec<usize>> = HashMap::new();
+    let mut full: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_canonical: HashMap<&str, Vec<usize>> = HashMap::new();
+    for &k in &pers {
+        if let Some(c) = &ents[k].canonical {
+            by_canonical.entry(c).or_default().push(k);
+        }
+    }
+
     let mut out = vec![None; ents.len()];
     for &i in &pers {
-        if toks[i].is_empty() {
+        let ti = &toks[i];
+        let s = start(i);
+        if ti.is_empty() {
             continue;
         }
         // "Kim", or "Yudhi Sadewa" for "Purbaya Yudhi Sadewa".
-        let part = |k: usize| toks[k].len() > toks[i].len() && toks[i].iter().all(|t| toks[k].contains(t));
-        if toks[i].len() > 1 {
-            let before = pers
-                .iter()
-                .filter(|&&k| ents[k].span.start < ents[i].span.start)
-                .rfind(|&&k| part(k));
-            out[i] = before.copied();
+        if ti.len() > 1 {
+            let list = longer.entry(ti).or_insert_with(|| {
+                // Any longer name holding all the tokens holds the rarest.
+                let rare = ti
+                    .iter()
+                    .min_by_key(|t| holding[t.as_str()].len())
+                    .expect("non-empty");
+                mentions_of(rare, &|tk: &[String]| {
+                    tk.len() > ti.len() && ti.iter().all(|t| tk.contains(t))
+                })
+            });
+            out[i] = before(list, s);
             continue;
         }
-        let t = &toks[i][0];
-        let named = |k: usize| usual[i].is_some() && ents[k].canonical == usual[i];
-        let full = |&&k: &&usize| k != i && toks[k].len() >= 2 && toks[k].contains(t);
-        if usual[i].is_some() {
-            let best = pers
-                .iter()
-                .filter(|&&k| k != i && named(k))
-                .min_by_key(|&&k| ents[k].span.start.abs_diff(ents[i].span.start));
+        if let Some(u) = &usual[i] {
             // Without such a mention the lexicon's own link stands.
-            out[i] = best.copied();
+            out[i] = by_canonical
+                .get(u.as_str())
+                .and_then(|list| nearest(list, i, &start));
             continue;
         }
-        let before = pers
-            .iter()
-            .filter(|&&k| ents[k].span.start < ents[i].span.start)
-            .rfind(full);
-        let after = || {
-            pers.iter()
-                .filter(|&&k| ents[k].span.start > ents[i].span.start)
-                .find(full)
-        };
-        out[i] = before.or_else(after).copied();
+        let t = &ti[0];
+        let list = full
+            .entry(t)
+            // Every name in `holding` has two words or more.
+            .or_insert_with(|| mentions_of(t, &|_| true));
+        out[i] = before(list, s).or_else(|| after(list, s));
     }
     out
 }
 
+/// The mention in `list` (ascending indices, so ascending starts) other
+/// than `i` nearest to mention `i`; the lowest index among equally near.
+fn nearest(list: &[usize], i: usize, start: &dyn Fn(usize) -> usize) -> Option<usize> {
+    let s = start(i);
+    let at = list.partition_point(|&k| start(k) < s);
+    let past = list.partition_point(|&k| start(k) <= s);
+    // The first mention of each group sharing a start is the lowest index
+    // there: the first at the same start (not `i`), the first of the
+    // closest start before, the first after.
+    let same = list[at..past].iter().copied().find(|&k| k != i);
+    let earlier = at.checked_sub(1).map(|p| {
+        let s0 = start(list[p]);
+        list[list.partition_point(|&k| start(k) < s0)]
+    });
+    let later = list.get(past).copied();
+    [same, earlier, later]
+        .into_iter()
+        .flatten()
+        .min_by_key(|&k| (start(k).abs_diff(s), k))
+}
+
 /// Standalone later uses of a full name's first or last token that no
-/// entity covers ("… tulis Kim dalam …"), as new PER spans.
+/// entity covers ("… tulis Kim dalam …"), as new PER spans, in text order.
+///
+/// A word qualifies when it follows the end of *some* full name with that
+/// token, i.e. the earliest-ending one, so each candidate token is looked up
+/// once per word rather than each name scanning every word (issue 12).
 pub(crate) fn short_mentions(text: &str, ws: &[Word], ents: &[Entity], toks: &[Vec<String>]) -> Vec<Span> {
-    let mut out = Vec::new();
+    let mut from: HashMap<&str, usize> = HashMap::new();
     for (i, e) in ents.iter().enumerate() {
         if e.kind != EntityType::Per || toks[i].len() < 2 {
             continue;
         }
         let t = &toks[i];
         for cand in [&t[0], &t[t.len() - 1]] {
-            if cand.chars().count() < 3 {
-                continue;
+            if cand.chars().count() >= 3 {
+                let end = from.entry(cand).or_insert(e.span.end);
+                *end = (*end).min(e.span.end);
             }
-            for (k, w) in ws.iter().enumerate() {
-                if w.span.start < e.span.end || !w.cap || w.norm != *cand {
-                    continue;
-                }
-                let longer =
-                    k + 1 < ws.len() && ws[k + 1].cap && !ws[k + 1].initial && joined(text, ws, k, k + 1)
-                        || k > 0 && ws[k - 1].cap && !w.initial && joined(text, ws, k - 1, k);
-                let taken = ents.iter().any(|o| o.span.overlaps(w.span))
-                    || out.iter().any(|s: &Span| s.overlaps(w.span));
-                if !longer && !taken {
-                    out.push(w.span);
-                }
-            }
+        }
+    }
+    if from.is_empty() {
+        return Vec::new();
+    }
+    let taken = SpanIndex::new(ents.iter().map(|e| e.span));
+    let mut out = Vec::new();
+    for (k, w) in ws.iter().enumerate() {
+        if !w.cap || from.get(w.norm.as_str()).is_none_or(|&end| w.span.start < end) {
+            continue;
+        }
+        let longer = k + 1 < ws.len() && ws[k + 1].cap && !ws[k + 1].initial && joined(text, ws, k, k + 1)
+            || k > 0 && ws[k - 1].cap && !w.initial && joined(text, ws, k - 1, k);
+        // Words never overlap one another, so `out` needs no check.
+        if !longer && !taken.any_overlaps(w.span) {
+            out.push(w.span);
         }
     }
     out

@@ -3,7 +3,7 @@
 
 use crate::resolve::{trigger_of, Trigger};
 use crate::words::{joined, key_of, Word};
-use std::collections::HashSet;
+use std::collections::{BTreeSet, HashMap, HashSet};
 use warta_core::{Entity, EntityType, Span};
 use warta_lexicon::{FormKind, Lexicon, PlaceKind, Ref, SportsWord};
 
@@ -193,6 +193,7 @@ pub(crate) fn add_matches(lex: &Lexicon, text: &str, ws: &[Word], ents: &mut Vec
     }
     // Only the NER's people widen: two known names side by side stay two.
     let from_ner = ents.len();
+    let mut people = People::new(ents);
     let max_n = lex.max_words().min(8);
     let mut i = 0;
     while i < ws.len() {
@@ -219,7 +220,9 @@ pub(crate) fn add_matches(lex: &Lexicon, text: &str, ws: &[Word], ents: &mut Vec
             }
             if let Some(kind) = accept(lex, text, ws, i, j, refs, &lower, &covered) {
                 let span = Span::new(ws[i].span.start, ws[j].span.end);
-                if kind != EntityType::Per || !merge_person(text, ws, i, j, &mut ents[..from_ner]) {
+                if kind != EntityType::Per
+                    || !merge_person(text, ws, i, j, &mut ents[..from_ner], &mut people)
+                {
                     ents.push(Entity::new(span, &text[span.range()], kind));
                 }
                 next = j + 1;
@@ -230,19 +233,70 @@ pub(crate) fn add_matches(lex: &Lexicon, text: &str, ws: &[Word], ents: &mut Vec
     }
 }
 
+/// The NER's people by where they start and where they end, kept up to
+/// date as [`merge_person`] widens them: finding the person next to a match
+/// is then a lookup, not a scan of every entity per match (issue 12).
+#[derive(Debug, Default)]
+struct People {
+    by_start: HashMap<usize, BTreeSet<usize>>,
+    by_end: HashMap<usize, BTreeSet<usize>>,
+}
+
+impl People {
+    fn new(ents: &[Entity]) -> People {
+        let mut p = People::default();
+        for (k, e) in ents.iter().enumerate().filter(|(_, e)| e.kind == EntityType::Per) {
+            p.insert(k, e.span);
+        }
+        p
+    }
+
+    fn insert(&mut self, k: usize, span: Span) {
+        self.by_start.entry(span.start).or_default().insert(k);
+        self.by_end.entry(span.end).or_default().insert(k);
+    }
+
+    fn remove(&mut self, k: usize, span: Span) {
+        for (map, at) in [(&mut self.by_start, span.start), (&mut self.by_end, span.end)] {
+            if let Some(set) = map.get_mut(&at) {
+                set.remove(&k);
+            }
+        }
+    }
+
+    /// The first person (by index) starting at `start` or ending at `end`.
+    fn first_at(&self, start: Option<usize>, end: Option<usize>) -> Option<usize> {
+        let first = |map: &HashMap<usize, BTreeSet<usize>>, at: Option<usize>| {
+            at.and_then(|at| map.get(&at))
+                .and_then(|set| set.first().copied())
+        };
+        [first(&self.by_start, start), first(&self.by_end, end)]
+            .into_iter()
+            .flatten()
+            .min()
+    }
+}
+
 /// Widens a person the NER found right next to words `i..=j` over them
 /// ("Purbaya" + "Yudhi Sadewa" → "Purbaya Yudhi Sadewa"): one name, not
 /// two people. False when no such person is there.
-fn merge_person(text: &str, ws: &[Word], i: usize, j: usize, ents: &mut [Entity]) -> bool {
+fn merge_person(
+    text: &str,
+    ws: &[Word],
+    i: usize,
+    j: usize,
+    ents: &mut [Entity],
+    people: &mut People,
+) -> bool {
     let after = (j + 1 < ws.len() && joined(text, ws, j, j + 1)).then(|| ws[j + 1].span.start);
     let before = (i > 0 && joined(text, ws, i - 1, i)).then(|| ws[i - 1].span.end);
-    let Some(e) = ents
-        .iter_mut()
-        .find(|e| e.kind == EntityType::Per && (Some(e.span.start) == after || Some(e.span.end) == before))
-    else {
+    let Some(k) = people.first_at(after, before) else {
         return false;
     };
+    let e = &mut ents[k];
     let span = Span::new(e.span.start.min(ws[i].span.start), e.span.end.max(ws[j].span.end));
+    people.remove(k, e.span);
+    people.insert(k, span);
     e.span = span;
     e.text = text[span.range()].to_string();
     true
