@@ -71,7 +71,12 @@ impl Stage for NerStage {
         let mut scratch = Scratch::default();
         // Mentions as global token ranges.
         let mut found: Vec<Mention> = Vec::new();
-        for sent in sentences {
+        for (i, sent) in sentences.into_iter().enumerate() {
+            // The slowest stage checks the article's time budget as it goes,
+            // so an article over it stops here rather than at the stage end.
+            if i % 64 == 0 {
+                doc.check_deadline("ner")?;
+            }
             let a = tokens.partition_point(|t| t.span.start < sent.start);
             let b = tokens.partition_point(|t| t.span.start < sent.end);
             // Very long "sentences" (unsegmented text) are cut at sentence

@@ -8,7 +8,8 @@
 //! `k`/`m` suffix (`50k`, `9m`). `KIND` is one of the generators below;
 //! `normal` is the Detik development articles concatenated (from
 //! `../shared`, never committed), repeated when the size asks for more;
-//! `file:PATH` is that file's text, repeated.
+//! `synthetic` is made-up ordinary news (what the linearity test compares
+//! with); `file:PATH` is that file's text, repeated.
 //! `STAGES=clean,lang,segment` runs only the stages named; `--print KIND
 //! SIZE` writes the generated text instead (to feed `warta analyze`).
 
@@ -16,6 +17,7 @@ use std::io::Write;
 use std::time::Instant;
 use warta_core::Document;
 use warta_pipeline::{Pipeline, STAGE_NAMES};
+use warta_testdata::hard_inputs::{self, KINDS};
 
 fn main() {
     let mut args: Vec<String> = std::env::args().skip(1).collect();
@@ -83,136 +85,30 @@ fn parse_size(s: &str) -> usize {
     (n * mul as f64) as usize
 }
 
-const KINDS: &[&str] = &[
-    "normal",
-    "names",
-    "manynames",
-    "roles",
-    "quotes",
-    "onepara",
-    "tinyparas",
-    "oneword",
-    "titlecase",
-    "digits",
-    "dates",
-    "longtoken",
-    "punct",
-];
-
-/// Text of `kind`, cut to at most `size` bytes at a character boundary.
+/// Text of `kind`: `normal` is the Detik articles, `synthetic` made-up
+/// ordinary news, `file:PATH` that file repeated, the rest from
+/// `warta_testdata::hard_inputs` (hard kinds reshaping news reshape Detik).
 fn generate(kind: &str, size: usize) -> String {
-    let mut out = String::with_capacity(size + 256);
-    let normal = || normal_text(size);
-    match kind {
-        "normal" => out = normal(),
-        _ if kind.starts_with("file:") => {
-            let text = std::fs::read_to_string(&kind[5..]).unwrap_or_else(|e| {
-                eprintln!("{kind}: {e}");
-                std::process::exit(1)
-            });
-            fill(&mut out, size, |_| text.clone())
-        }
-        "names" => fill(&mut out, size, |_| {
-            "Presiden Joko Widodo bertemu Menteri Luhut Binsar Pandjaitan di Jakarta.\n".into()
-        }),
-        "manynames" => fill(&mut out, size, |i| {
-            format!(
-                "{} {} bertemu {} {} di {}.\n",
-                name(i, 0),
-                name(i, 1),
-                name(i, 2),
-                name(i, 3),
-                name(i, 4)
-            )
-        }),
-        "roles" => fill(&mut out, size, |_| {
-            "Pasukan Rusia menyerang warga sipil setempat di Ukraina, kata separatis pro-Rusia.\n".into()
-        }),
-        "quotes" => fill(&mut out, size, |_| "\"Kami siap,\" kata Jokowi.\n".into()),
-        "onepara" => out = normal().replace('\n', " "),
-        "tinyparas" => {
-            let words: Vec<String> = normal().split_whitespace().map(str::to_string).collect();
-            fill(&mut out, size, |i| format!("{}\n", words[i % words.len()]))
-        }
-        "oneword" => fill(&mut out, size, |_| "Jakarta ".into()),
-        "titlecase" => {
-            out = normal()
-                .split(' ')
-                .map(|w| {
-                    let mut c = w.chars();
-                    c.next()
-                        .map(|f| f.to_uppercase().chain(c).collect::<String>())
-                        .unwrap_or_default()
-                })
-                .collect::<Vec<_>>()
-                .join(" ")
-        }
-        "digits" => fill(&mut out, size, |i| format!("{i} ")),
-        "dates" => {
-            const MONTHS: [&str; 12] = [
-                "Januari",
-                "Februari",
-                "Maret",
-                "April",
-                "Mei",
-                "Juni",
-                "Juli",
-                "Agustus",
-                "September",
-                "Oktober",
-                "November",
-                "Desember",
-            ];
-            fill(&mut out, size, |i| {
-                format!(
-                    "{} {} {}, ",
-                    i % 28 + 1,
-                    MONTHS[(i / 28) % 12],
-                    1990 + (i / 336) % 60
-                )
-            })
-        }
-        "longtoken" => fill(&mut out, size, |i| ((b'a' + (i % 26) as u8) as char).to_string()),
-        "punct" => fill(&mut out, size, |i| {
-            const P: &[&str] = &[
-                ".", ",", "!", "?", ";", ":", "-", "\"", "'", "(", ")", "…", " ", "\n",
-            ];
-            P[(i * 7 + i / 13) % P.len()].to_string()
-        }),
-        _ => usage(),
+    if kind == "synthetic" {
+        return hard_inputs::ordinary_news(size);
     }
-    let mut cut = out.len().min(size);
-    while !out.is_char_boundary(cut) {
-        cut -= 1;
+    if let Some(path) = kind.strip_prefix("file:") {
+        let text = std::fs::read_to_string(path).unwrap_or_else(|e| {
+            eprintln!("{kind}: {e}");
+            std::process::exit(1)
+        });
+        let mut out = String::new();
+        while out.len() < size {
+            out.push_str(&text);
+        }
+        let mut cut = out.len().min(size);
+        while !out.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        out.truncate(cut);
+        return out;
     }
-    out.truncate(cut);
-    out
-}
-
-fn fill(out: &mut String, size: usize, mut piece: impl FnMut(usize) -> String) {
-    let mut i = 0;
-    while out.len() < size {
-        out.push_str(&piece(i));
-        i += 1;
-    }
-}
-
-/// A made-up capitalised name, different for every `i` (and slot).
-fn name(i: usize, slot: usize) -> String {
-    const SYL: &[&str] = &[
-        "ba", "di", "ko", "ra", "su", "ti", "wa", "ne", "lu", "ha", "mi", "jo", "ga", "pe", "ya", "ri",
-    ];
-    let mut x = i.wrapping_mul(2_654_435_761).wrapping_add(slot * 97) % 65_536;
-    let mut s = String::new();
-    for _ in 0..3 {
-        s.push_str(SYL[x % SYL.len()]);
-        x /= SYL.len();
-    }
-    s.push_str(SYL[(i + slot) % SYL.len()]);
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_uppercase().chain(c).collect())
-        .unwrap_or_default()
+    hard_inputs::generate(kind, size, normal_text).unwrap_or_else(|| usage())
 }
 
 /// The Detik development articles, one after another, repeated up to `size`.

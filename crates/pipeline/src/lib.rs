@@ -178,6 +178,23 @@ mod tests {
     }
 
     #[test]
+    fn an_article_over_its_time_budget_is_an_error_naming_the_stage() {
+        let p = Pipeline::with_stages(&["clean", "segment"]).unwrap();
+        let raw = RawArticle {
+            id: "a".into(),
+            origin: "a.txt".into(),
+            text: "Harga beras naik.".into(),
+            ..RawArticle::default()
+        };
+        let e = p.analyze_within(raw.clone(), Some(Duration::ZERO)).unwrap_err();
+        assert!(e.to_string().contains("a.txt: clean: stopped"), "{e}");
+        assert!(e.to_string().contains("0 ms budget"), "{e}");
+        let doc = p.analyze_within(raw, Some(Duration::from_secs(3600))).unwrap();
+        assert_eq!(doc.sentences.len(), 1);
+        assert!(doc.deadline.is_none(), "the deadline is run-time state only");
+    }
+
+    #[test]
     fn unknown_stage_is_an_error() {
         assert!(
             matches!(Pipeline::with_stages(&["clean", "bogus"]), Err(AnalyzeError::UnknownStage(s)) if s == "bogus")

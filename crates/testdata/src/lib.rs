@@ -4,6 +4,7 @@
 //! The project never *requires* the reference data: every caller treats
 //! `None` as "skip, with the printed reason".
 
+pub mod hard_inputs;
 pub mod invariants;
 
 use std::path::PathBuf;
