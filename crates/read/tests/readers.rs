@@ -418,3 +418,214 @@ fn a_json_line_that_is_not_an_object_says_so() {
     }
     assert_eq!(ok(&got[2]).text, "baik");
 }
+
+/// Two good HTML responses, to follow a broken record.
+fn two_good_responses() -> Vec<u8> {
+    [
+        http_response(
+            "<urn:uuid:g1>",
+            "https://a.example/g1",
+            "200 OK\r\nContent-Type: text/html",
+            news_page("Satu", "Berita pertama sesudahnya.").as_bytes(),
+        ),
+        http_response(
+            "<urn:uuid:g2>",
+            "https://a.example/g2",
+            "200 OK\r\nContent-Type: text/html",
+            news_page("Dua", "Berita kedua sesudahnya.").as_bytes(),
+        ),
+    ]
+    .concat()
+}
+
+/// `record` with its Content-Length replaced by `len`.
+fn with_length(record: &[u8], len: &str) -> Vec<u8> {
+    let text = String::from_utf8_lossy(record);
+    let at = text.find("Content-Length: ").unwrap() + "Content-Length: ".len();
+    let end = at + text[at..].find('\r').unwrap();
+    [&record[..at], len.as_bytes(), &record[end..]].concat()
+}
+
+fn ids_and_errors(got: &[Result<RawArticle, ReadError>]) -> (Vec<String>, Vec<String>) {
+    let ids = got
+        .iter()
+        .filter_map(|r| r.as_ref().ok())
+        .map(|a| a.id.clone())
+        .collect();
+    let errors = got
+        .iter()
+        .filter_map(|r| r.as_ref().err())
+        .map(|e| e.to_string())
+        .collect();
+    (ids, errors)
+}
+
+#[test]
+fn a_skipped_record_whose_length_runs_past_the_end_does_not_swallow_the_rest() {
+    let request = warc_record(
+        "request",
+        &[
+            ("WARC-Target-URI", "https://a.example/req"),
+            ("WARC-Record-ID", "<urn:uuid:q1>"),
+        ],
+        b"GET /req HTTP/1.1\r\n\r\n",
+    );
+    let bytes = [with_length(&request, "999999999"), two_good_responses()].concat();
+    for (name, data) in [
+        ("r.warc", bytes.clone()),
+        ("r.warc.gz", gzip_members(std::slice::from_ref(&bytes))),
+    ] {
+        let got = read_bytes(name, &data);
+        let (ids, errors) = ids_and_errors(&got);
+        assert_eq!(ids, ["urn:uuid:g1", "urn:uuid:g2"], "{name}: {errors:?}");
+        assert_eq!(errors.len(), 1, "{name}: {errors:?}");
+        let e = got.iter().find_map(|r| r.as_ref().err()).unwrap();
+        assert_eq!(e.input, format!("{name}#1 (https://a.example/req)"), "{e}");
+        assert!(
+            e.message.contains("Content-Length") && e.message.contains("past the end"),
+            "{e}"
+        );
+        assert_eq!(e.id.as_deref(), Some("urn:uuid:q1"));
+    }
+}
+
+#[test]
+fn a_response_with_a_bogus_huge_length_is_reported_and_the_next_record_read() {
+    let bad = http_response(
+        "<urn:uuid:b1>",
+        "https://a.example/b1",
+        "200 OK\r\nContent-Type: text/html",
+        news_page("Rusak", "Panjangnya salah.").as_bytes(),
+    );
+    for huge in ["99999999999", "12000000"] {
+        let got = read_bytes(
+            "b.warc",
+            &[with_length(&bad, huge), two_good_responses()].concat(),
+        );
+        let (ids, errors) = ids_and_errors(&got);
+        assert_eq!(ids, ["urn:uuid:g1", "urn:uuid:g2"], "{huge}: {errors:?}");
+        assert_eq!(errors.len(), 1, "{huge}: {errors:?}");
+        assert!(
+            errors[0].starts_with("b.warc#1 (https://a.example/b1): "),
+            "{}",
+            errors[0]
+        );
+        assert!(errors[0].contains("Content-Length"), "{}", errors[0]);
+    }
+}
+
+#[test]
+fn a_response_over_the_limit_with_a_correct_length_is_too_large_and_the_next_is_read() {
+    let big = vec![b'x'; MAX_ARTICLE_BYTES + 2 * 1024 * 1024];
+    let bytes = [
+        http_response(
+            "<urn:uuid:big>",
+            "https://a.example/big",
+            "200 OK\r\nContent-Type: text/html",
+            &big,
+        ),
+        two_good_responses(),
+    ]
+    .concat();
+    let got = read_bytes("big.warc", &bytes);
+    let (ids, errors) = ids_and_errors(&got);
+    assert_eq!(ids, ["urn:uuid:g1", "urn:uuid:g2"], "{errors:?}");
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(
+        errors[0].contains("larger than the 10 MiB limit"),
+        "{}",
+        errors[0]
+    );
+}
+
+#[test]
+fn a_length_a_few_bytes_off_is_reported_and_the_next_record_read() {
+    let rec = http_response(
+        "<urn:uuid:o1>",
+        "https://a.example/o1",
+        "200 OK\r\nContent-Type: text/html",
+        news_page("Meleset", "Panjangnya meleset.").as_bytes(),
+    );
+    let text = String::from_utf8_lossy(&rec);
+    let at = text.find("Content-Length: ").unwrap() + 16;
+    let n: i64 = text[at..at + text[at..].find('\r').unwrap()].parse().unwrap();
+    // (A length 1 to 4 too long only takes in the blank lines that end the
+    // record, which is harmless and accepted.)
+    for delta in [-7i64, -1, 5, 20] {
+        let bytes = [with_length(&rec, &(n + delta).to_string()), two_good_responses()].concat();
+        for (name, data) in [
+            ("o.warc", bytes.clone()),
+            ("o.warc.gz", gzip_members(std::slice::from_ref(&bytes))),
+        ] {
+            let got = read_bytes(name, &data);
+            let (ids, errors) = ids_and_errors(&got);
+            assert_eq!(
+                ids,
+                ["urn:uuid:g1", "urn:uuid:g2"],
+                "{name} {delta:+}: {errors:?}"
+            );
+            assert_eq!(errors.len(), 1, "{name} {delta:+}: {errors:?}");
+            assert!(
+                errors[0].starts_with(&format!("{name}#1 (https://a.example/o1): "))
+                    && errors[0].contains("Content-Length"),
+                "{name} {delta:+}: {}",
+                errors[0]
+            );
+        }
+    }
+}
+
+#[test]
+fn truncated_gzipped_warc_reports_the_cut() {
+    let mut bytes = gzip_members(&crawl());
+    bytes.truncate(bytes.len() - 30);
+    let got = read_bytes("cut.warc.gz", &bytes);
+    assert_eq!(ok(&got[0]).id, "urn:uuid:r1");
+    let e = err(got.last().unwrap());
+    assert!(
+        e.input.starts_with("cut.warc.gz") && e.message.contains("truncated"),
+        "{e}"
+    );
+}
+
+#[test]
+fn a_record_cut_short_does_not_hide_a_whole_record_its_length_happens_to_cover() {
+    // A writer died mid-record, and the next run appended a record; the cut
+    // record's length happens to end just where the appended one does.
+    let good = http_response(
+        "<urn:uuid:after>",
+        "https://a.example/after",
+        "200 OK\r\nContent-Type: text/html",
+        news_page("Sesudah", "Ditulis sesudah kerusakan.").as_bytes(),
+    );
+    let partial = b"GET /cut HTTP/1.1\r\nHost: a.exa";
+    let len = partial.len() + good.len() - 2;
+    let cut = format!(
+        "WARC/1.1\r\nWARC-Type: request\r\nWARC-Record-ID: <urn:uuid:cut>\r\nContent-Length: {len}\r\n\r\n"
+    );
+    let bytes = [cut.as_bytes(), partial, &good].concat();
+    let got = read_bytes("cut.warc", &bytes);
+    let (ids, errors) = ids_and_errors(&got);
+    assert_eq!(ids, ["urn:uuid:after"], "{errors:?}");
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(
+        errors[0].starts_with("cut.warc#1: its Content-Length"),
+        "{}",
+        errors[0]
+    );
+    assert_eq!(err(&got[0]).id.as_deref(), Some("urn:uuid:cut"));
+}
+
+#[test]
+fn a_header_block_cut_short_by_the_next_record_costs_only_that_record() {
+    let good = two_good_responses();
+    let cut = b"WARC/1.1\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:h>\r\nContent-Len";
+    let got = read_bytes("h.warc", &[&cut[..], &good].concat());
+    let (ids, errors) = ids_and_errors(&got);
+    assert_eq!(ids, ["urn:uuid:g1", "urn:uuid:g2"], "{errors:?}");
+    assert_eq!(
+        errors,
+        ["h.warc#1: its header block is cut short by the start of another record; reading on from there"]
+    );
+    assert_eq!(err(&got[0]).id.as_deref(), Some("urn:uuid:h"));
+}
