@@ -629,3 +629,112 @@ fn a_header_block_cut_short_by_the_next_record_costs_only_that_record() {
     );
     assert_eq!(err(&got[0]).id.as_deref(), Some("urn:uuid:h"));
 }
+
+#[test]
+fn a_known_field_of_the_wrong_type_rejects_its_record_naming_the_field() {
+    let lines = [
+        r#"{"id":"p1","text":"Teks.","published":{"a":1}}"#,
+        r#"{"id":{"x":1},"text":"Teks."}"#,
+        r#"{"id":"t1","title":5,"text":"Teks."}"#,
+        r#"{"id":true,"text":"Teks."}"#,
+        r#"{"id":[1],"text":"Teks."}"#,
+        r#"{"id":"u1","url":["https://a.example/"],"site":false,"text":"Teks."}"#,
+        r#"{"text":7}"#,
+        r#"{"id":"h1","html":{"p":"x"}}"#,
+        r#"{"id":"p2","text":"Teks.","published":true}"#,
+    ];
+    let got = read_bytes("t.jsonl", lines.join("\n").as_bytes());
+    let expected: [(&str, Option<&str>); 9] = [
+        (
+            "field `published` must be a string or a number, not an object",
+            Some("p1"),
+        ),
+        ("field `id` must be a string or a number, not an object", None),
+        ("field `title` must be a string, not a number", Some("t1")),
+        ("field `id` must be a string or a number, not a boolean", None),
+        ("field `id` must be a string or a number, not an array", None),
+        (
+            "field `url` must be a string, not an array; field `site` must be a string, not a boolean",
+            Some("u1"),
+        ),
+        ("field `text` must be a string, not a number", Some("t:7")),
+        ("field `html` must be a string, not an object", Some("h1")),
+        (
+            "field `published` must be a string or a number, not a boolean",
+            Some("p2"),
+        ),
+    ];
+    assert_eq!(got.len(), expected.len(), "{got:?}");
+    for (i, (r, (message, id))) in got.iter().zip(expected).enumerate() {
+        let e = err(r);
+        assert_eq!(e.input, format!("t.jsonl:{}", i + 1));
+        assert_eq!(
+            (e.message.as_str(), e.id.as_deref()),
+            (message, id),
+            "line {}",
+            i + 1
+        );
+    }
+}
+
+#[test]
+fn null_fields_count_as_absent() {
+    let got = read_bytes(
+        "n.jsonl",
+        br#"{"id":null,"text":"Teks.","title":null,"url":null,"published":null,"site":null,"html":null}"#,
+    );
+    let a = ok(&got[0]);
+    assert_eq!(
+        (a.id.as_str(), a.title.as_ref(), a.published.as_ref()),
+        ("n:1", None, None)
+    );
+}
+
+#[test]
+fn json_file_errors_speak_of_fields_not_of_serde_types() {
+    let got = read_bytes(
+        "m.json",
+        br#"[{"id":"a","text":5}, 7, {"id":"c","text":"Baik."}]"#,
+    );
+    assert_eq!(got.len(), 3);
+    assert_eq!(
+        err(&got[0]).to_string(),
+        "m.json[0]: field `text` must be a string, not a number"
+    );
+    assert_eq!(err(&got[0]).id.as_deref(), Some("a"));
+    assert_eq!(err(&got[1]).to_string(), "m.json[1]: record is not a JSON object");
+    assert_eq!(ok(&got[2]).id, "c");
+    let one = read_bytes("one.json", b"5");
+    assert_eq!(
+        err(&one[0]).to_string(),
+        "one.json: a JSON document must be a record object or an array of them, not a number"
+    );
+    let got = read_bytes("p.json", br#"{"id":"p","text":"x","published":[2024]}"#);
+    assert_eq!(
+        err(&got[0]).to_string(),
+        "p.json: field `published` must be a string or a number, not an array"
+    );
+}
+
+#[test]
+fn a_record_whose_html_has_no_text_keeps_its_id_in_the_failure() {
+    let got = read_bytes(
+        "h.jsonl",
+        br#"{"id":"kosong","html":"<html><body><script>x()</script></body></html>"}"#,
+    );
+    let e = err(&got[0]);
+    assert_eq!(
+        (e.message.as_str(), e.id.as_deref()),
+        ("no text found in the HTML page", Some("kosong"))
+    );
+    let warc = http_response(
+        "<urn:uuid:blank>",
+        "https://a.example/blank",
+        "200 OK\r\nContent-Type: text/html",
+        b"<html><body><img src=a.png></body></html>",
+    );
+    let got = read_bytes("b.warc", &warc);
+    let e = err(&got[0]);
+    assert_eq!(e.input, "b.warc#1 (https://a.example/blank)");
+    assert_eq!(e.id.as_deref(), Some("urn:uuid:blank"));
+}
