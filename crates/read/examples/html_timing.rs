@@ -37,6 +37,10 @@ fn page(case: &str, n: usize) -> String {
         "bp" => "<b><p>x ".repeat(n),
         "p" => "<p>Kalimat biasa di sini.</p>".repeat(n),
         "bigp" => format!("<p>{}</p>", "kata ".repeat(n)),
+        "attrs" => format!(
+            "<div{}>Teks.</div>",
+            (0..n).map(|i| format!(" a{i}=x")).collect::<String>()
+        ),
         raw => (0..n).map(|i| raw.replace("{i}", &i.to_string())).collect(),
     };
     format!("<html><body>{body}</body></html>")

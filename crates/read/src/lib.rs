@@ -34,7 +34,13 @@
 //! Reading never panics (property tests and `fuzz/`), and HTML extraction
 //! takes time linear in the page's size: a page nesting deeper than 512
 //! elements, or with runaway misnested formatting tags, is flattened first
-//! (formatting tags and the excess nesting dropped, every word of text kept).
+//! (formatting tags and the excess nesting dropped, every word of text
+//! kept), and a tag's attributes past the 128th are dropped.
+//!
+//! **Never silently lost, never waited on:** in a directory, a named pipe,
+//! socket or device with an article's extension is an error, not read (a
+//! pipe named on the command line is read); a gzip stream expanding over
+//! 200 times past 64 MiB is refused as a gzip bomb.
 
 mod decode;
 mod html;

@@ -19,6 +19,10 @@
 //! tags beyond [`MAX_DEPTH`] (with their end tags) dropped, a paragraph or
 //! line break standing in for a dropped block. All text is kept; only
 //! markup that cannot change the plain text goes.
+//!
+//! Before that, a byte-level scan drops the attributes past
+//! [`MAX_ATTRIBUTES`] on any tag, as the tokenizer itself is quadratic in a
+//! tag's attribute count.
 
 use std::borrow::Cow;
 use std::cell::RefCell;
@@ -44,15 +48,170 @@ const RECONSTRUCT_BASE: usize = 4096;
 /// The page itself when the model finds it tame, else the re-serialised,
 /// flattened page.
 pub(crate) fn tame(html: &str) -> Cow<'_, str> {
+    let html = cap_attributes(html);
+    match flatten(&html) {
+        Some(flat) => Cow::Owned(flat),
+        None => html,
+    }
+}
+
+/// The page re-serialised flat, when its structure is pathological.
+fn flatten(html: &str) -> Option<String> {
     // Each trigger needs hundreds of tags; most small pages stop here.
     if html.bytes().filter(|&b| b == b'<').count() < 128 {
-        return Cow::Borrowed(html);
+        return None;
     }
     let budget = RECONSTRUCT_BASE + html.len() / 64;
     if !run(html, Mode::Detect { budget }).triggered {
+        return None;
+    }
+    Some(run(html, Mode::Rewrite).out)
+}
+
+/// Most attributes kept on one tag. html5ever's tokenizer checks each new
+/// attribute against the tag's earlier ones, so a tag's cost grows with the
+/// square of their number (one `<div>` with 40,000 took 0.5 s; a 10 MB one
+/// would take hours). Real tags have a few dozen at most.
+const MAX_ATTRIBUTES: usize = 128;
+
+/// Elements whose content the tokenizer reads as raw text, not markup.
+const RAW_TEXT: &[&[u8]] = &[
+    b"script",
+    b"style",
+    b"textarea",
+    b"title",
+    b"xmp",
+    b"iframe",
+    b"noembed",
+    b"noframes",
+];
+
+fn is_space(b: u8) -> bool {
+    matches!(b, b'\t' | b'\n' | b'\x0c' | b'\r' | b' ')
+}
+
+/// The page without the attributes past [`MAX_ATTRIBUTES`] on any tag.
+///
+/// A byte-level scan following the tokenizer's rules for tags, attributes,
+/// comments and raw text, so that what it drops is what the tokenizer would
+/// read as attributes: never text. As a further guard a tag is only cut
+/// when it is closed and its dropped part holds no `<` outside quotes (a
+/// sign of having mistaken text for a tag).
+fn cap_attributes(html: &str) -> Cow<'_, str> {
+    let b = html.as_bytes();
+    let find = |from: usize, c: u8| {
+        b[from.min(b.len())..]
+            .iter()
+            .position(|&x| x == c)
+            .map(|p| p + from)
+    };
+    let mut cuts: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while let Some(lt) = find(i, b'<') {
+        i = lt + 1;
+        let rest = &b[lt..];
+        if rest.starts_with(b"<!--") {
+            i = b[lt + 4..]
+                .windows(3)
+                .position(|w| w == b"-->")
+                .map_or(b.len(), |p| lt + 4 + p + 3);
+            continue;
+        }
+        let end_tag = rest.get(1) == Some(&b'/');
+        let name_at = lt + 1 + usize::from(end_tag);
+        if !b.get(name_at).is_some_and(u8::is_ascii_alphabetic) {
+            if rest.get(1).is_some_and(|c| matches!(c, b'!' | b'?' | b'/')) {
+                // A doctype or bogus comment runs to the next `>`.
+                i = find(lt + 1, b'>').map_or(b.len(), |e| e + 1);
+            }
+            continue;
+        }
+        let mut j = name_at;
+        while j < b.len() && !is_space(b[j]) && !matches!(b[j], b'/' | b'>') {
+            j += 1;
+        }
+        let name = b[name_at..j].to_ascii_lowercase();
+        let mut count = 0;
+        let mut cut_from = None;
+        let mut bare_lt = false;
+        loop {
+            while j < b.len() && (is_space(b[j]) || b[j] == b'/') {
+                j += 1;
+            }
+            if j >= b.len() || b[j] == b'>' {
+                break;
+            }
+            count += 1;
+            if count > MAX_ATTRIBUTES && cut_from.is_none() {
+                cut_from = Some(j);
+            }
+            // The name (its first character may be `=`), then any value.
+            let bare = |j: usize| b[j] == b'<';
+            bare_lt |= cut_from.is_some() && bare(j);
+            j += 1;
+            while j < b.len() && !is_space(b[j]) && !matches!(b[j], b'/' | b'>' | b'=') {
+                bare_lt |= cut_from.is_some() && bare(j);
+                j += 1;
+            }
+            while j < b.len() && is_space(b[j]) {
+                j += 1;
+            }
+            if j < b.len() && b[j] == b'=' {
+                j += 1;
+                while j < b.len() && is_space(b[j]) {
+                    j += 1;
+                }
+                match b.get(j) {
+                    Some(&q @ (b'"' | b'\'')) => j = find(j + 1, q).map_or(b.len(), |e| e + 1),
+                    _ => {
+                        while j < b.len() && !is_space(b[j]) && b[j] != b'>' {
+                            bare_lt |= cut_from.is_some() && bare(j);
+                            j += 1;
+                        }
+                    }
+                }
+            }
+        }
+        if let Some(from) = cut_from.filter(|_| j < b.len() && !bare_lt) {
+            cuts.push((from, j));
+        }
+        i = (j + 1).min(b.len());
+        if end_tag {
+            continue;
+        }
+        if name == b"plaintext" {
+            break;
+        }
+        if RAW_TEXT.contains(&name.as_slice()) {
+            // Its content runs to `</name` followed by a space, `/` or `>`.
+            let mut k = i;
+            i = b.len();
+            while let Some(at) = find(k, b'<') {
+                let close = &b[at..];
+                let n = name.len();
+                if close.len() > n + 2
+                    && close[1] == b'/'
+                    && close[2..2 + n].eq_ignore_ascii_case(&name)
+                    && (is_space(close[2 + n]) || matches!(close[2 + n], b'/' | b'>'))
+                {
+                    i = at;
+                    break;
+                }
+                k = at + 1;
+            }
+        }
+    }
+    if cuts.is_empty() {
         return Cow::Borrowed(html);
     }
-    Cow::Owned(run(html, Mode::Rewrite).out)
+    let mut out = String::with_capacity(html.len());
+    let mut at = 0;
+    for (from, to) in cuts {
+        out.push_str(&html[at..from]);
+        at = to;
+    }
+    out.push_str(&html[at..]);
+    Cow::Owned(out)
 }
 
 fn run(html: &str, mode: Mode) -> Model {
@@ -1056,6 +1215,34 @@ mod tests {
     }
 
     #[test]
+    fn attributes_past_the_cap_are_dropped_and_nothing_else() {
+        let many: String = (0..1000).map(|i| format!(" a{i}=\"v>{i}\"")).collect();
+        let page = format!(
+            "<p>Awal.</p><div class=k{many}>Teks.</div><script>var s = '<b{many}>';</script><!-- <i{many}> --><p>Akhir.</p>"
+        );
+        let capped = cap_attributes(&page);
+        let doc = dom_query::Document::from(&*capped);
+        let div = doc.select("div");
+        assert_eq!(div.attr("class").as_deref(), Some("k"));
+        assert_eq!(div.attr("a126").as_deref(), Some("v>126"));
+        assert_eq!(div.attr("a127").as_deref(), None);
+        assert_eq!(&*div.text(), "Teks.");
+        // Script and comment content is not markup: left alone.
+        assert!(capped.contains(&format!(
+            "<script>var s = '<b{many}>';</script><!-- <i{many}> -->"
+        )));
+        doc.select("script").remove();
+        let text = doc
+            .formatted_text()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert_eq!(text, "Awal. Teks. Akhir.");
+        let tame_page = "<div a=1 b=2>x</div>".repeat(100);
+        assert!(matches!(cap_attributes(&tame_page), Cow::Borrowed(_)));
+    }
+
+    #[test]
     fn name_table_is_sorted_for_binary_search() {
         assert!(NAMES.windows(2).all(|w| w[0].0 < w[1].0));
     }
@@ -1218,6 +1405,7 @@ mod tests {
                 bytes = out;
             }
             let html = String::from_utf8_lossy(&bytes);
+            assert!(matches!(cap_attributes(&html), Cow::Borrowed(_)), "{path}");
             let m = run(&html, Mode::Detect { budget: usize::MAX });
             assert!(!m.triggered && m.deepest < MAX_DEPTH / 8, "{path}: {}", m.deepest);
             assert!(

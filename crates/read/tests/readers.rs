@@ -738,3 +738,75 @@ fn a_record_whose_html_has_no_text_keeps_its_id_in_the_failure() {
     assert_eq!(e.input, "b.warc#1 (https://a.example/blank)");
     assert_eq!(e.id.as_deref(), Some("urn:uuid:blank"));
 }
+
+#[cfg(unix)]
+#[test]
+fn a_named_pipe_in_a_directory_is_reported_not_skipped_or_waited_on() {
+    let dir = scratch("fifo");
+    write(&dir, "a.txt", "Satu.");
+    let fifo = dir.join("pipe.txt");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("SKIP: mkfifo failed");
+        return;
+    }
+    write(&dir, "z.txt", "Dua.");
+    let got = read(&[dir.display().to_string()]);
+    assert_eq!(got.len(), 3, "{got:?}");
+    assert_eq!((ok(&got[0]).id.as_str(), ok(&got[2]).id.as_str()), ("a", "z"));
+    assert_eq!(
+        err(&got[1]).to_string(),
+        format!(
+            "{}: a named pipe, not a regular file: not read from a directory (name it to read it)",
+            fifo.display()
+        )
+    );
+}
+
+#[test]
+fn a_gzip_bomb_is_refused_instead_of_read_for_hours() {
+    // 80 MiB of zeros in a request record compress about 1,000 times.
+    let zeros = vec![0u8; 80 << 20];
+    let bomb = gzip_members(&[
+        warc_record("request", &[("WARC-Target-URI", "https://a.example/bom")], &zeros),
+        two_good_responses(),
+    ]);
+    let got = read_bytes("bomb.warc.gz", &bomb);
+    let e = err(got.last().unwrap());
+    assert!(e.message.contains("gzip bomb"), "{e}");
+    assert!(e.input.starts_with("bomb.warc.gz#1"), "{e}");
+}
+
+#[test]
+fn a_json_file_over_the_limit_says_to_use_json_lines() {
+    let mut big = b"[".to_vec();
+    while big.len() <= MAX_ARTICLE_BYTES {
+        big.extend_from_slice(br#"{"text":"Berita singkat."},"#);
+    }
+    big.extend_from_slice(br#"{"text":"akhir"}]"#);
+    let got = read_bytes("batch.json", &big);
+    assert_eq!(got.len(), 1);
+    assert!(
+        err(&got[0]).message.contains("JSON Lines (.jsonl)"),
+        "{}",
+        err(&got[0])
+    );
+    // Just under the limit, every one of its many records is read.
+    big.truncate(MAX_ARTICLE_BYTES - 100);
+    let cut = big.iter().rposition(|&b| b == b',').unwrap();
+    big.truncate(cut);
+    big.push(b']');
+    let t = std::time::Instant::now();
+    let got = read_bytes("batch.json", &big);
+    assert!(
+        got.len() > 300_000 && got.iter().all(|r| r.is_ok()),
+        "{}",
+        got.len()
+    );
+    eprintln!(
+        "{} records from a {} MiB .json in {:?}",
+        got.len(),
+        big.len() >> 20,
+        t.elapsed()
+    );
+}
