@@ -1242,6 +1242,55 @@ mod tests {
         assert!(matches!(cap_attributes(&tame_page), Cow::Borrowed(_)));
     }
 
+    /// The characters of a page's text (scripts and styles aside), sorted:
+    /// where words break may move with the tree, what they hold may not.
+    fn letters(html: &str) -> Vec<char> {
+        let doc = dom_query::Document::from(html);
+        doc.select("script, style, template").remove();
+        let mut c: Vec<char> = doc
+            .formatted_text()
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        c.sort_unstable();
+        c
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+
+        /// Re-serialising keeps all text: only formatting tags and comments
+        /// go (these pages are too small to reach the depth limit).
+        #[test]
+        fn rewriting_keeps_all_text(pieces in proptest::collection::vec(proptest::prop_oneof![
+            proptest::strategy::Just("<p>"), proptest::strategy::Just("</p>"),
+            proptest::strategy::Just("<div class='a \"b\" &amp;'>"), proptest::strategy::Just("</div>"),
+            proptest::strategy::Just("<b>"), proptest::strategy::Just("</b>"),
+            proptest::strategy::Just("<a href=x>"), proptest::strategy::Just("</a>"),
+            proptest::strategy::Just("<font color=red>"), proptest::strategy::Just("<i>"),
+            proptest::strategy::Just("<table>"), proptest::strategy::Just("<tr>"), proptest::strategy::Just("<td>"),
+            proptest::strategy::Just("</table>"), proptest::strategy::Just("<li>"), proptest::strategy::Just("<ul>"),
+            proptest::strategy::Just("<script>var a = '</p>' < 3;</script>"),
+            proptest::strategy::Just("<style>p > a { x: '<b>' }</style>"),
+            proptest::strategy::Just("<textarea>isi &lt;x&gt; </textarea>"),
+            proptest::strategy::Just("<title>Judul &amp; x</title>"),
+            proptest::strategy::Just("<svg><title>gambar</title><g><text>teks svg</text></g></svg>"),
+            proptest::strategy::Just("<math><mi>x</mi></math>"),
+            proptest::strategy::Just("<!-- komentar <p> -->"), proptest::strategy::Just("<![CDATA[ data ]]>"),
+            proptest::strategy::Just("<select><option>pilih</option></select>"),
+            proptest::strategy::Just(" kata &amp; &lt;tag&gt; &#x41; 5 < 6 "),
+            proptest::strategy::Just("<br>"), proptest::strategy::Just("<img alt=gambar>"),
+            proptest::strategy::Just("<pre>\n  baris</pre>"), proptest::strategy::Just("<noscript>tanpa skrip</noscript>"),
+            proptest::strategy::Just("<!doctype html>"), proptest::strategy::Just("<html><body>"),
+            proptest::strategy::Just("teks"), proptest::strategy::Just("é—ü"),
+        ], 0..40), deep in proptest::bool::ANY) {
+            // Half the time beyond the depth limit, where start tags are dropped.
+            let page: String = if deep { "<div>".repeat(MAX_DEPTH + 10) + &pieces.concat() } else { pieces.concat() };
+            let flat = run(&page, Mode::Rewrite).out;
+            proptest::prop_assert_eq!(letters(&page), letters(&flat), "{}\n=>\n{}", page, flat);
+        }
+    }
+
     #[test]
     fn name_table_is_sorted_for_binary_search() {
         assert!(NAMES.windows(2).all(|w| w[0].0 < w[1].0));
