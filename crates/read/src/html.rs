@@ -51,6 +51,9 @@ const PUBLISHED_META: &[&str] = &[
 /// content Readability cannot single out (very short ones) fall back to the
 /// text of `<body>`; only a page with no text at all is an error.
 pub fn extract_html(html: &str, url: Option<&str>) -> Result<HtmlExtract, HtmlError> {
+    // Pathological nesting would make tree building quadratic or worse.
+    let html = crate::tame::tame(html);
+    let html: &str = &html;
     let url = url.filter(|u| !u.trim().is_empty());
     let cfg = Config {
         text_mode: TextMode::Formatted,

@@ -4,6 +4,8 @@
 use std::fs::File;
 use std::io::{self, BufReader, Cursor, Read};
 use std::path::Path;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 
 use flate2::read::MultiGzDecoder;
 
@@ -102,6 +104,15 @@ fn walk(dir: &Path) -> Results {
             Ok(e) if e.file_type().is_file() && has_article_extension(e.path()) => {
                 open_file(e.path(), e.path().display().to_string())
             }
+            // A pipe, socket or device with an article's name: reading it
+            // could wait forever, but skipping it silently would lose it.
+            Ok(e) if !e.file_type().is_dir() && has_article_extension(e.path()) => error(
+                &e.path().display().to_string(),
+                format!(
+                    "{}, not a regular file: not read from a directory (name it to read it)",
+                    special_kind(&e.file_type())
+                ),
+            ),
             Ok(_) => Box::new(std::iter::empty()),
             Err(e) => {
                 let at = e
@@ -116,6 +127,25 @@ fn walk(dir: &Path) -> Results {
             }
         }
     }))
+}
+
+/// What a file that is neither a regular file nor a directory is.
+fn special_kind(t: &std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if t.is_fifo() {
+            return "a named pipe";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+        if t.is_block_device() || t.is_char_device() {
+            return "a device";
+        }
+    }
+    let _ = t;
+    "a special file"
 }
 
 fn open_file(path: &Path, label: String) -> Results {
@@ -169,6 +199,17 @@ fn sniffed(reader: Box<dyn Read + Send>, label: String, stem: String, hint: Form
     }
     let bytes = match read_all_bounded(Cursor::new(head).chain(reader), MAX_ARTICLE_BYTES) {
         Ok(Some(b)) => b,
+        // A `.json` file holds a batch, not one article: say what to do.
+        Ok(None) if hint == Format::Json => {
+            return error(
+                &label,
+                format!(
+                    "larger than the {} MiB limit for a .json file; give big batches as \
+                     JSON Lines (.jsonl), read one line at a time",
+                    MAX_ARTICLE_BYTES >> 20
+                ),
+            )
+        }
         Ok(None) => return error(&label, too_large_message()),
         Err(e) => return error(&label, io_message(&e)),
     };
@@ -204,7 +245,16 @@ fn sniffed(reader: Box<dyn Read + Send>, label: String, stem: String, hint: Form
 
 /// A gzip stream: only a compressed WARC is an article source.
 fn gzipped(reader: Box<dyn Read + Send>, label: String) -> Results {
-    let mut inner = MultiGzDecoder::new(reader);
+    let compressed = Arc::new(AtomicU64::new(0));
+    let counted = Counted {
+        inner: reader,
+        count: Arc::clone(&compressed),
+    };
+    let mut inner = BombGuard {
+        inner: MultiGzDecoder::new(counted),
+        compressed,
+        out: 0,
+    };
     let mut head = Vec::new();
     if let Err(e) = (&mut inner).take(5).read_to_end(&mut head) {
         return error(
@@ -222,6 +272,49 @@ fn gzipped(reader: Box<dyn Read + Send>, label: String) -> Results {
         BufReader::new(Cursor::new(head).chain(inner)),
         label,
     ))
+}
+
+/// Decompressed bytes a gzip stream may give before its ratio is checked.
+const BOMB_MIN: u64 = 64 << 20;
+/// The most a gzip stream may expand. Crawls compress 3 to 10 times, and
+/// deflate cannot pass about 1,030; a stream past this is a "gzip bomb"
+/// that would keep the reader busy for hours, not a WARC.
+const MAX_GZIP_RATIO: u64 = 200;
+
+/// Counts the bytes read through it.
+struct Counted<R> {
+    inner: R,
+    count: Arc<AtomicU64>,
+}
+
+impl<R: Read> Read for Counted<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.count.fetch_add(n as u64, Ordering::Relaxed);
+        Ok(n)
+    }
+}
+
+/// Fails a decompressed stream once it passes [`BOMB_MIN`] bytes and
+/// [`MAX_GZIP_RATIO`] times its compressed size.
+struct BombGuard<R> {
+    inner: R,
+    compressed: Arc<AtomicU64>,
+    out: u64,
+}
+
+impl<R: Read> Read for BombGuard<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.out += n as u64;
+        let compressed = self.compressed.load(Ordering::Relaxed).max(1);
+        if self.out > BOMB_MIN && self.out / compressed > MAX_GZIP_RATIO {
+            return Err(io::Error::other(format!(
+                "it decompresses to over {MAX_GZIP_RATIO} times its size (a gzip bomb?); the rest is not read"
+            )));
+        }
+        Ok(n)
+    }
 }
 
 /// HTML by content: a doctype, `<html`, or a `<head>`/`<body>` near the top.

@@ -1,32 +1,114 @@
 //! JSON Lines (one article object per line, read lazily line by line) and
 //! `.json` documents (one record or an array of them).
+//!
+//! **Field types.** `id` and `published` are strings or numbers (a number is
+//! kept as its decimal form: `7` → `"7"`, a Unix time stays digits); `text`,
+//! `html`, `url`, `title` and `site` are strings. `null` counts as absent,
+//! and so does a blank `id`. A known field of any other type rejects the
+//! whole record with an error naming the field and the type it must have
+//! (`field `published` must be a string or a number, not an object`), every
+//! such field in one message; the failure keeps the record's id unless the
+//! id itself is what is wrong. Unknown fields are ignored, so exports from
+//! other tools can be fed as they are.
 
 use std::io::BufRead;
 
-use serde::Deserialize;
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 use crate::{limit::read_line_bounded, PendingArticle, RawArticle, ReadError, MAX_ARTICLE_BYTES};
 
-/// One JSON Lines record. Unknown fields are ignored so exports from other
-/// tools can be fed as they are.
-#[derive(Deserialize)]
+/// One record's known fields, each of the right type.
 struct Record {
-    #[serde(default)]
-    id: Option<Value>,
-    #[serde(default)]
+    id: Option<String>,
     text: Option<String>,
-    #[serde(default)]
     html: Option<String>,
-    #[serde(default)]
     url: Option<String>,
-    #[serde(default)]
     title: Option<String>,
-    /// A string, or a number (a Unix time) kept as its decimal form.
-    #[serde(default)]
-    published: Option<Value>,
-    #[serde(default)]
+    published: Option<String>,
     site: Option<String>,
+}
+
+/// What a field may hold.
+#[derive(Clone, Copy)]
+enum Kind {
+    Text,
+    TextOrNumber,
+}
+
+impl Record {
+    /// The record in `object`, or what is wrong with it and the id its
+    /// failure keeps (`default_id` when it has none; no id when the `id`
+    /// itself is wrong).
+    fn from_object(
+        mut object: Map<String, Value>,
+        default_id: &str,
+    ) -> Result<Record, (String, Option<String>)> {
+        let mut wrong = Vec::new();
+        let id = take(&mut object, "id", Kind::TextOrNumber, &mut wrong);
+        let id_ok = wrong.is_empty();
+        let mut field = |name: &str, kind: Kind| take(&mut object, name, kind, &mut wrong);
+        let rec = Record {
+            id: id.filter(|s| !s.trim().is_empty()),
+            text: field("text", Kind::Text),
+            html: field("html", Kind::Text),
+            url: field("url", Kind::Text),
+            title: field("title", Kind::Text),
+            published: field("published", Kind::TextOrNumber),
+            site: field("site", Kind::Text),
+        };
+        if wrong.is_empty() {
+            return Ok(rec);
+        }
+        let id = id_ok.then(|| rec.id.unwrap_or_else(|| default_id.to_string()));
+        Err((wrong.join("; "), id))
+    }
+}
+
+/// Field `name` of `object` as a string, noting in `wrong` a value of a
+/// type it may not have.
+fn take(object: &mut Map<String, Value>, name: &str, kind: Kind, wrong: &mut Vec<String>) -> Option<String> {
+    match (object.remove(name)?, kind) {
+        (Value::Null, _) => None,
+        (Value::String(s), _) => Some(s),
+        (Value::Number(n), Kind::TextOrNumber) => Some(n.to_string()),
+        (other, kind) => {
+            let must = match kind {
+                Kind::Text => "a string",
+                Kind::TextOrNumber => "a string or a number",
+            };
+            wrong.push(format!(
+                "field `{name}` must be {must}, not {}",
+                type_name(&other)
+            ));
+            None
+        }
+    }
+}
+
+/// A JSON value's type, as a message names it.
+fn type_name(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// `value` as a record, or an error about `origin`.
+fn checked(value: Value, origin: &str, default_id: &str) -> Result<Record, ReadError> {
+    let Value::Object(object) = value else {
+        return Err(ReadError::new(origin, "record is not a JSON object"));
+    };
+    Record::from_object(object, default_id).map_err(|(message, id)| {
+        let e = ReadError::new(origin, message);
+        match id {
+            Some(id) => e.with_id(id),
+            None => e,
+        }
+    })
 }
 
 /// Yields one result per non-blank line of `reader`.
@@ -100,16 +182,11 @@ impl<R: BufRead> Iterator for JsonLines<R> {
 
 impl<R> JsonLines<R> {
     fn record(&self, line: &[u8], origin: String) -> Result<PendingArticle, ReadError> {
-        let rec: Record = serde_json::from_slice(line).map_err(|e| {
-            // Valid JSON of the wrong shape (`[1,2]`, `"text"`) deserves a
-            // plainer message than serde's about the first field it tried.
-            let message = match serde_json::from_slice::<Value>(line) {
-                Ok(v) if !v.is_object() => "record is not a JSON object".to_string(),
-                _ => format!("bad JSON Lines record: {}", column_only(&e)),
-            };
-            ReadError::new(origin.clone(), message)
-        })?;
-        to_pending(rec, origin, format!("{}:{}", self.stem, self.line))
+        let value: Value = serde_json::from_slice(line)
+            .map_err(|e| ReadError::new(&origin, format!("bad JSON Lines record: {}", column_only(&e))))?;
+        let default_id = format!("{}:{}", self.stem, self.line);
+        let rec = checked(value, &origin, &default_id)?;
+        to_pending(rec, origin, default_id)
     }
 }
 
@@ -122,9 +199,7 @@ pub(crate) fn json_document(bytes: &[u8], label: &str, stem: &str) -> Vec<Result
         Err(e) => return vec![Err(ReadError::new(label, format!("bad JSON: {e}")))],
     };
     let one = |v: Value, origin: String, id: String| {
-        serde_json::from_value::<Record>(v)
-            .map_err(|e| ReadError::new(&origin, format!("bad JSON record: {e}")))
-            .and_then(|rec| to_pending(rec, origin, id))
+        checked(v, &origin, &id).and_then(|rec| to_pending(rec, origin, id))
     };
     match value {
         Value::Array(items) if items.is_empty() => {
@@ -135,22 +210,21 @@ pub(crate) fn json_document(bytes: &[u8], label: &str, stem: &str) -> Vec<Result
             .enumerate()
             .map(|(i, v)| one(v, format!("{label}[{i}]"), format!("{stem}:{i}")))
             .collect(),
-        v => vec![one(v, label.to_string(), stem.to_string())],
+        v @ Value::Object(_) => vec![one(v, label.to_string(), stem.to_string())],
+        v => vec![Err(ReadError::new(
+            label,
+            format!(
+                "a JSON document must be a record object or an array of them, not {}",
+                type_name(&v)
+            ),
+        ))],
     }
 }
 
 /// A parsed record as an article; `default_id` when it has no `id`.
 fn to_pending(rec: Record, origin: String, default_id: String) -> Result<PendingArticle, ReadError> {
-    let id = match rec.id {
-        Some(Value::String(s)) if !s.trim().is_empty() => s,
-        Some(Value::Number(n)) => n.to_string(),
-        _ => default_id,
-    };
-    let published = match rec.published {
-        Some(Value::String(s)) => Some(s),
-        Some(Value::Number(n)) => Some(n.to_string()),
-        _ => None,
-    };
+    let id = rec.id.unwrap_or(default_id);
+    let published = rec.published;
     // The record's own fields win over what its HTML declares.
     let fields = RawArticle {
         id,

@@ -5,7 +5,10 @@
 //! - `.jsonl`, `.ndjson`: JSON Lines, one object per line with `id`, `text`
 //!   or `html`, and optional `url`, `title`, `published`, `site`. A missing
 //!   `id` becomes `<file stem>:<line>`; a bad line is an error naming
-//!   `path:line`. `.json`: one such object, or an array of them.
+//!   `path:line`. `.json`: one such object, or an array of them. `id` and
+//!   `published` are strings or numbers, the others strings; `null` is
+//!   absent; a known field of another type rejects the record, naming the
+//!   field (`field `title` must be a string, not a number`).
 //! - `.warc`, `.warc.gz` (or content starting `WARC/`, or gzip holding that):
 //!   HTML responses and resources; id = `WARC-Record-ID`, else target URI.
 //! - `.html`, `.htm`, `.xhtml` (or content starting `<!doctype html`,
@@ -28,13 +31,23 @@
 //! garbles names, so the error says to convert it (a UTF-8 or UTF-16
 //! byte-order mark is honoured). HTML is decoded by BOM, transport
 //! `Content-Type`, `<meta charset>`, UTF-8 validity, then `chardetng`.
-//! Reading never panics (property tests and `fuzz/`).
+//! Reading never panics (property tests and `fuzz/`), and HTML extraction
+//! takes time linear in the page's size: a page nesting deeper than 512
+//! elements, or with runaway misnested formatting tags, is flattened first
+//! (formatting tags and the excess nesting dropped, every word of text
+//! kept), and a tag's attributes past the 128th are dropped.
+//!
+//! **Never silently lost, never waited on:** in a directory, a named pipe,
+//! socket or device with an article's extension is an error, not read (a
+//! pipe named on the command line is read); a gzip stream expanding over
+//! 200 times past 64 MiB is refused as a gzip bomb.
 
 mod decode;
 mod html;
 mod input;
 mod jsonl;
 mod limit;
+mod tame;
 mod warc;
 
 pub use html::{extract_html, HtmlError, HtmlExtract};
@@ -63,8 +76,9 @@ pub struct ReadError {
     /// The input as the user named it (`path`, `path:line`, `-`).
     pub input: String,
     pub message: String,
-    /// The article's id, when the bad record still gave one (a JSON Lines
-    /// record with an `id` but no text), so the failure can be matched to it.
+    /// The article's id, when the bad input still gave one (a JSON record's
+    /// `id`, a WARC record's ID or target URI, a page's file stem when its
+    /// HTML has no text), so the failure can be matched to it.
     pub id: Option<String>,
 }
 
@@ -151,7 +165,8 @@ impl PendingArticle {
             return Ok(self.fields);
         };
         let f = self.fields;
-        let x = extract_html(&html, url.as_deref()).map_err(|e| ReadError::new(&f.origin, e.to_string()))?;
+        let x = extract_html(&html, url.as_deref())
+            .map_err(|e| ReadError::new(&f.origin, e.to_string()).with_id(&f.id))?;
         Ok(RawArticle {
             text: x.text,
             url: f.url.or(x.url),

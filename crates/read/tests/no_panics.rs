@@ -79,6 +79,34 @@ proptest! {
         check("m.warc.gz", &fixtures::gzip_members(&[rec]))?;
     }
 
+    /// However a record is mangled — a wrong Content-Length, cut anywhere
+    /// (even mid-line or mid-header) — a good record written after it is
+    /// still read, and the mangled one costs errors, not the rest of the file.
+    #[test]
+    fn a_good_record_after_a_mangled_one_is_still_read(body in prop::collection::vec(any::<u8>(), 0..500), len_delta in -30i64..30, cut in 5usize..700, wanted in any::<bool>()) {
+        let ctype = if wanted { "200 OK\r\nContent-Type: text/html" } else { "200 OK\r\nContent-Type: image/png" };
+        let mut rec = fixtures::http_response("<urn:x>", "https://a.example/x", ctype, &body);
+        let at = rec.windows(16).position(|w| w == b"Content-Length: ").unwrap() + 16;
+        let end = at + rec[at..].iter().position(|&b| b == b'\r').unwrap();
+        let n: i64 = std::str::from_utf8(&rec[at..end]).unwrap().parse().unwrap();
+        rec.splice(at..end, (n + len_delta).to_string().into_bytes());
+        rec.truncate(cut.min(rec.len()));
+        // Random bytes that happen to hold a version line are another story.
+        prop_assume!(!rec[1..].windows(7).any(|w| w == b"WARC/1." || w == b"WARC/0."));
+        let good = fixtures::http_response("<urn:good>", "https://a.example/good", "200 OK\r\nContent-Type: text/html", b"<p>Berita yang baik.</p>");
+        for (name, bytes) in [
+            ("m.warc", [rec.clone(), good.clone()].concat()),
+            ("m.warc.gz", fixtures::gzip_members(&[rec.clone(), good.clone()])),
+        ] {
+            check(name, &bytes)?;
+            let got = read_bytes(name, &bytes);
+            prop_assert!(
+                got.iter().any(|r| r.as_ref().is_ok_and(|a| a.id == "urn:good")),
+                "{name}: {got:?}"
+            );
+        }
+    }
+
     #[test]
     fn json_lines_with_odd_values_never_panic(lines in prop::collection::vec(prop_oneof![
         Just(r#"{"id":null,"text":"x"}"#.to_string()),

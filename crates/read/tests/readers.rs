@@ -418,3 +418,395 @@ fn a_json_line_that_is_not_an_object_says_so() {
     }
     assert_eq!(ok(&got[2]).text, "baik");
 }
+
+/// Two good HTML responses, to follow a broken record.
+fn two_good_responses() -> Vec<u8> {
+    [
+        http_response(
+            "<urn:uuid:g1>",
+            "https://a.example/g1",
+            "200 OK\r\nContent-Type: text/html",
+            news_page("Satu", "Berita pertama sesudahnya.").as_bytes(),
+        ),
+        http_response(
+            "<urn:uuid:g2>",
+            "https://a.example/g2",
+            "200 OK\r\nContent-Type: text/html",
+            news_page("Dua", "Berita kedua sesudahnya.").as_bytes(),
+        ),
+    ]
+    .concat()
+}
+
+/// `record` with its Content-Length replaced by `len`.
+fn with_length(record: &[u8], len: &str) -> Vec<u8> {
+    let text = String::from_utf8_lossy(record);
+    let at = text.find("Content-Length: ").unwrap() + "Content-Length: ".len();
+    let end = at + text[at..].find('\r').unwrap();
+    [&record[..at], len.as_bytes(), &record[end..]].concat()
+}
+
+fn ids_and_errors(got: &[Result<RawArticle, ReadError>]) -> (Vec<String>, Vec<String>) {
+    let ids = got
+        .iter()
+        .filter_map(|r| r.as_ref().ok())
+        .map(|a| a.id.clone())
+        .collect();
+    let errors = got
+        .iter()
+        .filter_map(|r| r.as_ref().err())
+        .map(|e| e.to_string())
+        .collect();
+    (ids, errors)
+}
+
+#[test]
+fn a_skipped_record_whose_length_runs_past_the_end_does_not_swallow_the_rest() {
+    let request = warc_record(
+        "request",
+        &[
+            ("WARC-Target-URI", "https://a.example/req"),
+            ("WARC-Record-ID", "<urn:uuid:q1>"),
+        ],
+        b"GET /req HTTP/1.1\r\n\r\n",
+    );
+    let bytes = [with_length(&request, "999999999"), two_good_responses()].concat();
+    for (name, data) in [
+        ("r.warc", bytes.clone()),
+        ("r.warc.gz", gzip_members(std::slice::from_ref(&bytes))),
+    ] {
+        let got = read_bytes(name, &data);
+        let (ids, errors) = ids_and_errors(&got);
+        assert_eq!(ids, ["urn:uuid:g1", "urn:uuid:g2"], "{name}: {errors:?}");
+        assert_eq!(errors.len(), 1, "{name}: {errors:?}");
+        let e = got.iter().find_map(|r| r.as_ref().err()).unwrap();
+        assert_eq!(e.input, format!("{name}#1 (https://a.example/req)"), "{e}");
+        assert!(
+            e.message.contains("Content-Length") && e.message.contains("past the end"),
+            "{e}"
+        );
+        assert_eq!(e.id.as_deref(), Some("urn:uuid:q1"));
+    }
+}
+
+#[test]
+fn a_response_with_a_bogus_huge_length_is_reported_and_the_next_record_read() {
+    let bad = http_response(
+        "<urn:uuid:b1>",
+        "https://a.example/b1",
+        "200 OK\r\nContent-Type: text/html",
+        news_page("Rusak", "Panjangnya salah.").as_bytes(),
+    );
+    for huge in ["99999999999", "12000000"] {
+        let got = read_bytes(
+            "b.warc",
+            &[with_length(&bad, huge), two_good_responses()].concat(),
+        );
+        let (ids, errors) = ids_and_errors(&got);
+        assert_eq!(ids, ["urn:uuid:g1", "urn:uuid:g2"], "{huge}: {errors:?}");
+        assert_eq!(errors.len(), 1, "{huge}: {errors:?}");
+        assert!(
+            errors[0].starts_with("b.warc#1 (https://a.example/b1): "),
+            "{}",
+            errors[0]
+        );
+        assert!(errors[0].contains("Content-Length"), "{}", errors[0]);
+    }
+}
+
+#[test]
+fn a_response_over_the_limit_with_a_correct_length_is_too_large_and_the_next_is_read() {
+    let big = vec![b'x'; MAX_ARTICLE_BYTES + 2 * 1024 * 1024];
+    let bytes = [
+        http_response(
+            "<urn:uuid:big>",
+            "https://a.example/big",
+            "200 OK\r\nContent-Type: text/html",
+            &big,
+        ),
+        two_good_responses(),
+    ]
+    .concat();
+    let got = read_bytes("big.warc", &bytes);
+    let (ids, errors) = ids_and_errors(&got);
+    assert_eq!(ids, ["urn:uuid:g1", "urn:uuid:g2"], "{errors:?}");
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(
+        errors[0].contains("larger than the 10 MiB limit"),
+        "{}",
+        errors[0]
+    );
+}
+
+#[test]
+fn a_length_a_few_bytes_off_is_reported_and_the_next_record_read() {
+    let rec = http_response(
+        "<urn:uuid:o1>",
+        "https://a.example/o1",
+        "200 OK\r\nContent-Type: text/html",
+        news_page("Meleset", "Panjangnya meleset.").as_bytes(),
+    );
+    let text = String::from_utf8_lossy(&rec);
+    let at = text.find("Content-Length: ").unwrap() + 16;
+    let n: i64 = text[at..at + text[at..].find('\r').unwrap()].parse().unwrap();
+    // (A length 1 to 4 too long only takes in the blank lines that end the
+    // record, which is harmless and accepted.)
+    for delta in [-7i64, -1, 5, 20] {
+        let bytes = [with_length(&rec, &(n + delta).to_string()), two_good_responses()].concat();
+        for (name, data) in [
+            ("o.warc", bytes.clone()),
+            ("o.warc.gz", gzip_members(std::slice::from_ref(&bytes))),
+        ] {
+            let got = read_bytes(name, &data);
+            let (ids, errors) = ids_and_errors(&got);
+            assert_eq!(
+                ids,
+                ["urn:uuid:g1", "urn:uuid:g2"],
+                "{name} {delta:+}: {errors:?}"
+            );
+            assert_eq!(errors.len(), 1, "{name} {delta:+}: {errors:?}");
+            assert!(
+                errors[0].starts_with(&format!("{name}#1 (https://a.example/o1): "))
+                    && errors[0].contains("Content-Length"),
+                "{name} {delta:+}: {}",
+                errors[0]
+            );
+        }
+    }
+}
+
+#[test]
+fn truncated_gzipped_warc_reports_the_cut() {
+    let mut bytes = gzip_members(&crawl());
+    bytes.truncate(bytes.len() - 30);
+    let got = read_bytes("cut.warc.gz", &bytes);
+    assert_eq!(ok(&got[0]).id, "urn:uuid:r1");
+    let e = err(got.last().unwrap());
+    assert!(
+        e.input.starts_with("cut.warc.gz") && e.message.contains("truncated"),
+        "{e}"
+    );
+}
+
+#[test]
+fn a_record_cut_short_does_not_hide_a_whole_record_its_length_happens_to_cover() {
+    // A writer died mid-record, and the next run appended a record; the cut
+    // record's length happens to end just where the appended one does.
+    let good = http_response(
+        "<urn:uuid:after>",
+        "https://a.example/after",
+        "200 OK\r\nContent-Type: text/html",
+        news_page("Sesudah", "Ditulis sesudah kerusakan.").as_bytes(),
+    );
+    let partial = b"GET /cut HTTP/1.1\r\nHost: a.exa";
+    let len = partial.len() + good.len() - 2;
+    let cut = format!(
+        "WARC/1.1\r\nWARC-Type: request\r\nWARC-Record-ID: <urn:uuid:cut>\r\nContent-Length: {len}\r\n\r\n"
+    );
+    let bytes = [cut.as_bytes(), partial, &good].concat();
+    let got = read_bytes("cut.warc", &bytes);
+    let (ids, errors) = ids_and_errors(&got);
+    assert_eq!(ids, ["urn:uuid:after"], "{errors:?}");
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(
+        errors[0].starts_with("cut.warc#1: its Content-Length"),
+        "{}",
+        errors[0]
+    );
+    assert_eq!(err(&got[0]).id.as_deref(), Some("urn:uuid:cut"));
+}
+
+#[test]
+fn a_header_block_cut_short_by_the_next_record_costs_only_that_record() {
+    let good = two_good_responses();
+    let cut = b"WARC/1.1\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:h>\r\nContent-Len";
+    let got = read_bytes("h.warc", &[&cut[..], &good].concat());
+    let (ids, errors) = ids_and_errors(&got);
+    assert_eq!(ids, ["urn:uuid:g1", "urn:uuid:g2"], "{errors:?}");
+    assert_eq!(
+        errors,
+        ["h.warc#1: its header block is cut short by the start of another record; reading on from there"]
+    );
+    assert_eq!(err(&got[0]).id.as_deref(), Some("urn:uuid:h"));
+}
+
+#[test]
+fn a_known_field_of_the_wrong_type_rejects_its_record_naming_the_field() {
+    let lines = [
+        r#"{"id":"p1","text":"Teks.","published":{"a":1}}"#,
+        r#"{"id":{"x":1},"text":"Teks."}"#,
+        r#"{"id":"t1","title":5,"text":"Teks."}"#,
+        r#"{"id":true,"text":"Teks."}"#,
+        r#"{"id":[1],"text":"Teks."}"#,
+        r#"{"id":"u1","url":["https://a.example/"],"site":false,"text":"Teks."}"#,
+        r#"{"text":7}"#,
+        r#"{"id":"h1","html":{"p":"x"}}"#,
+        r#"{"id":"p2","text":"Teks.","published":true}"#,
+    ];
+    let got = read_bytes("t.jsonl", lines.join("\n").as_bytes());
+    let expected: [(&str, Option<&str>); 9] = [
+        (
+            "field `published` must be a string or a number, not an object",
+            Some("p1"),
+        ),
+        ("field `id` must be a string or a number, not an object", None),
+        ("field `title` must be a string, not a number", Some("t1")),
+        ("field `id` must be a string or a number, not a boolean", None),
+        ("field `id` must be a string or a number, not an array", None),
+        (
+            "field `url` must be a string, not an array; field `site` must be a string, not a boolean",
+            Some("u1"),
+        ),
+        ("field `text` must be a string, not a number", Some("t:7")),
+        ("field `html` must be a string, not an object", Some("h1")),
+        (
+            "field `published` must be a string or a number, not a boolean",
+            Some("p2"),
+        ),
+    ];
+    assert_eq!(got.len(), expected.len(), "{got:?}");
+    for (i, (r, (message, id))) in got.iter().zip(expected).enumerate() {
+        let e = err(r);
+        assert_eq!(e.input, format!("t.jsonl:{}", i + 1));
+        assert_eq!(
+            (e.message.as_str(), e.id.as_deref()),
+            (message, id),
+            "line {}",
+            i + 1
+        );
+    }
+}
+
+#[test]
+fn null_fields_count_as_absent() {
+    let got = read_bytes(
+        "n.jsonl",
+        br#"{"id":null,"text":"Teks.","title":null,"url":null,"published":null,"site":null,"html":null}"#,
+    );
+    let a = ok(&got[0]);
+    assert_eq!(
+        (a.id.as_str(), a.title.as_ref(), a.published.as_ref()),
+        ("n:1", None, None)
+    );
+}
+
+#[test]
+fn json_file_errors_speak_of_fields_not_of_serde_types() {
+    let got = read_bytes(
+        "m.json",
+        br#"[{"id":"a","text":5}, 7, {"id":"c","text":"Baik."}]"#,
+    );
+    assert_eq!(got.len(), 3);
+    assert_eq!(
+        err(&got[0]).to_string(),
+        "m.json[0]: field `text` must be a string, not a number"
+    );
+    assert_eq!(err(&got[0]).id.as_deref(), Some("a"));
+    assert_eq!(err(&got[1]).to_string(), "m.json[1]: record is not a JSON object");
+    assert_eq!(ok(&got[2]).id, "c");
+    let one = read_bytes("one.json", b"5");
+    assert_eq!(
+        err(&one[0]).to_string(),
+        "one.json: a JSON document must be a record object or an array of them, not a number"
+    );
+    let got = read_bytes("p.json", br#"{"id":"p","text":"x","published":[2024]}"#);
+    assert_eq!(
+        err(&got[0]).to_string(),
+        "p.json: field `published` must be a string or a number, not an array"
+    );
+}
+
+#[test]
+fn a_record_whose_html_has_no_text_keeps_its_id_in_the_failure() {
+    let got = read_bytes(
+        "h.jsonl",
+        br#"{"id":"kosong","html":"<html><body><script>x()</script></body></html>"}"#,
+    );
+    let e = err(&got[0]);
+    assert_eq!(
+        (e.message.as_str(), e.id.as_deref()),
+        ("no text found in the HTML page", Some("kosong"))
+    );
+    let warc = http_response(
+        "<urn:uuid:blank>",
+        "https://a.example/blank",
+        "200 OK\r\nContent-Type: text/html",
+        b"<html><body><img src=a.png></body></html>",
+    );
+    let got = read_bytes("b.warc", &warc);
+    let e = err(&got[0]);
+    assert_eq!(e.input, "b.warc#1 (https://a.example/blank)");
+    assert_eq!(e.id.as_deref(), Some("urn:uuid:blank"));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_named_pipe_in_a_directory_is_reported_not_skipped_or_waited_on() {
+    let dir = scratch("fifo");
+    write(&dir, "a.txt", "Satu.");
+    let fifo = dir.join("pipe.txt");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("SKIP: mkfifo failed");
+        return;
+    }
+    write(&dir, "z.txt", "Dua.");
+    let got = read(&[dir.display().to_string()]);
+    assert_eq!(got.len(), 3, "{got:?}");
+    assert_eq!((ok(&got[0]).id.as_str(), ok(&got[2]).id.as_str()), ("a", "z"));
+    assert_eq!(
+        err(&got[1]).to_string(),
+        format!(
+            "{}: a named pipe, not a regular file: not read from a directory (name it to read it)",
+            fifo.display()
+        )
+    );
+}
+
+#[test]
+fn a_gzip_bomb_is_refused_instead_of_read_for_hours() {
+    // 80 MiB of zeros in a request record compress about 1,000 times.
+    let zeros = vec![0u8; 80 << 20];
+    let bomb = gzip_members(&[
+        warc_record("request", &[("WARC-Target-URI", "https://a.example/bom")], &zeros),
+        two_good_responses(),
+    ]);
+    let got = read_bytes("bomb.warc.gz", &bomb);
+    let e = err(got.last().unwrap());
+    assert!(e.message.contains("gzip bomb"), "{e}");
+    assert!(e.input.starts_with("bomb.warc.gz#1"), "{e}");
+}
+
+#[test]
+fn a_json_file_over_the_limit_says_to_use_json_lines() {
+    let mut big = b"[".to_vec();
+    while big.len() <= MAX_ARTICLE_BYTES {
+        big.extend_from_slice(br#"{"text":"Berita singkat."},"#);
+    }
+    big.extend_from_slice(br#"{"text":"akhir"}]"#);
+    let got = read_bytes("batch.json", &big);
+    assert_eq!(got.len(), 1);
+    assert!(
+        err(&got[0]).message.contains("JSON Lines (.jsonl)"),
+        "{}",
+        err(&got[0])
+    );
+    // Just under the limit, every one of its many records is read.
+    big.truncate(MAX_ARTICLE_BYTES - 100);
+    let cut = big.iter().rposition(|&b| b == b',').unwrap();
+    big.truncate(cut);
+    big.push(b']');
+    let t = std::time::Instant::now();
+    let got = read_bytes("batch.json", &big);
+    assert!(
+        got.len() > 300_000 && got.iter().all(|r| r.is_ok()),
+        "{}",
+        got.len()
+    );
+    eprintln!(
+        "{} records from a {} MiB .json in {:?}",
+        got.len(),
+        big.len() >> 20,
+        t.elapsed()
+    );
+}
