@@ -1,24 +1,10 @@
 //! End-to-end behaviour of `warta analyze`, as a user sees it.
 
 use serde_json::Value;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+mod common;
 
-fn warta() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_warta"))
-}
-
-fn seed() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/000_1ab9b96a3ef9a3a7.txt")
-}
-
-fn run(args: &[&str]) -> Output {
-    warta()
-        .args(args)
-        .stdin(Stdio::null())
-        .output()
-        .expect("warta runs")
-}
+use common::{run, seed, tempdir, warta};
+use std::process::{Output, Stdio};
 
 fn json_of(out: &Output) -> Value {
     serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
@@ -288,16 +274,4 @@ fn an_unknown_stage_is_a_usage_error() {
     let out = run(&["analyze", "--stages", "clean,bogus", seed().to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("bogus"));
-}
-
-fn tempdir() -> PathBuf {
-    use std::sync::atomic::{AtomicUsize, Ordering};
-    static N: AtomicUsize = AtomicUsize::new(0);
-    let dir = std::env::temp_dir().join(format!(
-        "warta-cli-test-{}-{}",
-        std::process::id(),
-        N.fetch_add(1, Ordering::SeqCst)
-    ));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
 }

@@ -4,32 +4,12 @@
 
 use serde_json::Value;
 use std::io::{BufRead, BufReader, Read, Write};
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+mod common;
+
+use common::{run, seed, tempdir, warta};
+use std::process::Stdio;
 use std::sync::mpsc;
 use std::time::Duration;
-
-fn warta() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_warta"))
-}
-
-fn seed() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/000_1ab9b96a3ef9a3a7.txt")
-}
-
-fn run(args: &[&str]) -> Output {
-    warta()
-        .args(args)
-        .stdin(Stdio::null())
-        .output()
-        .expect("warta runs")
-}
-
-fn tempdir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("warta-reliability-{}-{name}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
 
 /// `n` short JSON Lines articles (distinct texts, some that lingua decides).
 fn articles(n: usize) -> String {
@@ -160,7 +140,7 @@ fn json_is_an_object_for_one_article_and_an_empty_array_for_none() {
     let out = run(&["analyze", "--format", "json", seed().to_str().unwrap()]);
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert!(v.is_object());
-    let dir = tempdir("two");
+    let dir = tempdir();
     let path = dir.join("two.jsonl");
     std::fs::write(&path, articles(2)).unwrap();
     let out = run(&["analyze", "--format", "json", path.to_str().unwrap()]);
@@ -177,7 +157,7 @@ fn json_is_an_object_for_one_article_and_an_empty_array_for_none() {
 fn the_same_input_gives_the_same_bytes() {
     // Separate processes: hash-map seeds differ, so any order-dependent sum
     // (lingua's confidences) would show.
-    let dir = tempdir("repro");
+    let dir = tempdir();
     let path = dir.join("batch.jsonl");
     std::fs::write(&path, articles(40)).unwrap();
     let seed = seed();
@@ -203,7 +183,7 @@ fn the_same_input_gives_the_same_bytes() {
 
 #[test]
 fn an_article_over_the_time_budget_fails_and_the_batch_goes_on() {
-    let dir = tempdir("budget");
+    let dir = tempdir();
     let path = dir.join("budget.jsonl");
     let big = std::fs::read_to_string(seed()).unwrap().repeat(200);
     let mut lines = serde_json::json!({ "id": "big", "text": big }).to_string() + "\n";
@@ -243,7 +223,7 @@ fn an_article_over_the_time_budget_fails_and_the_batch_goes_on() {
 
 #[test]
 fn french_text_gets_no_language() {
-    let dir = tempdir("fr");
+    let dir = tempdir();
     let path = dir.join("fr.txt");
     std::fs::write(
         &path,

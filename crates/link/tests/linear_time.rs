@@ -16,6 +16,7 @@ use std::time::{Duration, Instant};
 use warta_core::{Document, Entity, EntityType, Span, Stage};
 use warta_lexicon::Lexicon;
 use warta_link::Linker;
+use warta_testdata::hard_inputs::{name, ORGS, PLACES};
 
 /// Size of every input: where the old linker took minutes on repeated names.
 const SIZE: usize = 250_000;
@@ -70,49 +71,9 @@ impl Input {
     }
 }
 
-/// A made-up name, different for every `i` and `slot`.
-fn name(i: usize, slot: usize) -> String {
-    const SYL: &[&str] = &[
-        "ba", "di", "ko", "ra", "su", "ti", "wa", "ne", "lu", "ha", "mi", "jo", "ga", "pe", "ya", "ri",
-    ];
-    let mut x = i * 7 + slot;
-    let mut s = String::new();
-    for _ in 0..3 {
-        s.push_str(SYL[x % SYL.len()]);
-        x /= SYL.len();
-    }
-    s.push_str(SYL[(i / 4096 + slot) % SYL.len()]);
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_uppercase().chain(c).collect())
-        .unwrap_or_default()
-}
-
 /// Ordinary news: one short article after another, each about its own
 /// people (named in full, then by surname), places and organisation.
 fn news() -> Input {
-    const PLACES: &[&str] = &[
-        "Jakarta",
-        "Bandung",
-        "Surabaya",
-        "Medan",
-        "Makassar",
-        "Semarang",
-        "Yogyakarta",
-        "Palembang",
-        "Ukraina",
-        "Malaysia",
-        "Tokyo",
-        "Kabupaten Bogor",
-    ];
-    const ORGS: &[&str] = &[
-        "DPR",
-        "KPK",
-        "Polri",
-        "BNPB",
-        "Kementerian Keuangan",
-        "Bank Indonesia",
-    ];
     Input::fill(|k| {
         let (a, b) = (
             format!("{} {}", name(k, 0), name(k, 1)),

@@ -134,33 +134,36 @@ pub fn name(i: usize, slot: usize) -> String {
         .unwrap_or_default()
 }
 
+/// Places ordinary news is about.
+pub const PLACES: &[&str] = &[
+    "Jakarta",
+    "Bandung",
+    "Surabaya",
+    "Medan",
+    "Makassar",
+    "Semarang",
+    "Yogyakarta",
+    "Palembang",
+    "Ukraina",
+    "Malaysia",
+    "Tokyo",
+    "Kabupaten Bogor",
+];
+/// Organisations ordinary news quotes.
+pub const ORGS: &[&str] = &[
+    "DPR",
+    "KPK",
+    "Polri",
+    "BNPB",
+    "Kementerian Keuangan",
+    "Bank Indonesia",
+];
+
 /// Ordinary news of about `size` bytes: one short made-up article after
 /// another, each about its own people (named in full, then by surname),
 /// places, organisation, dates and a quote — the shape of real Indonesian
 /// news, with nothing repeated often enough to be hard.
 pub fn ordinary_news(size: usize) -> String {
-    const PLACES: &[&str] = &[
-        "Jakarta",
-        "Bandung",
-        "Surabaya",
-        "Medan",
-        "Makassar",
-        "Semarang",
-        "Yogyakarta",
-        "Palembang",
-        "Ukraina",
-        "Malaysia",
-        "Tokyo",
-        "Kabupaten Bogor",
-    ];
-    const ORGS: &[&str] = &[
-        "DPR",
-        "KPK",
-        "Polri",
-        "BNPB",
-        "Kementerian Keuangan",
-        "Bank Indonesia",
-    ];
     const DAYS: &[&str] = &["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"];
     let mut out = String::with_capacity(size + 1024);
     fill(&mut out, size, |k| {
