@@ -108,7 +108,7 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Result<HtmlExtract, HtmlEr
 const MAX_READABILITY_DEPTH: usize = 400;
 
 /// The deepest element nesting in `doc`, found without recursion.
-fn max_depth(doc: &Document) -> usize {
+pub(crate) fn max_depth(doc: &Document) -> usize {
     let mut deepest = 0;
     let mut stack = vec![(doc.root(), 0usize)];
     while let Some((node, depth)) = stack.pop() {
