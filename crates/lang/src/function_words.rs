@@ -8,7 +8,7 @@
 //! The word lists are data (`data/lang/function_words.tsv`); the thresholds
 //! are chosen by `examples/function_word_sweep.rs` on lingua's test
 //! sentences, the training outlets of the Indonesian/Malay news paragraphs
-//! and the Readability test pages (docs/quality.md), never on the
+//! and the Detik development articles (docs/quality.md), never on the
 //! trafilatura pages the check is reported on.
 
 use std::collections::HashSet;

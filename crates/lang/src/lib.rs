@@ -169,9 +169,11 @@ impl LanguageIdentifier {
         let (p_id, p_ms) = (conf("id"), conf("ms"));
         let clamp = self.markers.combination.lingua_clamp;
         let lingua_log_odds = (p_ms.max(1e-300).ln() - p_id.max(1e-300).ln()).clamp(-clamp, clamp);
-        let lingua_only = lingua.first().filter(|(_, c)| *c > 0.0).map(|(l, c)| Language {
-            code: (*l).to_string(),
-            confidence: *c,
+        let lingua_only = lingua.first().filter(|(_, c)| *c > 0.0).map(|(l, c)| {
+            rounded(Language {
+                code: (*l).to_string(),
+                confidence: *c,
+            })
         });
         let decision = match (self.markers_decide(&m), &lingua_only) {
             (Some(lang), _) => Some(lang),
@@ -192,8 +194,7 @@ impl LanguageIdentifier {
                 None
             }
             (None, other) => other.clone(),
-        }
-        .map(rounded);
+        };
         Analysis {
             lingua,
             lingua_log_odds,
@@ -214,7 +215,7 @@ impl LanguageIdentifier {
         let dense = m.hits >= FAST_MIN_HITS && m.hits as f64 >= FAST_MIN_DENSITY * m.words as f64;
         if dense && strength.abs() >= lingua_reach + FAST_MARGIN {
             // Lingua's vote is unknown here: score it as neutral.
-            Some(rounded(id_or_ms(c.logit(0.0, m.sum), 1.0)))
+            Some(id_or_ms(c.logit(0.0, m.sum), 1.0))
         } else {
             None
         }
@@ -243,9 +244,10 @@ fn looks_foreign(m: &MarkerScore) -> bool {
     m.words >= FOREIGN_MIN_WORDS && (m.hits as f64) < FOREIGN_MAX_DENSITY * m.words as f64
 }
 
-/// Confidences are given to 4 decimals: lingua sums its probabilities in
-/// hash-map order, so their last digits change from run to run, and the
-/// same input must give the same bytes.
+/// Every confidence handed out ([`id_or_ms`], lingua's own answer) is given
+/// to 4 decimals: lingua sums its probabilities in hash-map order, so their
+/// last digits change from run to run, and the same input must give the
+/// same bytes.
 fn rounded(mut lang: Language) -> Language {
     lang.confidence = (lang.confidence * 1e4).round() / 1e4;
     lang
@@ -255,7 +257,7 @@ fn rounded(mut lang: Language) -> Language {
 /// text is one of the two.
 fn id_or_ms(z: f64, both: f64) -> Language {
     let p_malay = 1.0 / (1.0 + (-z).exp());
-    if p_malay >= 0.5 {
+    rounded(if p_malay >= 0.5 {
         Language {
             code: "ms".into(),
             confidence: both * p_malay,
@@ -265,7 +267,7 @@ fn id_or_ms(z: f64, both: f64) -> Language {
             code: "id".into(),
             confidence: both * (1.0 - p_malay),
         }
-    }
+    })
 }
 
 impl Stage for LanguageIdentifier {
