@@ -3,8 +3,8 @@
 use serde_json::Value;
 mod common;
 
-use common::{run, seed, tempdir, warta};
-use std::process::{Output, Stdio};
+use common::{run, seed, spawn_piped, tempdir};
+use std::process::Output;
 
 fn json_of(out: &Output) -> Value {
     serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
@@ -217,13 +217,7 @@ fn empty_and_binary_inputs_give_one_line_errors() {
 #[test]
 fn stdin_is_read_with_a_dash() {
     use std::io::Write;
-    let mut child = warta()
-        .args(["analyze", "--format", "json", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = spawn_piped(&["analyze", "--format", "json", "-"]);
     child
         .stdin
         .take()

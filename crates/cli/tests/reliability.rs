@@ -6,8 +6,7 @@ use serde_json::Value;
 use std::io::{BufRead, BufReader, Read, Write};
 mod common;
 
-use common::{run, seed, tempdir, warta};
-use std::process::Stdio;
+use common::{run, seed, spawn_piped, tempdir};
 use std::sync::mpsc;
 use std::time::Duration;
 
@@ -29,13 +28,7 @@ fn articles(n: usize) -> String {
 
 /// Sends `input` on stdin and returns the child with stdout and stderr piped.
 fn spawn_with_stdin(args: &[&str], input: String) -> std::process::Child {
-    let mut child = warta()
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = spawn_piped(args);
     let mut stdin = child.stdin.take().unwrap();
     std::thread::spawn(move || {
         let _ = stdin.write_all(input.as_bytes());
@@ -91,13 +84,7 @@ fn json_array_is_written_as_articles_are_done() {
     // 300 articles: more than one batch (256). The first batch must reach
     // stdout while stdin is still open, i.e. before the input is all read:
     // the array is streamed, not built in memory.
-    let mut child = warta()
-        .args(["analyze", "--format", "json", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
+    let mut child = spawn_piped(&["analyze", "--format", "json", "-"]);
     let mut stdin = child.stdin.take().unwrap();
     stdin.write_all(articles(300).as_bytes()).unwrap();
     stdin.flush().unwrap();

@@ -23,6 +23,17 @@ pub fn run(args: &[&str]) -> Output {
         .expect("warta runs")
 }
 
+/// Starts `warta ARGS` with stdin, stdout and stderr all piped.
+pub fn spawn_piped(args: &[&str]) -> std::process::Child {
+    warta()
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("warta starts")
+}
+
 /// A fresh scratch folder for one test.
 pub fn tempdir() -> PathBuf {
     use std::sync::atomic::{AtomicUsize, Ordering};
