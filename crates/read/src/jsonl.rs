@@ -97,18 +97,20 @@ fn type_name(v: &Value) -> &'static str {
     }
 }
 
-/// `value` as a record, or an error about `origin`.
-fn checked(value: Value, origin: &str, default_id: &str) -> Result<Record, ReadError> {
+/// `value` as an article read from `origin` (`default_id` when it has no
+/// `id`), or an error about `origin`.
+fn article_of(value: Value, origin: String, default_id: String) -> Result<PendingArticle, ReadError> {
     let Value::Object(object) = value else {
         return Err(ReadError::new(origin, "record is not a JSON object"));
     };
-    Record::from_object(object, default_id).map_err(|(message, id)| {
-        let e = ReadError::new(origin, message);
+    let rec = Record::from_object(object, &default_id).map_err(|(message, id)| {
+        let e = ReadError::new(&origin, message);
         match id {
             Some(id) => e.with_id(id),
             None => e,
         }
-    })
+    })?;
+    to_pending(rec, origin, default_id)
 }
 
 /// Yields one result per non-blank line of `reader`.
@@ -184,9 +186,7 @@ impl<R> JsonLines<R> {
     fn record(&self, line: &[u8], origin: String) -> Result<PendingArticle, ReadError> {
         let value: Value = serde_json::from_slice(line)
             .map_err(|e| ReadError::new(&origin, format!("bad JSON Lines record: {}", column_only(&e))))?;
-        let default_id = format!("{}:{}", self.stem, self.line);
-        let rec = checked(value, &origin, &default_id)?;
-        to_pending(rec, origin, default_id)
+        article_of(value, origin, format!("{}:{}", self.stem, self.line))
     }
 }
 
@@ -198,9 +198,6 @@ pub(crate) fn json_document(bytes: &[u8], label: &str, stem: &str) -> Vec<Result
         Ok(v) => v,
         Err(e) => return vec![Err(ReadError::new(label, format!("bad JSON: {e}")))],
     };
-    let one = |v: Value, origin: String, id: String| {
-        checked(v, &origin, &id).and_then(|rec| to_pending(rec, origin, id))
-    };
     match value {
         Value::Array(items) if items.is_empty() => {
             vec![Err(ReadError::new(label, "empty input: empty JSON array"))]
@@ -208,9 +205,9 @@ pub(crate) fn json_document(bytes: &[u8], label: &str, stem: &str) -> Vec<Result
         Value::Array(items) => items
             .into_iter()
             .enumerate()
-            .map(|(i, v)| one(v, format!("{label}[{i}]"), format!("{stem}:{i}")))
+            .map(|(i, v)| article_of(v, format!("{label}[{i}]"), format!("{stem}:{i}")))
             .collect(),
-        v @ Value::Object(_) => vec![one(v, label.to_string(), stem.to_string())],
+        v @ Value::Object(_) => vec![article_of(v, label.to_string(), stem.to_string())],
         v => vec![Err(ReadError::new(
             label,
             format!(
