@@ -97,16 +97,7 @@ fn generate(kind: &str, size: usize) -> String {
             eprintln!("{kind}: {e}");
             std::process::exit(1)
         });
-        let mut out = String::new();
-        while out.len() < size {
-            out.push_str(&text);
-        }
-        let mut cut = out.len().min(size);
-        while !out.is_char_boundary(cut) {
-            cut -= 1;
-        }
-        out.truncate(cut);
-        return out;
+        return hard_inputs::repeated(&text, size);
     }
     hard_inputs::generate(kind, size, normal_text).unwrap_or_else(|| usage())
 }

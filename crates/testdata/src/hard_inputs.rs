@@ -100,12 +100,28 @@ pub fn generate(kind: &str, size: usize, normal_text: impl Fn(usize) -> String) 
         }),
         _ => return None,
     }
+    truncate_at_char(&mut out, size);
+    Some(out)
+}
+
+/// `text` repeated up to `size` bytes (cut at a character boundary);
+/// empty when `text` is.
+pub fn repeated(text: &str, size: usize) -> String {
+    let mut out = String::new();
+    if !text.is_empty() {
+        fill(&mut out, size, |_| text.to_string());
+    }
+    truncate_at_char(&mut out, size);
+    out
+}
+
+/// Cuts `out` to at most `size` bytes, back to a character boundary.
+fn truncate_at_char(out: &mut String, size: usize) {
     let mut cut = out.len().min(size);
     while !out.is_char_boundary(cut) {
         cut -= 1;
     }
     out.truncate(cut);
-    Some(out)
 }
 
 fn fill(out: &mut String, size: usize, mut piece: impl FnMut(usize) -> String) {
@@ -186,10 +202,6 @@ pub fn ordinary_news(size: usize) -> String {
              Harga beras di pasar tradisional naik {k} persen sebulan terakhir, menurut {org}.\n\n"
         )
     });
-    let mut cut = out.len().min(size);
-    while !out.is_char_boundary(cut) {
-        cut -= 1;
-    }
-    out.truncate(cut);
+    truncate_at_char(&mut out, size);
     out
 }
