@@ -80,15 +80,13 @@ fn main() -> ExitCode {
     }
 }
 
+/// Output is serialised to bytes before it is written (serde_json would
+/// wrap a write error in its own type), so a closed pipe is a plain I/O
+/// error here.
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
-    use std::io::ErrorKind::BrokenPipe;
-    // serde_json wraps the writer's I/O error in its own type.
-    e.chain().any(|c| {
-        c.downcast_ref::<std::io::Error>()
-            .is_some_and(|io| io.kind() == BrokenPipe)
-            || c.downcast_ref::<serde_json::Error>()
-                .is_some_and(|j| j.io_error_kind() == Some(BrokenPipe))
-    })
+    e.chain()
+        .filter_map(|c| c.downcast_ref::<std::io::Error>())
+        .any(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
 }
 
 /// Writes a report to stdout, passing write errors up instead of panicking.
