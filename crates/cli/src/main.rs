@@ -37,6 +37,13 @@ enum Command {
         /// Gold files (format depends on the extractor; see docs/quality.md).
         #[arg(required = true)]
         files: Vec<PathBuf>,
+        /// Reference data holding the articles gold records name by `ref`
+        /// (quotes; default `$WARTA_SHARED`, else `../shared`).
+        #[arg(long)]
+        shared: Option<PathBuf>,
+        /// Also list every miss, wrong speaker and spurious prediction (quotes).
+        #[arg(long)]
+        show_errors: bool,
     },
 }
 
@@ -65,6 +72,9 @@ enum EvalWhat {
     Places,
     /// CoNLL files scored on what `analyze` outputs (NER + linking), end to end.
     Entities,
+    /// JSON Lines of whole articles with their quotes (data/eval/quotes/README.md):
+    /// quotes found, speakers and relay chains, per kind.
+    Quotes,
 }
 
 fn main() -> ExitCode {
@@ -109,13 +119,23 @@ fn run(cli: Cli) -> Result<ExitCode> {
             print_report(&report)?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Eval { what, files } => {
+        Command::Eval {
+            what,
+            files,
+            shared,
+            show_errors,
+        } => {
             let report = match what {
                 EvalWhat::Ner => warta_ner::cli::run_eval(&files),
                 EvalWhat::Times => warta_time::cli::run_eval(&files),
                 EvalWhat::Lang => warta_lang::cli::run_eval(&files),
                 EvalWhat::Places => warta_link::cli::run_eval(&files),
                 EvalWhat::Entities => warta_pipeline::eval_entities::run_eval(&files),
+                EvalWhat::Quotes => warta_pipeline::eval_quotes::run_eval(
+                    &files,
+                    &shared.unwrap_or_else(warta_pipeline::gold_text::default_shared_dir),
+                    show_errors,
+                ),
             }
             .map_err(|e| anyhow::anyhow!("eval: {e}"))?;
             print_report(&report)?;

@@ -1,4 +1,4 @@
-use crate::layers::{Entity, Event, Quote, TimeExpr, Token};
+use crate::layers::{Coreference, Entity, Event, Quote, TimeExpr, Token};
 use crate::offsets::{CharIndex, OffsetMap};
 use crate::span::Span;
 use chrono::NaiveDate;
@@ -68,7 +68,12 @@ pub struct Document {
     pub tokens: Vec<Token>,
     pub entities: Vec<Entity>,
     pub times: Vec<TimeExpr>,
+    /// Entities of the article and the phrases that refer to them.
+    pub coref: Coreference,
     pub quotes: Vec<Quote>,
+    /// Agencies and media the article as a whole is credited to
+    /// (`Seperti dilansir Reuters`, `(Antara)`), as written.
+    pub sources: Vec<String>,
     pub events: Vec<Event>,
     /// When analysis of this document must stop (the per-article time
     /// budget); run-time state, never serialised. See [`Deadline`].
@@ -160,8 +165,16 @@ impl Document {
         for t in &mut out.times {
             t.span = conv(t.span);
         }
+        for m in &mut out.coref.mentions {
+            m.span = conv(m.span);
+        }
         for q in &mut out.quotes {
             q.span = conv(q.span);
+            q.speaker_start = q.speaker_start.map(|o| idx.char_of(o));
+            q.speaker_end = q.speaker_end.map(|o| idx.char_of(o));
+            if let Some(c) = &mut q.cue {
+                c.span = conv(c.span);
+            }
         }
         for ev in &mut out.events {
             ev.span = conv(ev.span);
@@ -206,7 +219,9 @@ mod tests {
             "sentences",
             "entities",
             "times",
+            "coref",
             "quotes",
+            "sources",
             "events",
         ] {
             assert!(v.get(key).is_some(), "missing {key}");

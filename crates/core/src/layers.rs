@@ -115,18 +115,136 @@ pub struct TimeExpr {
     pub anchor: Option<String>,
 }
 
-/// A quotation with its speaker (filled by the quotes issue).
+/// How a quotation is given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuoteKind {
+    /// Words in quotation marks credited to a speaker.
+    Direct,
+    /// Reported speech without marks (`X mengatakan bahwa …`, `Menurut X, …`).
+    Indirect,
+    /// A quoted phrase inside a sentence that credits it to a speaker.
+    Partial,
+}
+
+impl QuoteKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuoteKind::Direct => "direct",
+            QuoteKind::Indirect => "indirect",
+            QuoteKind::Partial => "partial",
+        }
+    }
+}
+
+/// The attribution words of a quote (`tulis`, `mengatakan`, `Menurut`,
+/// `demikian disampaikan`) and where they are.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Quote {
+pub struct Cue {
     pub text: String,
     #[serde(flatten)]
     pub span: Span,
-    /// Canonical name of the speaker.
+}
+
+/// A quotation with its speaker and the media that relayed it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Quote {
+    /// What was said: inside the marks for direct and partial quotes, the
+    /// reported clause for indirect ones.
+    pub text: String,
+    #[serde(flatten)]
+    pub span: Span,
+    pub kind: QuoteKind,
+    /// Canonical (fullest) name of the speaker, through coreference.
     pub speaker: Option<String>,
-    /// Agencies and media that relayed the quote, nearest to the source first.
+    /// The speaker as written at the attribution (`Kim`, `-nya`, `ia`).
+    pub speaker_text: Option<String>,
+    pub speaker_start: Option<usize>,
+    pub speaker_end: Option<usize>,
+    /// The speaker's office as the article gives it (`Menteri Dalam Negeri`).
+    pub speaker_role: Option<String>,
+    /// CAMEO actor code of the speaker (`PRKGOV`).
+    pub speaker_actor_code: Option<String>,
+    /// The speaker's cluster in the coreference layer.
+    pub speaker_cluster: Option<usize>,
+    /// Agencies and media that relayed the quote, nearest to the speaker first.
     pub relayed_by: Vec<String>,
-    /// `direct` or `partial`.
-    pub kind: String,
+    /// The attribution words, when the quote has an attribution.
+    pub cue: Option<Cue>,
+}
+
+/// How a coreference mention refers to its entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MentionKind {
+    /// A name (`Kim Jong Un`, `Kim`, `KPK`).
+    Name,
+    /// A personal pronoun (`ia`, `dia`, `beliau`, `mereka`, `he`, `they`).
+    Pronoun,
+    /// The clitic `-nya` on a reporting verb or on `pihak` (`katanya`, `pihaknya`).
+    Clitic,
+    /// An office or role noun standing for its holder (`Kapolri`, `the minister`).
+    Role,
+    /// An anaphoric noun phrase (`lembaga antirasuah itu`, `KPK sendiri`, `sang menteri`).
+    Epithet,
+}
+
+/// One phrase that refers to an entity of the article.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Mention {
+    pub text: String,
+    #[serde(flatten)]
+    pub span: Span,
+    pub kind: MentionKind,
+    /// Index into [`Coreference::clusters`].
+    pub cluster: usize,
+}
+
+/// One entity of the article with everything its mentions say about it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Cluster {
+    /// Index of this cluster in [`Coreference::clusters`].
+    pub id: usize,
+    /// The fullest name the article (or the lexicon) gives it; for an
+    /// office whose holder is never named, the role phrase.
+    pub name: String,
+    #[serde(rename = "type")]
+    pub kind: EntityType,
+    /// The office the article gives it (`Menteri Dalam Negeri`), carried
+    /// to every mention.
+    pub role: Option<String>,
+    /// ISO 3166 alpha-3.
+    pub country: Option<String>,
+    /// CAMEO actor code (`IDNGOV`), carried to every mention.
+    pub actor_code: Option<String>,
+}
+
+/// The coreference layer: entities of the article and every phrase that
+/// refers to them. Answers "who is this phrase" for any span
+/// ([`Coreference::cluster_at`]).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Coreference {
+    pub clusters: Vec<Cluster>,
+    /// Sorted by start.
+    pub mentions: Vec<Mention>,
+}
+
+impl Coreference {
+    /// The cluster of the mention that best covers `span`: a mention inside
+    /// `span` or containing it, the longest such one.
+    pub fn cluster_at(&self, span: Span) -> Option<&Cluster> {
+        self.mention_at(span).map(|m| &self.clusters[m.cluster])
+    }
+
+    /// The mention that best covers `span` (see [`Coreference::cluster_at`]).
+    pub fn mention_at(&self, span: Span) -> Option<&Mention> {
+        let first = self.mentions.partition_point(|m| m.span.end <= span.start);
+        self.mentions[first..]
+            .iter()
+            .take_while(|m| m.span.start < span.end.max(span.start + 1))
+            .filter(|m| span.contains(m.span) || m.span.contains(span))
+            .max_by_key(|m| m.span.len())
+    }
 }
 
 /// One side of an event.

@@ -17,7 +17,10 @@ mod span;
 mod stage;
 
 pub use document::{Deadline, Document, Language, PublishedDate, Source};
-pub use layers::{Entity, EntityType, Event, EventActor, Geo, Quote, TimeExpr, TimeType, Token, TokenKind};
+pub use layers::{
+    Cluster, Coreference, Cue, Entity, EntityType, Event, EventActor, Geo, Mention, MentionKind, Quote,
+    QuoteKind, TimeExpr, TimeType, Token, TokenKind,
+};
 pub use offsets::{CharIndex, OffsetMap};
 pub use span::Span;
 pub use stage::{Stage, StageError};

@@ -1,12 +1,14 @@
 //! The pipeline: a list of [`Stage`]s run in order over one [`Document`].
 //!
 //! ```text
-//! RawArticle ─► Document ─► clean ─► lang ─► segment ─► published ─► times ─► ner ─► link
+//! RawArticle ─► Document ─► clean ─► lang ─► segment ─► published ─► times ─► ner ─► link ─► coref ─► quotes
 //! ```
 //! Stages are chosen by name (`--stages`), so a user runs only what they need;
 //! a stage whose input layer is missing simply finds nothing.
 
 pub mod eval_entities;
+pub mod eval_quotes;
+pub mod gold_text;
 
 use chrono::NaiveDate;
 use std::time::Duration;
@@ -14,7 +16,17 @@ use warta_core::{Deadline, Document, PublishedDate, Source, Stage, StageError};
 use warta_read::RawArticle;
 
 /// Names of all stages, in the order they run.
-pub const STAGE_NAMES: &[&str] = &["clean", "lang", "segment", "published", "times", "ner", "link"];
+pub const STAGE_NAMES: &[&str] = &[
+    "clean",
+    "lang",
+    "segment",
+    "published",
+    "times",
+    "ner",
+    "link",
+    "coref",
+    "quotes",
+];
 
 /// Why a document could not be analysed.
 #[derive(Debug, thiserror::Error)]
@@ -25,7 +37,7 @@ pub enum AnalyzeError {
         #[source]
         source: StageError,
     },
-    #[error("unknown stage `{0}` (known: clean, lang, segment, published, times, ner, link)")]
+    #[error("unknown stage `{0}` (known: clean, lang, segment, published, times, ner, link, coref, quotes)")]
     UnknownStage(String),
     #[error("loading {what}: {message}")]
     Load { what: &'static str, message: String },
@@ -116,6 +128,8 @@ fn build_stage(name: &str) -> Result<Box<dyn Stage>, AnalyzeError> {
             })?;
             Box::new(warta_link::Linker::new(lexicon))
         }
+        "coref" => Box::new(warta_coref::Coreferencer::new()),
+        "quotes" => Box::new(warta_quotes::QuoteFinder::new()),
         other => return Err(AnalyzeError::UnknownStage(other.to_string())),
     })
 }

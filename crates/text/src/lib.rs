@@ -9,12 +9,14 @@ mod clitics;
 mod data;
 mod normalize;
 mod prefix;
+mod quote_marks;
 mod sentences;
 mod tokenize;
 
 pub use clean::Cleaned;
 pub use clitics::{split_clitics, split_clitics_with};
 pub use data::AbbrevKind;
+pub use quote_marks::{quoted_passages, QuotedPassage};
 use warta_core::{Document, OffsetMap, Span, Stage, StageError, Token};
 
 /// Removes site-name/dateline prefixes and boilerplate lines, normalises

@@ -1,0 +1,216 @@
+//! Role nouns standing for their holder (`ujar Kapolri`, `the minister`)
+//! and epithets (`lembaga antirasuah itu`).
+
+use crate::clusters::norm_words;
+use crate::data::Resources;
+use crate::words::Words;
+use warta_core::{Cluster, Coreference, Document, EntityType, Mention, MentionKind, Span};
+
+/// Roles too vague to stand for anyone on their own.
+const GENERIC: &[&str] = &[
+    "ketua",
+    "kepala",
+    "direktur",
+    "pemimpin",
+    "menteri",
+    "secretary",
+    "minister",
+    "hakim",
+];
+
+/// Determiners after an epithet or role that are part of the phrase.
+const DEMONSTRATIVES: &[&str] = &["itu", "tersebut", "ini"];
+
+/// The entity whose span starts at `at`, if any.
+fn entity_starting(doc: &Document, at: usize) -> Option<&warta_core::Entity> {
+    let i = doc.entities.partition_point(|e| e.span.start < at);
+    doc.entities[i..]
+        .iter()
+        .take_while(|e| e.span.start == at)
+        .max_by_key(|e| e.span.len())
+}
+
+fn inside_entity(doc: &Document, span: Span) -> bool {
+    let i = doc.entities.partition_point(|e| e.span.end <= span.start);
+    doc.entities[i..]
+        .iter()
+        .take_while(|e| e.span.start <= span.start)
+        .any(|e| e.span.contains(span))
+}
+
+/// Adds role and epithet mentions (and clusters for offices whose holder
+/// the article never names).
+pub(crate) fn add_roles_and_epithets(
+    doc: &Document,
+    words: &Words,
+    res: &Resources,
+    coref: &mut Coreference,
+) {
+    let w = &words.words;
+    let mut i = 0;
+    while i < w.len() {
+        if !w[i].is_word || w[i].quoted || inside_entity(doc, w[i].span) {
+            i += 1;
+            continue;
+        }
+        if let Some(next) = epithet_at(doc, words, i, res, coref) {
+            i = next;
+            continue;
+        }
+        i = role_at(doc, words, i, res, coref).unwrap_or(i + 1);
+    }
+}
+
+fn epithet_at(
+    doc: &Document,
+    words: &Words,
+    i: usize,
+    res: &Resources,
+    coref: &mut Coreference,
+) -> Option<usize> {
+    let w = &words.words;
+    let ep = res.epithets.iter().find(|ep| {
+        ep.words.len() <= w.len() - i && ep.words.iter().zip(&w[i..]).all(|(a, b)| *a == b.lower)
+    })?;
+    let mut end = i + ep.words.len();
+    if end < w.len() && DEMONSTRATIVES.contains(&w[end].lower.as_str()) {
+        end += 1;
+    }
+    let span = Span::new(w[i].span.start, w[end - 1].span.end);
+    let known = coref.mentions.iter().find(|m| {
+        m.kind == MentionKind::Name
+            && (ep.names.contains(&m.text.to_lowercase())
+                || ep.names.contains(&coref.clusters[m.cluster].name.to_lowercase()))
+    });
+    let cluster = match known {
+        Some(m) => m.cluster,
+        None => {
+            let id = coref.clusters.len();
+            coref.clusters.push(Cluster {
+                id,
+                name: ep.name.clone(),
+                kind: if ep.is_place {
+                    EntityType::Loc
+                } else {
+                    EntityType::Org
+                },
+                role: None,
+                country: ep.country.clone(),
+                actor_code: ep.actor_code.clone(),
+            });
+            id
+        }
+    };
+    coref.mentions.push(Mention {
+        text: doc.text[span.range()].to_string(),
+        span,
+        kind: MentionKind::Epithet,
+        cluster,
+    });
+    Some(end)
+}
+
+fn role_at(
+    doc: &Document,
+    words: &Words,
+    i: usize,
+    res: &Resources,
+    coref: &mut Coreference,
+) -> Option<usize> {
+    let w = &words.words;
+    let k = (1..=res.max_role_words.min(w.len() - i)).rev().find(|&k| {
+        (i..i + k).all(|j| w[j].is_word) && res.roles.contains_key(&lower_words(words, i, i + k))
+    })?;
+    let role_words = lower_words(words, i, i + k);
+    let code = res.roles.get(&role_words).cloned().unwrap_or_default();
+    let marked = i > 0 && matches!(w[i - 1].lower.as_str(), "sang" | "the");
+    if !w[i].capitalised && !marked {
+        return None;
+    }
+    // The complement: capitalised words and non-person entities
+    // (`Menteri Dalam Negeri`, `juru bicara Kemlu`).
+    let mut end = i + k;
+    let mut country: Option<String> = None;
+    while end < w.len() && w[end].sentence == w[i].sentence && !w[end].quoted {
+        if let Some(e) = entity_starting(doc, w[end].span.start) {
+            if e.kind == EntityType::Per {
+                // A title before a name: the name's mention covers it.
+                return Some(i + k);
+            }
+            country = country.or_else(|| e.country.clone());
+            end = words.index_at(e.span.end);
+            continue;
+        }
+        if w[end].is_word && w[end].capitalised {
+            end += 1;
+        } else {
+            break;
+        }
+    }
+    let bare = end == i + k;
+    if bare && GENERIC.contains(&role_words.join(" ").as_str()) {
+        return Some(end);
+    }
+    let span = Span::new(w[if marked { i - 1 } else { i }].span.start, w[end - 1].span.end);
+    let phrase_words = norm_words(&doc.text[w[i].span.start..w[end - 1].span.end]);
+    let holder = coref
+        .mentions
+        .iter()
+        .rev()
+        .filter(|m| m.span.end <= span.start)
+        .map(|m| &coref.clusters[m.cluster])
+        .find(|c| {
+            c.kind == EntityType::Per
+                && c.role.as_deref().is_some_and(|r| {
+                    let rw = norm_words(r);
+                    rw.len() >= phrase_words.len() && rw[..phrase_words.len()] == phrase_words[..]
+                })
+        })
+        .map(|c| c.id);
+    let cluster = match holder {
+        Some(id) => id,
+        None => {
+            let phrase = doc.text[w[i].span.start..w[end - 1].span.end].to_string();
+            // An existing unnamed office of the same words.
+            match coref
+                .clusters
+                .iter()
+                .find(|c| c.role.as_deref() == Some(phrase.as_str()) && c.name == phrase)
+            {
+                Some(c) => c.id,
+                None => {
+                    let country = country.or_else(|| {
+                        doc.language
+                            .as_ref()
+                            .filter(|l| l.code == "id")
+                            .map(|_| "IDN".to_string())
+                    });
+                    let id = coref.clusters.len();
+                    coref.clusters.push(Cluster {
+                        id,
+                        name: phrase.clone(),
+                        kind: EntityType::Per,
+                        role: Some(phrase),
+                        actor_code: country
+                            .as_ref()
+                            .filter(|_| !code.is_empty())
+                            .map(|c| format!("{c}{code}")),
+                        country,
+                    });
+                    id
+                }
+            }
+        }
+    };
+    coref.mentions.push(Mention {
+        text: doc.text[span.range()].to_string(),
+        span,
+        kind: MentionKind::Role,
+        cluster,
+    });
+    Some(end)
+}
+
+fn lower_words(words: &Words, from: usize, to: usize) -> Vec<String> {
+    words.words[from..to].iter().map(|w| w.lower.clone()).collect()
+}

@@ -1,0 +1,116 @@
+use super::*;
+use warta_core::{Entity, EntityType, Language, MentionKind, Span};
+
+/// A segmented document whose entities are the given (text, type,
+/// canonical, actor code) at their first occurrence after the previous one.
+fn doc(text: &str, ents: &[(&str, EntityType, Option<&str>, Option<&str>)]) -> Document {
+    let mut d = Document::new("t", text);
+    d.language = Some(Language {
+        code: "id".into(),
+        confidence: 1.0,
+    });
+    d.tokens = warta_text::tokenize(text);
+    d.sentences = warta_text::split_sentences(text, &d.tokens);
+    let mut from = 0;
+    for (t, kind, canonical, code) in ents {
+        let start = from + text[from..].find(t).expect("entity in text");
+        let mut e = Entity::new(Span::new(start, start + t.len()), *t, *kind);
+        e.canonical = canonical.map(str::to_string);
+        e.actor_code = code.map(str::to_string);
+        d.entities.push(e);
+        from = start + t.len();
+    }
+    d
+}
+
+fn who(d: &Document, c: &Coreference, phrase: &str, nth: usize) -> Option<String> {
+    let start = d.text.match_indices(phrase).nth(nth).expect("phrase").0;
+    c.cluster_at(Span::new(start, start + phrase.len()))
+        .map(|c| c.name.clone())
+}
+
+#[test]
+fn short_names_and_titles_share_the_cluster_and_its_role() {
+    let d = doc(
+        "Wakil Presiden Jusuf Kalla tiba di Jakarta. Kalla mengatakan ia senang.",
+        &[
+            ("Jusuf Kalla", EntityType::Per, None, Some("IDNGOV")),
+            ("Jakarta", EntityType::Loc, Some("Jakarta"), None),
+            ("Kalla", EntityType::Per, None, None),
+        ],
+    );
+    let c = resolve(&d);
+    let kalla = c.cluster_at(Span::new(44, 49)).expect("Kalla resolved");
+    assert_eq!(kalla.name, "Jusuf Kalla");
+    assert_eq!(kalla.role.as_deref(), Some("Wakil Presiden"));
+    assert_eq!(kalla.actor_code.as_deref(), Some("IDNGOV"));
+    assert_eq!(who(&d, &c, "ia", 0).as_deref(), Some("Jusuf Kalla"));
+}
+
+#[test]
+fn the_subject_beats_a_nearer_object_for_a_pronoun() {
+    let d = doc(
+        "Prabowo menegaskan teknik itu rintisan presiden terdahulu, yakni Joko Widodo. Ia menilai pengalaman itu penting.",
+        &[
+            ("Prabowo", EntityType::Per, Some("Prabowo Subianto"), Some("IDNGOV")),
+            ("Joko Widodo", EntityType::Per, Some("Joko Widodo"), None),
+        ],
+    );
+    let c = resolve(&d);
+    assert_eq!(who(&d, &c, "Ia", 0).as_deref(), Some("Prabowo Subianto"));
+}
+
+#[test]
+fn the_clitic_on_a_reporting_verb_is_the_last_speaker_outside_the_quote() {
+    let d = doc(
+        "Tito menjelaskan mandat itu berlanjut.\n\"Presiden Prabowo memberi amanat,\" ujarnya.",
+        &[
+            ("Tito", EntityType::Per, Some("Tito Karnavian"), Some("IDNGOV")),
+            (
+                "Prabowo",
+                EntityType::Per,
+                Some("Prabowo Subianto"),
+                Some("IDNGOV"),
+            ),
+        ],
+    );
+    let c = resolve(&d);
+    let m = c
+        .mentions
+        .iter()
+        .find(|m| m.kind == MentionKind::Clitic)
+        .expect("clitic mention");
+    assert_eq!(m.text, "-nya");
+    assert_eq!(&d.text[m.span.range()], "nya");
+    assert_eq!(c.clusters[m.cluster].name, "Tito Karnavian");
+}
+
+#[test]
+fn a_role_alone_is_its_named_holder_or_else_the_office() {
+    let d = doc(
+        "Kapolri Listyo Sigit Prabowo meninjau lokasi. Menurut Kapolri, situasi aman. Juru Bicara Kemlu menolak berkomentar.",
+        &[
+            ("Listyo Sigit Prabowo", EntityType::Per, None, Some("IDNCOP")),
+            ("Kemlu", EntityType::Org, Some("Ministry of Foreign Affairs"), Some("IDNGOV")),
+        ],
+    );
+    let c = resolve(&d);
+    assert_eq!(who(&d, &c, "Kapolri", 1).as_deref(), Some("Listyo Sigit Prabowo"));
+    let office = c.cluster_at(Span::new(
+        d.text.find("Juru").unwrap(),
+        d.text.find("Juru").unwrap() + 4,
+    ));
+    let office = office.expect("office cluster");
+    assert_eq!(office.name, "Juru Bicara Kemlu");
+    assert_eq!(office.actor_code.as_deref(), Some("IDNGOV"));
+}
+
+#[test]
+fn an_epithet_refers_to_the_named_organisation() {
+    let d = doc(
+        "KPK memeriksa saksi. Lembaga antirasuah itu juga menyita dokumen.",
+        &[("KPK", EntityType::Org, None, Some("IDNGOV"))],
+    );
+    let c = resolve(&d);
+    assert_eq!(who(&d, &c, "Lembaga antirasuah itu", 0).as_deref(), Some("KPK"));
+}

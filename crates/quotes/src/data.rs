@@ -1,0 +1,83 @@
+//! The data files of the quote finder (`data/quotes/`), parsed once per process.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+const VERBS_TSV: &str = include_str!("../../../data/quotes/reporting_verbs.tsv");
+const RELAY_TSV: &str = include_str!("../../../data/quotes/relay_cues.tsv");
+const NOT_QUOTE_TXT: &str = include_str!("../../../data/quotes/not_quote_cues.txt");
+
+/// How a reporting verb attaches to its speaker and quote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum VerbUse {
+    /// `"…," kata X` / `katanya`.
+    After,
+    /// `X mengatakan (bahwa) …`, `"…," X said`.
+    Clause,
+    /// `demikian disampaikan X`.
+    Passive,
+    /// `Menurut X, …`.
+    According,
+}
+
+/// A relay cue (`seperti dikutip`, `told`).
+#[derive(Debug, Clone)]
+pub(crate) struct RelayCue {
+    pub words: Vec<String>,
+    /// Counts only when a medium follows.
+    pub medium_only: bool,
+}
+
+pub(crate) struct Resources {
+    /// Single lower-case words → use.
+    pub verbs: HashMap<String, VerbUse>,
+    /// Multi-word `according` cues (`according to`).
+    pub according: Vec<Vec<String>>,
+    /// Longest first.
+    pub relay: Vec<RelayCue>,
+    pub not_quote: HashSet<String>,
+}
+
+fn rows(text: &str) -> impl Iterator<Item = Vec<&str>> {
+    text.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| l.split('\t').map(str::trim).collect())
+}
+
+pub(crate) fn resources() -> &'static Resources {
+    static RES: OnceLock<Resources> = OnceLock::new();
+    RES.get_or_init(|| {
+        let mut verbs = HashMap::new();
+        let mut according = Vec::new();
+        for r in rows(VERBS_TSV).filter(|r| r.len() >= 3) {
+            let form = r[0].to_lowercase();
+            let u = match r[2] {
+                "after" => VerbUse::After,
+                "passive" => VerbUse::Passive,
+                "according" => VerbUse::According,
+                _ => VerbUse::Clause,
+            };
+            if form.contains(' ') {
+                according.push(form.split(' ').map(str::to_string).collect());
+            } else {
+                // A word listed twice keeps its first use (`bilang`).
+                verbs.entry(form).or_insert(u);
+            }
+        }
+        let mut relay: Vec<RelayCue> = rows(RELAY_TSV)
+            .filter(|r| r.len() >= 3)
+            .map(|r| RelayCue {
+                words: r[0].to_lowercase().split(' ').map(str::to_string).collect(),
+                medium_only: r[2] == "yes",
+            })
+            .collect();
+        relay.sort_by_key(|c| std::cmp::Reverse(c.words.len()));
+        let not_quote = rows(NOT_QUOTE_TXT).map(|r| r[0].to_lowercase()).collect();
+        Resources {
+            verbs,
+            according,
+            relay,
+            not_quote,
+        }
+    })
+}

@@ -1,0 +1,213 @@
+//! Indirect quotes: reported speech without quotation marks, one per
+//! sentence at most.
+
+use crate::data::{Resources, VerbUse};
+use crate::speaker::{quote, speaker_at, SpeakerAt};
+use crate::tokens::Toks;
+use warta_core::{Quote, QuoteKind, Span};
+
+/// Words after which the reported clause starts (`mengatakan bahwa …`).
+const COMPLEMENTISERS: &[&str] = &["bahwa", "that"];
+
+/// Words that open the where/when of the speaking between the verb and the
+/// reported clause (`mengatakan di Jakarta, Senin (21/10), …`).
+const SETTING: &[&str] = &[
+    "di", "saat", "ketika", "dalam", "kepada", "usai", "seusai", "pada", "dengan", "on", "in", "at", "to",
+];
+
+/// The shortest reported clause, in words, worth calling a quote.
+const MIN_WORDS: usize = 3;
+
+pub(crate) fn find(toks: &Toks, res: &Resources, direct: &[Quote]) -> Vec<Quote> {
+    let doc = toks.doc;
+    let quoted: Vec<Span> = direct.iter().map(|q| q.span).collect();
+    let in_direct = |s: Span| {
+        direct
+            .iter()
+            .any(|q| q.kind == QuoteKind::Direct && q.span.overlaps(s))
+    };
+    let is_quoted = |i: usize| quoted.iter().any(|q| q.contains(toks.toks[i].span));
+    let mut out = Vec::new();
+    for (s, sentence) in doc.sentences.iter().enumerate() {
+        if in_direct(*sentence) {
+            continue;
+        }
+        let range = toks.sentence_range(s);
+        if range.len() < MIN_WORDS + 2 {
+            continue;
+        }
+        let found = according(toks, res, range.clone())
+            .or_else(|| subject_verb(toks, res, range.clone(), &is_quoted))
+            .or_else(|| verb_after(toks, res, range.clone(), &is_quoted));
+        if let Some(q) = found {
+            out.push(q);
+        }
+    }
+    out
+}
+
+/// End of the reported clause: the sentence end without its final stop.
+fn clause_end(toks: &Toks, range: std::ops::Range<usize>) -> usize {
+    let mut end = range.end;
+    while end > range.start && !toks.toks[end - 1].is_word && toks.toks[end - 1].lower != "\"" {
+        end -= 1;
+    }
+    end
+}
+
+fn words_in(toks: &Toks, from: usize, to: usize) -> usize {
+    toks.toks[from..to].iter().filter(|t| t.is_word).count()
+}
+
+fn span_of(toks: &Toks, from: usize, to: usize) -> Span {
+    Span::new(toks.toks[from].span.start, toks.toks[to - 1].span.end)
+}
+
+/// `Menurut X, …` at the start and `…, menurut X.` at the end.
+fn according(toks: &Toks, res: &Resources, range: std::ops::Range<usize>) -> Option<Quote> {
+    let end = clause_end(toks, range.clone());
+    for i in range.start..end.min(range.start + 6) {
+        let Some(k) = toks.according_at(i, res) else {
+            continue;
+        };
+        let (s_end, mention) = toks.speaker_from(i + k)?;
+        let cue = span_of(toks, i, i + k);
+        // The clause starts after the comma that closes the speaker phrase.
+        let comma = (s_end..end.min(s_end + 12)).find(|&j| toks.toks[j].lower == ",")?;
+        if words_in(toks, comma + 1, end) < MIN_WORDS {
+            return None;
+        }
+        let sp = speaker_at(toks, i + k, s_end, mention);
+        return Some(quote(
+            toks,
+            span_of(toks, comma + 1, end),
+            QuoteKind::Indirect,
+            Some(sp),
+            Some(cue),
+        ));
+    }
+    // `…, menurut X.`
+    let i = (range.start + 1..end)
+        .rev()
+        .find(|&i| toks.toks[i - 1].lower == "," && toks.according_at(i, res).is_some())?;
+    let k = toks.according_at(i, res)?;
+    let (s_end, mention) = toks.speaker_from(i + k)?;
+    if words_in(toks, range.start, i - 1) < MIN_WORDS || s_end + 1 < end {
+        return None;
+    }
+    let sp = speaker_at(toks, i + k, s_end, mention);
+    Some(quote(
+        toks,
+        span_of(toks, range.start, i - 1),
+        QuoteKind::Indirect,
+        Some(sp),
+        Some(span_of(toks, i, i + k)),
+    ))
+}
+
+/// `X mengatakan (bahwa) …`, `X said (that) …`.
+fn subject_verb(
+    toks: &Toks,
+    res: &Resources,
+    range: std::ops::Range<usize>,
+    is_quoted: &dyn Fn(usize) -> bool,
+) -> Option<Quote> {
+    let end = clause_end(toks, range.clone());
+    for v in range.start + 1..end {
+        if is_quoted(v) || !matches!(toks.verb(v, res), Some((VerbUse::Clause, false))) {
+            continue;
+        }
+        let Some((s_start, mention)) = toks.speaker_before(v, false) else {
+            continue;
+        };
+        // A speaker inside a subordinate clause (`orang yang dia katakan`) is
+        // not the sentence's speaker.
+        if s_start > range.start && matches!(toks.toks[s_start - 1].lower.as_str(), "yang" | "who" | "which")
+        {
+            continue;
+        }
+        let mut start = v + 1;
+        let window = (v + 1..end.min(v + 13)).take_while(|&j| toks.toks[j].lower != "\"");
+        if let Some(j) = window
+            .clone()
+            .find(|&j| COMPLEMENTISERS.contains(&toks.toks[j].lower.as_str()))
+        {
+            start = j + 1;
+        } else if toks.toks.get(start).is_some_and(|t| t.lower == ",") {
+            start += 1;
+        } else if toks
+            .toks
+            .get(start)
+            .is_some_and(|t| SETTING.contains(&t.lower.as_str()))
+        {
+            if let Some(c) = window.clone().find(|&j| toks.toks[j].lower == ",") {
+                start = c + 1;
+            }
+        }
+        if start >= end || words_in(toks, start, end) < MIN_WORDS {
+            return None;
+        }
+        let sp = speaker_at(toks, s_start, v, mention);
+        return Some(quote(
+            toks,
+            span_of(toks, start, end),
+            QuoteKind::Indirect,
+            Some(sp),
+            Some(toks.toks[v].span),
+        ));
+    }
+    None
+}
+
+/// `…, kata X.` / `…, ujarnya.` / `…, X said.` without quotation marks.
+fn verb_after(
+    toks: &Toks,
+    res: &Resources,
+    range: std::ops::Range<usize>,
+    is_quoted: &dyn Fn(usize) -> bool,
+) -> Option<Quote> {
+    let end = clause_end(toks, range.clone());
+    for v in range.start + 1..end {
+        if is_quoted(v) {
+            continue;
+        }
+        let (clause_to, sp) = match toks.verb(v, res) {
+            Some((VerbUse::After, true)) if toks.toks[v - 1].lower == "," => {
+                let t = &toks.toks[v];
+                let m = toks.coref().mention_at(Span::new(t.span.end - 3, t.span.end))?;
+                (
+                    v - 1,
+                    SpeakerAt {
+                        span: m.span,
+                        mention: Some(m),
+                    },
+                )
+            }
+            Some((VerbUse::After, false)) if toks.toks[v - 1].lower == "," => {
+                let (s_end, mention) = toks.speaker_from(v + 1)?;
+                (v - 1, speaker_at(toks, v + 1, s_end, mention))
+            }
+            Some((VerbUse::Clause, false)) => {
+                let Some((s_start, mention)) = toks.speaker_before(v, false) else {
+                    continue;
+                };
+                if s_start == 0 || toks.toks[s_start - 1].lower != "," || v + 3 < end {
+                    continue;
+                }
+                (s_start - 1, speaker_at(toks, s_start, v, mention))
+            }
+            _ => continue,
+        };
+        if words_in(toks, range.start, clause_to) < MIN_WORDS {
+            return None;
+        }
+        return Some(quote(
+            toks,
+            span_of(toks, range.start, clause_to),
+            QuoteKind::Indirect,
+            Some(sp),
+            Some(toks.toks[v].span),
+        ));
+    }
+    None
+}

@@ -1,0 +1,214 @@
+//! Relay chains (`seperti dikutip KCNA dan diberitakan Yonhap`) and the
+//! media the article as a whole is credited to (`Seperti dilansir Reuters`).
+
+use crate::data::Resources;
+use crate::tokens::Toks;
+use warta_core::{Entity, EntityType, Quote};
+
+/// Words in a medium's name that make it one even without a MED code.
+const MEDIUM_WORDS: &[&str] = &[
+    "news", "tv", "times", "post", "radio", "journal", "daily", "press", "herald", "tribune",
+];
+
+/// Where a relay cue starts in the token range, with its length and
+/// whether it needs a medium right after it.
+fn cue_at(toks: &Toks, res: &Resources, i: usize) -> Option<(usize, bool)> {
+    res.relay
+        .iter()
+        .find(|c| {
+            c.words
+                .iter()
+                .enumerate()
+                .all(|(k, w)| toks.toks.get(i + k).is_some_and(|t| &t.lower == w))
+        })
+        .map(|c| (c.words.len(), c.medium_only))
+}
+
+/// Whether an entity names a news medium.
+fn is_medium(e: &Entity) -> bool {
+    if e.kind != EntityType::Org && e.kind != EntityType::Per {
+        return false;
+    }
+    let lower = e.text.to_lowercase();
+    e.actor_code.as_deref().is_some_and(|c| c.ends_with("MED"))
+        || lower.ends_with("com")
+        || lower.split_whitespace().any(|w| MEDIUM_WORDS.contains(&w))
+}
+
+/// Whether `name` is the article's own outlet (`kepada detikcom` in a
+/// Detik article): its own reporters heard it, nothing was relayed.
+fn is_own_outlet(toks: &Toks, name: &str) -> bool {
+    let doc = toks.doc;
+    let name: String = name
+        .to_lowercase()
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect();
+    let mut own: Vec<String> = Vec::new();
+    if let Some(site) = &doc.source.site {
+        own.push(
+            site.to_lowercase()
+                .chars()
+                .filter(|c| c.is_alphanumeric())
+                .collect(),
+        );
+    }
+    if let Some(url) = &doc.source.url {
+        let host = url
+            .split("//")
+            .nth(1)
+            .unwrap_or(url)
+            .split('/')
+            .next()
+            .unwrap_or("");
+        let labels: Vec<&str> = host.split('.').collect();
+        if labels.len() >= 2 {
+            own.push(labels[labels.len() - 2].to_string());
+        }
+    }
+    own.iter().any(|o| o.len() >= 3 && name.starts_with(o.as_str()))
+}
+
+/// The media named after relay cues in token range `range`, in order.
+fn media_after_cues(
+    toks: &Toks,
+    res: &Resources,
+    range: std::ops::Range<usize>,
+    article_level: bool,
+) -> Vec<String> {
+    let doc = toks.doc;
+    let mut out: Vec<String> = Vec::new();
+    let mut i = range.start;
+    let mut open = false;
+    while i < range.end {
+        if let Some((k, medium_only)) = cue_at(toks, res, i) {
+            if article_level && medium_only {
+                i += k;
+                continue;
+            }
+            i += k;
+            if medium_only {
+                // Only the name right after the cue, and only a medium.
+                let mut j = i;
+                while j < range.end
+                    && matches!(toks.toks[j].lower.as_str(), "the" | "harian" | "media" | "situs")
+                {
+                    j += 1;
+                }
+                if let Some(e) = entity_at(toks, j).filter(|e| is_medium(e) && !is_own_outlet(toks, &e.text))
+                {
+                    out.push(e.text.clone());
+                }
+                open = false;
+            } else {
+                open = true;
+            }
+            continue;
+        }
+        if open {
+            if let Some(e) = entity_at(toks, i) {
+                let capitalised = e.text.chars().next().is_some_and(char::is_uppercase);
+                if e.kind == EntityType::Org && capitalised && !is_own_outlet(toks, &e.text) {
+                    if !out.contains(&e.text) {
+                        out.push(e.text.clone());
+                    }
+                    i = toks.index_at(e.span.end);
+                    continue;
+                }
+            } else if toks.toks[i].capitalised && toks.toks[i].is_word && is_name_after_cue(toks, i) {
+                // A medium the NER missed (`dilansir Xinhua`).
+                let name = doc.text[toks.toks[i].span.range()].to_string();
+                if !out.contains(&name) && !is_own_outlet(toks, &name) {
+                    out.push(name);
+                }
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Whether the capitalised word at `i` directly follows a relay cue.
+fn is_name_after_cue(toks: &Toks, i: usize) -> bool {
+    let res = crate::data::resources();
+    (1..=3).any(|k| i >= k && cue_at(toks, res, i - k).is_some_and(|(len, _)| len == k))
+}
+
+fn entity_at<'d>(toks: &Toks<'d>, i: usize) -> Option<&'d Entity> {
+    let at = toks.toks.get(i)?.span.start;
+    let ents = &toks.doc.entities;
+    let k = ents.partition_point(|e| e.span.start < at);
+    ents[k..]
+        .iter()
+        .take_while(|e| e.span.start == at)
+        .max_by_key(|e| e.span.len())
+}
+
+/// The relay chain of a quote: media after relay cues in the sentence of
+/// its attribution, outside the quote itself (cues inside it are the
+/// speaker's words).
+pub(crate) fn chain_for(toks: &Toks, res: &Resources, q: &Quote) -> Vec<String> {
+    let at = q
+        .cue
+        .as_ref()
+        .map_or(q.span.end.saturating_sub(1), |c| c.span.start);
+    let Some(t) = toks
+        .toks
+        .get(toks.index_at(at).min(toks.toks.len().saturating_sub(1)))
+    else {
+        return Vec::new();
+    };
+    let range = toks.sentence_range(t.sentence);
+    let inside = toks.index_at(q.span.start).max(range.start)..toks.index_at(q.span.end).min(range.end);
+    let mut chain: Vec<String> = Vec::new();
+    let parts = if inside.start < inside.end {
+        [range.start..inside.start, inside.end..range.end]
+    } else {
+        [range.clone(), range.end..range.end]
+    };
+    for part in parts {
+        for m in media_after_cues(toks, res, part, false) {
+            if !chain.contains(&m) {
+                chain.push(m);
+            }
+        }
+    }
+    chain
+}
+
+/// Media the article as a whole is credited to: relay cues in sentences
+/// that carry no quote attribution, and a closing `(Antara)`-style credit.
+pub(crate) fn article_sources(toks: &Toks, res: &Resources, quotes: &[Quote]) -> Vec<String> {
+    let doc = toks.doc;
+    let mut out: Vec<String> = Vec::new();
+    for (s, sentence) in doc.sentences.iter().enumerate() {
+        let attributed = quotes
+            .iter()
+            .any(|q| q.cue.as_ref().is_some_and(|c| sentence.contains(c.span)) || sentence.overlaps(q.span));
+        if attributed {
+            continue;
+        }
+        for m in media_after_cues(toks, res, toks.sentence_range(s), true) {
+            if !out.contains(&m) {
+                out.push(m);
+            }
+        }
+    }
+    // `… (Antara)` / `(AFP/Reuters)` closing the article.
+    let n = toks.toks.len();
+    if n >= 3 && toks.toks[n - 1].lower == ")" {
+        if let Some(open) = (n.saturating_sub(6)..n - 1)
+            .rev()
+            .find(|&i| toks.toks[i].lower == "(")
+        {
+            for i in open + 1..n - 1 {
+                if let Some(e) = entity_at(toks, i).filter(|e| is_medium(e) || e.kind == EntityType::Org) {
+                    if !out.contains(&e.text) && !is_own_outlet(toks, &e.text) {
+                        out.push(e.text.clone());
+                    }
+                }
+            }
+        }
+    }
+    out
+}

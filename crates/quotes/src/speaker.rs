@@ -1,0 +1,123 @@
+//! Filling a quote's speaker fields from the phrase at its attribution, and
+//! giving unattributed quotes the speaker of the quote they continue.
+
+use crate::tokens::Toks;
+use warta_core::{Cue, Mention, Quote, QuoteKind, Span};
+
+/// The speaker phrase at an attribution: where it is written and the
+/// coreference mention it is, when coreference knows it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct SpeakerAt<'d> {
+    pub span: Span,
+    pub mention: Option<&'d Mention>,
+}
+
+/// How many paragraphs back a quote without attribution looks for the
+/// quote it continues.
+const INHERIT_PARAGRAPHS: usize = 2;
+
+/// The speaker phrase from token `start` up to (not including) `stop`.
+pub(crate) fn speaker_at<'d>(
+    toks: &Toks<'d>,
+    start: usize,
+    stop: usize,
+    mention: Option<&'d Mention>,
+) -> SpeakerAt<'d> {
+    let span = match mention {
+        Some(m) => m.span,
+        None => {
+            let mut end = stop.max(start + 1).min(toks.toks.len());
+            while end > start + 1 && toks.is_adverb(end - 1) {
+                end -= 1;
+            }
+            Span::new(toks.toks[start].span.start, toks.toks[end - 1].span.end)
+        }
+    };
+    SpeakerAt { span, mention }
+}
+
+/// A quote over `span` of `kind`, credited to `speaker` through `cue`.
+pub(crate) fn quote(
+    toks: &Toks,
+    span: Span,
+    kind: QuoteKind,
+    speaker: Option<SpeakerAt>,
+    cue: Option<Span>,
+) -> Quote {
+    let doc = toks.doc;
+    let mut q = Quote {
+        text: doc.text[span.range()].to_string(),
+        span,
+        kind,
+        speaker: None,
+        speaker_text: None,
+        speaker_start: None,
+        speaker_end: None,
+        speaker_role: None,
+        speaker_actor_code: None,
+        speaker_cluster: None,
+        relayed_by: Vec::new(),
+        cue: cue.map(|c| Cue {
+            text: doc.text[c.range()].to_string(),
+            span: c,
+        }),
+    };
+    if let Some(s) = speaker {
+        set_speaker(toks, &mut q, s);
+    }
+    q
+}
+
+/// Sets every speaker field of `q` from the phrase `s`.
+pub(crate) fn set_speaker(toks: &Toks, q: &mut Quote, s: SpeakerAt) {
+    let doc = toks.doc;
+    q.speaker_start = Some(s.span.start);
+    q.speaker_end = Some(s.span.end);
+    match s.mention {
+        Some(m) => {
+            let c = &toks.coref().clusters[m.cluster];
+            q.speaker = Some(c.name.clone());
+            q.speaker_text = Some(m.text.clone());
+            q.speaker_role = c.role.clone();
+            q.speaker_actor_code = c.actor_code.clone();
+            q.speaker_cluster = Some(c.id);
+        }
+        None => {
+            let text = doc.text[s.span.range()].to_string();
+            q.speaker = Some(text.clone());
+            q.speaker_text = Some(text);
+        }
+    }
+}
+
+/// Direct quotes without an attribution of their own take the speaker of
+/// the nearest earlier quote within a few paragraphs (a quote continued
+/// after an attribution), else of the next quote in the same paragraph
+/// (`"…." "…," kata X`).
+pub(crate) fn inherit(toks: &Toks, quotes: &mut [Quote]) {
+    let paragraph = |at: usize| toks.toks.get(toks.index_at(at)).map_or(0, |t| t.paragraph);
+    for i in 0..quotes.len() {
+        if quotes[i].speaker.is_some() || quotes[i].kind != QuoteKind::Direct {
+            continue;
+        }
+        let p = paragraph(quotes[i].span.start);
+        let earlier = (0..i)
+            .rev()
+            .find(|&j| quotes[j].speaker.is_some() && quotes[j].kind != QuoteKind::Partial)
+            .filter(|&j| paragraph(quotes[j].span.end) + INHERIT_PARAGRAPHS >= p);
+        let later = (i + 1..quotes.len())
+            .find(|&j| quotes[j].speaker.is_some())
+            .filter(|&j| paragraph(quotes[j].span.start) == p);
+        if let Some(j) = earlier.or(later) {
+            let from = quotes[j].clone();
+            let q = &mut quotes[i];
+            q.speaker = from.speaker;
+            q.speaker_text = from.speaker_text;
+            q.speaker_start = from.speaker_start;
+            q.speaker_end = from.speaker_end;
+            q.speaker_role = from.speaker_role;
+            q.speaker_actor_code = from.speaker_actor_code;
+            q.speaker_cluster = from.speaker_cluster;
+        }
+    }
+}

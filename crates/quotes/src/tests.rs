@@ -1,0 +1,125 @@
+use super::*;
+use warta_core::{Entity, EntityType, Language, QuoteKind, Span};
+
+/// A segmented, coreferenced document whose entities are the given (text,
+/// type, canonical, actor code) at their first occurrence after the
+/// previous one.
+fn doc(text: &str, ents: &[(&str, EntityType, Option<&str>, Option<&str>)]) -> Document {
+    let mut d = Document::new("t", text);
+    d.language = Some(Language {
+        code: "id".into(),
+        confidence: 1.0,
+    });
+    d.tokens = warta_text::tokenize(text);
+    d.sentences = warta_text::split_sentences(text, &d.tokens);
+    let mut from = 0;
+    for (t, kind, canonical, code) in ents {
+        let start = from + text[from..].find(t).expect("entity in text");
+        let mut e = Entity::new(Span::new(start, start + t.len()), *t, *kind);
+        e.canonical = canonical.map(str::to_string);
+        e.actor_code = code.map(str::to_string);
+        d.entities.push(e);
+        from = start + t.len();
+    }
+    d.coref = warta_coref::resolve(&d);
+    d
+}
+
+fn quotes_of(d: &Document) -> Vec<(QuoteKindStr, String, Option<String>)> {
+    let (qs, _) = find_quotes(d);
+    qs.into_iter()
+        .map(|q| (q.kind.as_str(), q.text, q.speaker))
+        .collect()
+}
+
+type QuoteKindStr = &'static str;
+
+#[test]
+fn direct_quote_with_clitic_attribution_is_the_last_named_speaker() {
+    let d = doc(
+        "Tito menjelaskan mandat itu berlanjut.\n\"Saya diberi amanat sejak 2022,\" ujarnya.",
+        &[("Tito", EntityType::Per, Some("Tito Karnavian"), Some("IDNGOV"))],
+    );
+    let (qs, _) = find_quotes(&d);
+    let q = qs
+        .iter()
+        .find(|q| q.kind == QuoteKind::Direct)
+        .expect("direct quote");
+    assert_eq!(q.text, "Saya diberi amanat sejak 2022");
+    assert_eq!(q.speaker.as_deref(), Some("Tito Karnavian"));
+    assert_eq!(q.speaker_text.as_deref(), Some("-nya"));
+    assert_eq!(q.speaker_actor_code.as_deref(), Some("IDNGOV"));
+    assert_eq!(q.cue.as_ref().map(|c| c.text.as_str()), Some("ujarnya"));
+    // The first sentence is an indirect quote of Tito.
+    let ind = qs
+        .iter()
+        .find(|q| q.kind == QuoteKind::Indirect)
+        .expect("indirect quote");
+    assert_eq!(ind.text, "mandat itu berlanjut");
+}
+
+#[test]
+fn relay_chain_in_order_and_article_source() {
+    let d = doc(
+        "\"Warga Rusia telah mencapai keberhasilan besar,\" tulis Kim seperti dikutip kantor berita resmi Korut, KCNA dan diberitakan kantor berita Korea Selatan, Yonhap.\nSeperti dilansir Reuters, kota itu menjadi pusat pertempuran.",
+        &[
+            ("Kim", EntityType::Per, Some("Kim Jong Un"), Some("PRKGOV")),
+            ("Korut", EntityType::Loc, Some("North Korea"), None),
+            ("KCNA", EntityType::Org, Some("Korean Central News Agency"), Some("PRKMED")),
+            ("kantor berita Korea Selatan", EntityType::Org, None, Some("KORMED")),
+            ("Yonhap", EntityType::Org, None, Some("KORMED")),
+            ("Reuters", EntityType::Org, None, Some("GBRMED")),
+        ],
+    );
+    let (qs, sources) = find_quotes(&d);
+    assert_eq!(qs.len(), 1, "{qs:?}");
+    assert_eq!(qs[0].speaker.as_deref(), Some("Kim Jong Un"));
+    assert_eq!(qs[0].relayed_by, vec!["KCNA", "Yonhap"]);
+    assert_eq!(sources, vec!["Reuters"]);
+}
+
+#[test]
+fn scare_quotes_and_titles_are_not_quotes_but_credited_phrases_are() {
+    let d = doc(
+        "Film \"Gadis Kretek\" tayang pekan ini. Fenomena \"kaum rebahan\" makin marak.\nKim menyebut serangan itu sebagai \"tujuan yang adil\" bagi negaranya.",
+        &[("Kim", EntityType::Per, Some("Kim Jong Un"), Some("PRKGOV"))],
+    );
+    let got = quotes_of(&d);
+    assert!(got.iter().all(|(_, t, _)| t != "Gadis Kretek"), "{got:?}");
+    let partial = got
+        .iter()
+        .find(|(k, _, _)| *k == "partial")
+        .expect("partial quote");
+    assert_eq!(partial.1, "tujuan yang adil");
+    assert_eq!(partial.2.as_deref(), Some("Kim Jong Un"));
+}
+
+#[test]
+fn according_to_and_english_said() {
+    let d = doc(
+        "Menurut Kapolri Listyo Sigit Prabowo, situasi di lokasi sudah aman terkendali.",
+        &[("Listyo Sigit Prabowo", EntityType::Per, None, Some("IDNCOP"))],
+    );
+    let got = quotes_of(&d);
+    assert_eq!(
+        got,
+        vec![(
+            "indirect",
+            "situasi di lokasi sudah aman terkendali".to_string(),
+            Some("Listyo Sigit Prabowo".to_string())
+        )]
+    );
+    let d = doc(
+        "Obama visited Kenya.\n\"It has been distressing,\" he said. The president said that gun laws must change.",
+        &[("Obama", EntityType::Per, Some("Barack Obama"), Some("USAGOV"))],
+    );
+    let got = quotes_of(&d);
+    assert!(
+        got.contains(&(
+            "direct",
+            "It has been distressing".to_string(),
+            Some("Barack Obama".to_string())
+        )),
+        "{got:?}"
+    );
+}

@@ -1,0 +1,215 @@
+//! The article's tokens as the quote finder reads them, and the questions it
+//! asks of them: which verb, which mention, which sentence.
+
+use crate::data::{Resources, VerbUse};
+use warta_core::{Coreference, Document, Mention, Span, TokenKind};
+
+/// One token.
+#[derive(Debug, Clone)]
+pub(crate) struct Tok {
+    pub span: Span,
+    pub lower: String,
+    pub is_word: bool,
+    pub capitalised: bool,
+    pub sentence: usize,
+    pub paragraph: usize,
+}
+
+/// Adverbs that may stand between a speaker and a reporting verb
+/// (`Tito juga mengatakan`, `Obama has said`).
+const ADVERBS: &[&str] = &[
+    "juga",
+    "pun",
+    "kembali",
+    "lebih",
+    "lanjut",
+    "sebelumnya",
+    "kemudian",
+    "lalu",
+    "bahkan",
+    "sendiri",
+    "pula",
+    "sempat",
+    "telah",
+    "sudah",
+    "akhirnya",
+    "also",
+    "has",
+    "had",
+    "then",
+    "later",
+    "previously",
+    "once",
+    "again",
+];
+
+pub(crate) struct Toks<'d> {
+    pub doc: &'d Document,
+    pub toks: Vec<Tok>,
+}
+
+impl<'d> Toks<'d> {
+    pub fn new(doc: &'d Document) -> Toks<'d> {
+        let mut toks = Vec::with_capacity(doc.tokens.len());
+        let (mut sentence, mut paragraph, mut scanned) = (0, 0, 0);
+        for t in &doc.tokens {
+            while sentence + 1 < doc.sentences.len() && doc.sentences[sentence].end <= t.span.start {
+                sentence += 1;
+            }
+            paragraph += doc.text[scanned..t.span.start].matches('\n').count();
+            scanned = t.span.start;
+            let text = &doc.text[t.span.range()];
+            toks.push(Tok {
+                span: t.span,
+                lower: text.to_lowercase(),
+                is_word: t.kind == TokenKind::Word,
+                capitalised: text.chars().next().is_some_and(char::is_uppercase),
+                sentence,
+                paragraph,
+            });
+        }
+        Toks { doc, toks }
+    }
+
+    pub fn coref(&self) -> &'d Coreference {
+        &self.doc.coref
+    }
+
+    /// Index of the first token starting at or after `at`.
+    pub fn index_at(&self, at: usize) -> usize {
+        self.toks.partition_point(|t| t.span.start < at)
+    }
+
+    /// The token range of sentence `s`.
+    pub fn sentence_range(&self, s: usize) -> std::ops::Range<usize> {
+        match self.doc.sentences.get(s) {
+            Some(span) => self.index_at(span.start)..self.index_at(span.end),
+            None => 0..0,
+        }
+    }
+
+    /// How the word at `i` reports speech, with whether it carries `-nya`.
+    pub fn verb(&self, i: usize, res: &Resources) -> Option<(VerbUse, bool)> {
+        let t = self.toks.get(i)?;
+        if !t.is_word {
+            return None;
+        }
+        if let Some(&u) = res.verbs.get(&t.lower) {
+            return Some((u, false));
+        }
+        let host = t.lower.strip_suffix("nya")?;
+        match res.verbs.get(host) {
+            Some(&VerbUse::After) => Some((VerbUse::After, true)),
+            _ => None,
+        }
+    }
+
+    /// Whether `according to`-style words start at `i`; returns their length.
+    pub fn according_at(&self, i: usize, res: &Resources) -> Option<usize> {
+        if self
+            .verb(i, res)
+            .is_some_and(|(u, _)| u == crate::data::VerbUse::According)
+        {
+            return Some(1);
+        }
+        res.according
+            .iter()
+            .find(|ws| {
+                ws.iter()
+                    .enumerate()
+                    .all(|(k, w)| self.toks.get(i + k).is_some_and(|t| &t.lower == w))
+            })
+            .map(Vec::len)
+    }
+
+    pub fn is_adverb(&self, i: usize) -> bool {
+        ADVERBS.contains(&self.toks[i].lower.as_str())
+    }
+
+    /// The coreference mention that starts at token `i` (the longest).
+    pub fn mention_starting(&self, i: usize) -> Option<&'d Mention> {
+        let at = self.toks.get(i)?.span.start;
+        let ms = &self.doc.coref.mentions;
+        let k = ms.partition_point(|m| m.span.start < at);
+        ms[k..]
+            .iter()
+            .take_while(|m| m.span.start == at)
+            .max_by_key(|m| m.span.len())
+    }
+
+    /// The coreference mention that ends with token `i` (the longest).
+    pub fn mention_ending(&self, i: usize) -> Option<&'d Mention> {
+        let t = self.toks.get(i)?;
+        self.doc
+            .coref
+            .mentions
+            .iter()
+            .filter(|m| m.span.end == t.span.end || (m.span.end > t.span.start && m.span.end <= t.span.end))
+            .max_by_key(|m| m.span.len())
+    }
+
+    /// Where a phrase that names someone ends, when it starts at token `i`:
+    /// a coreference mention, else a run of capitalised words (a name the
+    /// NER missed). Returns the end token (exclusive) and the mention.
+    pub fn speaker_from(&self, i: usize) -> Option<(usize, Option<&'d Mention>)> {
+        let first = self.toks.get(i)?;
+        if let Some(m) = self.mention_starting(i) {
+            return Some((self.index_at(m.span.end), Some(m)));
+        }
+        if !first.is_word || !first.capitalised {
+            return None;
+        }
+        let s = first.sentence;
+        // Titles before a name (`Kapolri Listyo Sigit Prabowo`): the name's
+        // mention, which carries the title as its role.
+        for j in i + 1..(i + 6).min(self.toks.len()) {
+            let t = &self.toks[j];
+            if t.sentence != s || !(t.is_word && t.capitalised || t.lower == "(" || t.lower == ")") {
+                break;
+            }
+            if let Some(m) = self.mention_starting(j) {
+                return Some((self.index_at(m.span.end), Some(m)));
+            }
+        }
+        let mut j = i;
+        while j < self.toks.len()
+            && j < i + 4
+            && self.toks[j].is_word
+            && self.toks[j].capitalised
+            && self.toks[j].sentence == s
+        {
+            j += 1;
+        }
+        Some((j, None))
+    }
+
+    /// The speaker phrase ending right before token `verb` (adverbs may
+    /// stand between, and `yang` when `relative`: `Kim yang menyebut`): its
+    /// start token and mention.
+    pub fn speaker_before(&self, verb: usize, relative: bool) -> Option<(usize, Option<&'d Mention>)> {
+        let mut j = verb.checked_sub(1)?;
+        while self.is_adverb(j) || (relative && self.toks[j].lower == "yang") {
+            j = j.checked_sub(1)?;
+        }
+        if self.toks[j].sentence != self.toks[verb].sentence {
+            return None;
+        }
+        if let Some(m) = self.mention_ending(j) {
+            return Some((self.index_at(m.span.start), Some(m)));
+        }
+        let t = &self.toks[j];
+        if !t.is_word || !t.capitalised {
+            return None;
+        }
+        let mut k = j;
+        while k > 0
+            && j - k < 3
+            && self.toks[k - 1].is_word
+            && self.toks[k - 1].capitalised
+            && self.toks[k - 1].sentence == t.sentence
+        {
+            k -= 1;
+        }
+        Some((k, None))
+    }
+}
