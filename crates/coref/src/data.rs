@@ -14,6 +14,8 @@ const VERBS_TSV: &str = include_str!("../../../data/quotes/reporting_verbs.tsv")
 pub(crate) enum Number {
     Singular,
     Plural,
+    /// An organisation (`lembaga itu`, `partai tersebut`).
+    Organisation,
 }
 
 /// An epithet and the actor it stands for.

@@ -48,11 +48,11 @@ pub fn resolve(doc: &Document) -> Coreference {
     let res = data::resources();
     let words = words::Words::new(doc);
     let mut coref = clusters::from_entities(doc, &words, res);
-    roles::add_roles_and_epithets(doc, &words, res, &mut coref);
+    let anaphors = roles::add_roles_and_epithets(doc, &words, res, &mut coref);
     coref
         .mentions
         .sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
-    pronouns::add_pronouns(doc, &words, res, &mut coref);
+    pronouns::add_pronouns(doc, &words, res, &anaphors, &mut coref);
     coref
         .mentions
         .sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));

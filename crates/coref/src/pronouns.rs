@@ -6,6 +6,15 @@ use crate::data::{Number, Resources};
 use crate::words::Words;
 use warta_core::{Coreference, Document, EntityType, Mention, MentionKind, Span};
 
+/// An anaphoric noun phrase (`Ketua MPR ke-15 ini`, `partai tersebut`)
+/// that refers back like a pronoun: to a person when it names an office,
+/// to an organisation otherwise.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Anaphor {
+    pub span: Span,
+    pub number: Number,
+}
+
 /// How many sentences back an antecedent may be.
 const WINDOW_SENTENCES: usize = 4;
 
@@ -19,7 +28,13 @@ struct Candidate {
 
 /// Adds pronoun and clitic mentions resolved to clusters. `coref.mentions`
 /// must be sorted; new mentions are appended.
-pub(crate) fn add_pronouns(doc: &Document, words: &Words, res: &Resources, coref: &mut Coreference) {
+pub(crate) fn add_pronouns(
+    doc: &Document,
+    words: &Words,
+    res: &Resources,
+    anaphors: &[Anaphor],
+    coref: &mut Coreference,
+) {
     let w = &words.words;
     let mut candidates: Vec<Candidate> = coref
         .mentions
@@ -39,11 +54,29 @@ pub(crate) fn add_pronouns(doc: &Document, words: &Words, res: &Resources, coref
     // Nested mentions (a role phrase around a place) keep the outer one.
     candidates.dedup_by_key(|c| c.start);
     let mut added = Vec::new();
+    let mut next_anaphor = 0;
     for (i, word) in w.iter().enumerate() {
         if !word.is_word || word.quoted {
             continue;
         }
-        let (span, text, kind, number) = if let Some(&n) = res.pronouns.get(&word.lower) {
+        while anaphors
+            .get(next_anaphor)
+            .is_some_and(|a| a.span.start < word.span.start)
+        {
+            next_anaphor += 1;
+        }
+        let anaphor = anaphors
+            .get(next_anaphor)
+            .filter(|a| a.span.start == word.span.start);
+        let (span, text, kind, number) = if let Some(a) = anaphor {
+            next_anaphor += 1;
+            (
+                a.span,
+                doc.text[a.span.range()].to_string(),
+                MentionKind::Epithet,
+                a.number,
+            )
+        } else if let Some(&n) = res.pronouns.get(&word.lower) {
             (
                 word.span,
                 doc.text[word.span.range()].to_string(),
@@ -130,14 +163,20 @@ fn antecedent(
         match number {
             Number::Singular => kind == EntityType::Per,
             Number::Plural => kind != EntityType::Loc,
+            Number::Organisation => kind == EntityType::Org,
         }
     };
-    let before: Vec<&Candidate> = candidates
-        .iter()
-        .filter(|c| c.start < at && c.sentence + WINDOW_SENTENCES >= sentence && fits(c))
-        .collect();
+    let before: Vec<&Candidate> = candidates.iter().filter(|c| c.start < at && fits(c)).collect();
     // Nearest sentence first; within it, a salient mention beats a nearer one.
     let last_sentence = before.last()?.sentence;
+    if last_sentence + WINDOW_SENTENCES < sentence {
+        return before
+            .iter()
+            .rev()
+            .find(|c| c.salient)
+            .or(before.last())
+            .map(|c| c.cluster);
+    }
     for s in (last_sentence.saturating_sub(WINDOW_SENTENCES)..=last_sentence).rev() {
         let here: Vec<&&Candidate> = before.iter().filter(|c| c.sentence == s).collect();
         if here.is_empty() {
@@ -157,5 +196,11 @@ fn antecedent(
         }
         return here.last().map(|c| c.cluster);
     }
-    None
+    // Nothing near (a long quote in between): the last subject named.
+    before
+        .iter()
+        .rev()
+        .find(|c| c.salient)
+        .or(before.last())
+        .map(|c| c.cluster)
 }

@@ -2,7 +2,8 @@
 //! and epithets (`lembaga antirasuah itu`).
 
 use crate::clusters::norm_words;
-use crate::data::Resources;
+use crate::data::{Number, Resources};
+use crate::pronouns::Anaphor;
 use crate::words::Words;
 use warta_core::{Cluster, Coreference, Document, EntityType, Mention, MentionKind, Span};
 
@@ -16,6 +17,27 @@ const GENERIC: &[&str] = &[
     "secretary",
     "minister",
     "hakim",
+    "anggota",
+];
+
+/// Nouns for organisations that, with a demonstrative after them, refer
+/// back to the organisation last named (`partai tersebut`, `lembaga itu`).
+const ORG_NOUNS: &[&str] = &[
+    "lembaga",
+    "partai",
+    "perusahaan",
+    "kementerian",
+    "komisi",
+    "institusi",
+    "organisasi",
+    "instansi",
+    "badan",
+    "kelompok",
+    "korps",
+    "company",
+    "party",
+    "agency",
+    "ministry",
 ];
 
 /// Determiners after an epithet or role that are part of the phrase.
@@ -39,14 +61,16 @@ fn inside_entity(doc: &Document, span: Span) -> bool {
 }
 
 /// Adds role and epithet mentions (and clusters for offices whose holder
-/// the article never names).
+/// the article never names); returns the anaphoric noun phrases, which
+/// are resolved like pronouns.
 pub(crate) fn add_roles_and_epithets(
     doc: &Document,
     words: &Words,
     res: &Resources,
     coref: &mut Coreference,
-) {
+) -> Vec<Anaphor> {
     let w = &words.words;
+    let mut anaphors = Vec::new();
     let mut i = 0;
     while i < w.len() {
         if !w[i].is_word || w[i].quoted || inside_entity(doc, w[i].span) {
@@ -57,8 +81,35 @@ pub(crate) fn add_roles_and_epithets(
             i = next;
             continue;
         }
-        i = role_at(doc, words, i, res, coref).unwrap_or(i + 1);
+        if let Some(next) = org_anaphor_at(words, i, &mut anaphors) {
+            i = next;
+            continue;
+        }
+        i = role_at(doc, words, i, res, coref, &mut anaphors).unwrap_or(i + 1);
     }
+    anaphors
+}
+
+/// `partai tersebut`, `lembaga itu`, `the company`: an organisation named
+/// before.
+fn org_anaphor_at(words: &Words, i: usize, anaphors: &mut Vec<Anaphor>) -> Option<usize> {
+    let w = &words.words;
+    if !ORG_NOUNS.contains(&w[i].lower.as_str()) {
+        return None;
+    }
+    let english = i > 0 && w[i - 1].lower == "the";
+    let (start, end) = if english {
+        (i - 1, i + 1)
+    } else {
+        w.get(i + 1)
+            .filter(|d| DEMONSTRATIVES.contains(&d.lower.as_str()))?;
+        (i, i + 2)
+    };
+    anaphors.push(Anaphor {
+        span: Span::new(w[start].span.start, w[end - 1].span.end),
+        number: Number::Organisation,
+    });
+    Some(end)
 }
 
 fn epithet_at(
@@ -116,6 +167,7 @@ fn role_at(
     i: usize,
     res: &Resources,
     coref: &mut Coreference,
+    anaphors: &mut Vec<Anaphor>,
 ) -> Option<usize> {
     let w = &words.words;
     let k = (1..=res.max_role_words.min(w.len() - i)).rev().find(|&k| {
@@ -141,11 +193,26 @@ fn role_at(
             end = words.index_at(e.span.end);
             continue;
         }
-        if w[end].is_word && w[end].capitalised {
+        if w[end].is_word && w[end].capitalised || w[end].lower.starts_with("ke-") {
             end += 1;
+        } else if w[end].lower == "(" {
+            // A bracketed acronym (`Badan … (Bappenda) NTB`).
+            match (end + 1..(end + 5).min(w.len())).find(|&j| w[j].lower == ")") {
+                Some(close) => end = close + 1,
+                None => break,
+            }
         } else {
             break;
         }
+    }
+    // `Ketua MPR RI ke-15 ini menegaskan`: the office refers back to the
+    // person last in focus, whoever holds it.
+    if let Some(d) = w.get(end).filter(|d| DEMONSTRATIVES.contains(&d.lower.as_str())) {
+        anaphors.push(Anaphor {
+            span: Span::new(w[i].span.start, d.span.end),
+            number: Number::Singular,
+        });
+        return Some(end + 1);
     }
     let bare = end == i + k;
     if bare && GENERIC.contains(&role_words.join(" ").as_str()) {

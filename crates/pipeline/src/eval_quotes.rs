@@ -276,9 +276,15 @@ fn score_article(doc: &Document, gold: &[GoldQuote], gold_sources: &[String], re
             })
             .max_by_key(|(_, il)| *il);
         let Some((i, _)) = best else {
+            let before = &doc.text[..gspan.start];
+            let from = before.char_indices().rev().nth(80).map_or(0, |(i, _)| i);
             report.errors.push(format!(
-                "{}: missed {} {:?} ({:?})",
-                doc.id, g.kind, g.quote, g.speaker
+                "{}: missed {} {:?} ({:?}) after …{}",
+                doc.id,
+                g.kind,
+                g.quote,
+                g.speaker,
+                before[from..].replace('\n', "¶")
             ));
             continue;
         };

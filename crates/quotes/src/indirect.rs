@@ -49,7 +49,7 @@ pub(crate) fn find(toks: &Toks, res: &Resources, direct: &[Quote]) -> Vec<Quote>
 /// End of the reported clause: the sentence end without its final stop.
 fn clause_end(toks: &Toks, range: std::ops::Range<usize>) -> usize {
     let mut end = range.end;
-    while end > range.start && !toks.toks[end - 1].is_word && toks.toks[end - 1].lower != "\"" {
+    while end > range.start && !toks.toks[end - 1].lower.chars().any(char::is_alphanumeric) {
         end -= 1;
     }
     end
@@ -63,21 +63,56 @@ fn span_of(toks: &Toks, from: usize, to: usize) -> Span {
     Span::new(toks.toks[from].span.start, toks.toks[to - 1].span.end)
 }
 
-/// `Menurut X, …` at the start and `…, menurut X.` at the end.
+/// The speaker named in the phrase after `menurut` or a fronted `kata`:
+/// right after it, else the first person within a few words
+/// (`Menurut pengamat otomotif dari ITB, Yannes Pasaribu, …`).
+fn speaker_in_phrase<'d>(toks: &Toks<'d>, from: usize, end: usize) -> Option<(usize, SpeakerAt<'d>)> {
+    if let Some((s_end, mention)) = toks.speaker_from(from) {
+        return Some((s_end, speaker_at(toks, from, s_end, mention)));
+    }
+    (from..end.min(from + 15)).find_map(|j| {
+        let m = toks.mention_starting(j).filter(|m| toks.is_person(m))?;
+        let s_end = toks.index_at(m.span.end);
+        Some((s_end, speaker_at(toks, j, s_end, Some(m))))
+    })
+}
+
+/// The clitic speaker of a word ending in `-nya` (`menurutnya`, `katanya`).
+fn clitic_speaker<'d>(toks: &Toks<'d>, i: usize) -> Option<SpeakerAt<'d>> {
+    let t = &toks.toks[i];
+    let m = toks.coref().mention_at(Span::new(t.span.end - 3, t.span.end))?;
+    Some(SpeakerAt {
+        span: m.span,
+        mention: Some(m),
+    })
+}
+
+/// `Menurut X, …` / `Menurutnya, …` / `Kata X, …` / `Katanya, …` near the
+/// start, and `…, menurut X.` at the end.
 fn according(toks: &Toks, res: &Resources, range: std::ops::Range<usize>) -> Option<Quote> {
     let end = clause_end(toks, range.clone());
     for i in range.start..end.min(range.start + 6) {
-        let Some(k) = toks.according_at(i, res) else {
+        let t = &toks.toks[i];
+        let fronted = i == range.start || toks.toks[i - 1].lower == ",";
+        let (cue_end, s_end, sp) = if t.lower == "menurutnya"
+            || (fronted && matches!(toks.verb(i, res), Some((VerbUse::After, true))))
+        {
+            (i + 1, i + 1, clitic_speaker(toks, i)?)
+        } else if let Some(k) = toks.according_at(i, res) {
+            let (s_end, sp) = speaker_in_phrase(toks, i + k, end)?;
+            (i + k, s_end, sp)
+        } else if fronted && matches!(toks.verb(i, res), Some((VerbUse::After, false))) {
+            let (s_end, sp) = speaker_in_phrase(toks, i + 1, end)?;
+            (i + 1, s_end, sp)
+        } else {
             continue;
         };
-        let (s_end, mention) = toks.speaker_from(i + k)?;
-        let cue = span_of(toks, i, i + k);
+        let cue = span_of(toks, i, cue_end);
         // The clause starts after the comma that closes the speaker phrase.
         let comma = (s_end..end.min(s_end + 12)).find(|&j| toks.toks[j].lower == ",")?;
         if words_in(toks, comma + 1, end) < MIN_WORDS {
             return None;
         }
-        let sp = speaker_at(toks, i + k, s_end, mention);
         return Some(quote(
             toks,
             span_of(toks, comma + 1, end),
@@ -91,11 +126,10 @@ fn according(toks: &Toks, res: &Resources, range: std::ops::Range<usize>) -> Opt
         .rev()
         .find(|&i| toks.toks[i - 1].lower == "," && toks.according_at(i, res).is_some())?;
     let k = toks.according_at(i, res)?;
-    let (s_end, mention) = toks.speaker_from(i + k)?;
+    let (s_end, sp) = speaker_in_phrase(toks, i + k, end)?;
     if words_in(toks, range.start, i - 1) < MIN_WORDS || s_end + 1 < end {
         return None;
     }
-    let sp = speaker_at(toks, i + k, s_end, mention);
     Some(quote(
         toks,
         span_of(toks, range.start, i - 1),

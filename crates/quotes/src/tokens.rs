@@ -43,6 +43,11 @@ const ADVERBS: &[&str] = &[
     "again",
 ];
 
+/// Pronouns never taken for a name the NER missed.
+const PRONOUNS: &[&str] = &[
+    "ia", "dia", "beliau", "mereka", "kami", "kita", "saya", "aku", "he", "she", "they", "we", "i", "it",
+];
+
 pub(crate) struct Toks<'d> {
     pub doc: &'d Document,
     pub toks: Vec<Tok>,
@@ -153,23 +158,32 @@ impl<'d> Toks<'d> {
     /// NER missed). Returns the end token (exclusive) and the mention.
     pub fn speaker_from(&self, i: usize) -> Option<(usize, Option<&'d Mention>)> {
         let first = self.toks.get(i)?;
-        if let Some(m) = self.mention_starting(i) {
-            return Some((self.index_at(m.span.end), Some(m)));
-        }
-        if !first.is_word || !first.capitalised {
-            return None;
-        }
         let s = first.sentence;
-        // Titles before a name (`Kapolri Listyo Sigit Prabowo`): the name's
+        // Titles and organisations before a name (`Kapolri Listyo Sigit
+        // Prabowo`, `Kapuspenkum Kejagung Anang Supriatna`): the person's
         // mention, which carries the title as its role.
-        for j in i + 1..(i + 6).min(self.toks.len()) {
+        let mut found: Option<&'d Mention> = None;
+        for j in i..(i + 8).min(self.toks.len()) {
             let t = &self.toks[j];
-            if t.sentence != s || !(t.is_word && t.capitalised || t.lower == "(" || t.lower == ")") {
+            if j > i
+                && (t.sentence != s || !(t.is_word && t.capitalised || matches!(t.lower.as_str(), "(" | ")")))
+            {
                 break;
             }
             if let Some(m) = self.mention_starting(j) {
-                return Some((self.index_at(m.span.end), Some(m)));
+                if self.is_person(m) {
+                    return Some((self.index_at(m.span.end), Some(m)));
+                }
+                if j == i {
+                    found = Some(m);
+                }
             }
+        }
+        if let Some(m) = found {
+            return Some((self.index_at(m.span.end), Some(m)));
+        }
+        if !first.is_word || !first.capitalised || PRONOUNS.contains(&first.lower.as_str()) {
+            return None;
         }
         let mut j = i;
         while j < self.toks.len()
@@ -183,6 +197,11 @@ impl<'d> Toks<'d> {
         Some((j, None))
     }
 
+    /// Whether a mention's cluster is a person.
+    pub fn is_person(&self, m: &Mention) -> bool {
+        self.doc.coref.clusters[m.cluster].kind == warta_core::EntityType::Per
+    }
+
     /// The speaker phrase ending right before token `verb` (adverbs may
     /// stand between, and `yang` when `relative`: `Kim yang menyebut`): its
     /// start token and mention.
@@ -193,6 +212,20 @@ impl<'d> Toks<'d> {
         }
         if self.toks[j].sentence != self.toks[verb].sentence {
             return None;
+        }
+        // `Agus Harimurti Yudhoyono (AHY) mengatakan`.
+        if self.toks[j].lower == ")" {
+            let open = (j.saturating_sub(5)..j)
+                .rev()
+                .find(|&k| self.toks[k].lower == "(")?;
+            j = open.checked_sub(1)?;
+        }
+        // `Anggota AJI lainnya, Arin, menyoroti`: a name set off by commas.
+        if self.toks[j].lower == "," {
+            let m = self
+                .mention_ending(j.checked_sub(1)?)
+                .filter(|m| self.is_person(m))?;
+            return Some((self.index_at(m.span.start), Some(m)));
         }
         if let Some(m) = self.mention_ending(j) {
             return Some((self.index_at(m.span.start), Some(m)));
@@ -209,6 +242,9 @@ impl<'d> Toks<'d> {
             && self.toks[k - 1].sentence == t.sentence
         {
             k -= 1;
+        }
+        if k == j && PRONOUNS.contains(&t.lower.as_str()) {
+            return None;
         }
         Some((k, None))
     }
