@@ -100,6 +100,34 @@ fn key_of(e: &Entity, res: &Resources) -> (EntityType, String) {
     (e.kind, name.to_lowercase())
 }
 
+/// Capitalised words the NER sometimes takes for names in English text.
+const NOT_NAMES: &[&str] = &[
+    "his",
+    "her",
+    "their",
+    "its",
+    "previously",
+    "the",
+    "but",
+    "and",
+    "it",
+    "i",
+    "we",
+];
+
+/// Whether a PER entity is no name at all: a pronoun (`He`), a lone
+/// office word (`Senator`) or a capitalised function word. Pronouns and
+/// offices get their own mentions instead.
+pub(crate) fn is_junk(e: &Entity, res: &Resources) -> bool {
+    if e.kind != EntityType::Per {
+        return false;
+    }
+    let lower = e.text.to_lowercase();
+    res.pronouns.contains_key(&lower)
+        || NOT_NAMES.contains(&lower.as_str())
+        || res.roles.contains_key(&norm_words(&lower))
+}
+
 /// One cluster per distinct entity, and a name mention for each entity.
 pub(crate) fn from_entities(doc: &Document, words: &Words, res: &Resources) -> Coreference {
     let mut coref = Coreference::default();
@@ -109,7 +137,7 @@ pub(crate) fn from_entities(doc: &Document, words: &Words, res: &Resources) -> C
     let mut person_words: Vec<(usize, Vec<String>)> = Vec::new();
     // Longest mention seen per cluster, for organisations' fullest names.
     let mut longest: Vec<String> = Vec::new();
-    for e in &doc.entities {
+    for e in doc.entities.iter().filter(|e| !is_junk(e, res)) {
         let key = key_of(e, res);
         let mut id = by_key.get(&key).copied();
         if id.is_none() && e.kind == EntityType::Per && e.canonical.is_none() {

@@ -1,7 +1,7 @@
 //! Role nouns standing for their holder (`ujar Kapolri`, `the minister`)
 //! and epithets (`lembaga antirasuah itu`).
 
-use crate::clusters::norm_words;
+use crate::clusters::{is_junk, norm_words};
 use crate::data::{Number, Resources};
 use crate::pronouns::Anaphor;
 use crate::words::Words;
@@ -45,19 +45,22 @@ const DEMONSTRATIVES: &[&str] = &["itu", "tersebut", "ini"];
 
 /// The entity whose span starts at `at`, if any.
 fn entity_starting(doc: &Document, at: usize) -> Option<&warta_core::Entity> {
+    let res = crate::data::resources();
     let i = doc.entities.partition_point(|e| e.span.start < at);
     doc.entities[i..]
         .iter()
         .take_while(|e| e.span.start == at)
+        .filter(|e| !is_junk(e, res))
         .max_by_key(|e| e.span.len())
 }
 
 fn inside_entity(doc: &Document, span: Span) -> bool {
+    let res = crate::data::resources();
     let i = doc.entities.partition_point(|e| e.span.end <= span.start);
     doc.entities[i..]
         .iter()
         .take_while(|e| e.span.start <= span.start)
-        .any(|e| e.span.contains(span))
+        .any(|e| e.span.contains(span) && !is_junk(e, res))
 }
 
 /// Adds role and epithet mentions (and clusters for offices whose holder

@@ -6,6 +6,7 @@ use std::sync::OnceLock;
 const VERBS_TSV: &str = include_str!("../../../data/quotes/reporting_verbs.tsv");
 const RELAY_TSV: &str = include_str!("../../../data/quotes/relay_cues.tsv");
 const NOT_QUOTE_TXT: &str = include_str!("../../../data/quotes/not_quote_cues.txt");
+const GROUPS_TXT: &str = include_str!("../../../data/quotes/group_speakers.txt");
 
 /// How a reporting verb attaches to its speaker and quote.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -18,6 +19,8 @@ pub(crate) enum VerbUse {
     Passive,
     /// `Menurut X, …`.
     According,
+    /// `X called the bill "a disaster"`: credits a quoted phrase only.
+    Label,
 }
 
 /// A relay cue (`seperti dikutip`, `told`).
@@ -36,6 +39,10 @@ pub(crate) struct Resources {
     /// Longest first.
     pub relay: Vec<RelayCue>,
     pub not_quote: HashSet<String>,
+    /// Clause verbs that report speech only before `bahwa`/`that`/a comma.
+    pub needs_complementiser: HashSet<String>,
+    /// Nouns for unnamed speakers (`officials`, `warga`), last word only.
+    pub groups: HashSet<String>,
 }
 
 fn rows(text: &str) -> impl Iterator<Item = Vec<&str>> {
@@ -48,6 +55,7 @@ pub(crate) fn resources() -> &'static Resources {
     static RES: OnceLock<Resources> = OnceLock::new();
     RES.get_or_init(|| {
         let mut verbs = HashMap::new();
+        let mut needs_complementiser = HashSet::new();
         let mut according = Vec::new();
         for r in rows(VERBS_TSV).filter(|r| r.len() >= 3) {
             let form = r[0].to_lowercase();
@@ -55,8 +63,12 @@ pub(crate) fn resources() -> &'static Resources {
                 "after" => VerbUse::After,
                 "passive" => VerbUse::Passive,
                 "according" => VerbUse::According,
+                "label" => VerbUse::Label,
                 _ => VerbUse::Clause,
             };
+            if r.get(3) == Some(&"that") {
+                needs_complementiser.insert(form.clone());
+            }
             if form.contains(' ') {
                 according.push(form.split(' ').map(str::to_string).collect());
             } else {
@@ -73,11 +85,16 @@ pub(crate) fn resources() -> &'static Resources {
             .collect();
         relay.sort_by_key(|c| std::cmp::Reverse(c.words.len()));
         let not_quote = rows(NOT_QUOTE_TXT).map(|r| r[0].to_lowercase()).collect();
+        let groups = rows(GROUPS_TXT)
+            .filter_map(|r| r[0].split_whitespace().last().map(str::to_lowercase))
+            .collect();
         Resources {
             verbs,
             according,
             relay,
             not_quote,
+            needs_complementiser,
+            groups,
         }
     })
 }

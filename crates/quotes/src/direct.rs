@@ -156,7 +156,7 @@ fn attribution_after<'d>(
                     cue: first.span,
                 });
             }
-            VerbUse::According => {}
+            VerbUse::According | VerbUse::Label => {}
         }
     }
     // `demikian disampaikan X`, `hal itu diungkapkan X`.
@@ -274,7 +274,7 @@ fn sentence_speaker<'d>(toks: &Toks<'d>, res: &Resources, open_tok: usize) -> Op
                 cue: toks.toks[i].span,
             });
         }
-        if let Some((VerbUse::Clause | VerbUse::After, false)) = toks.verb(i, res) {
+        if let Some((VerbUse::Clause | VerbUse::After | VerbUse::Label, false)) = toks.verb(i, res) {
             if let Some((start, mention)) = toks.speaker_before(i, true) {
                 return Some(Attribution {
                     speaker: Some(speaker_at(toks, start, i, mention)),

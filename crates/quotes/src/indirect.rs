@@ -18,32 +18,97 @@ const SETTING: &[&str] = &[
 /// The shortest reported clause, in words, worth calling a quote.
 const MIN_WORDS: usize = 3;
 
-pub(crate) fn find(toks: &Toks, res: &Resources, direct: &[Quote]) -> Vec<Quote> {
+pub(crate) fn find(toks: &Toks, res: &Resources, found: &[Quote]) -> Vec<Quote> {
     let doc = toks.doc;
-    let quoted: Vec<Span> = direct.iter().map(|q| q.span).collect();
-    let in_direct = |s: Span| {
-        direct
-            .iter()
-            .any(|q| q.kind == QuoteKind::Direct && q.span.overlaps(s))
+    // Quoted passages in order (they never overlap), for binary search.
+    let quoted: Vec<Span> = found.iter().map(|q| q.span).collect();
+    let direct: Vec<Span> = found
+        .iter()
+        .filter(|q| q.kind == QuoteKind::Direct)
+        .map(|q| q.span)
+        .collect();
+    let overlaps = |spans: &[Span], s: Span| {
+        let i = spans.partition_point(|q| q.end <= s.start);
+        spans.get(i).is_some_and(|q| q.start < s.end)
     };
-    let is_quoted = |i: usize| quoted.iter().any(|q| q.contains(toks.toks[i].span));
+    let is_quoted = |i: usize| overlaps(&quoted, toks.toks[i].span);
     let mut out = Vec::new();
     for (s, sentence) in doc.sentences.iter().enumerate() {
-        if in_direct(*sentence) {
+        if overlaps(&direct, *sentence) {
             continue;
         }
         let range = toks.sentence_range(s);
-        if range.len() < MIN_WORDS + 2 {
+        // A sentence ending in a colon introduces what follows; it is not
+        // itself reported speech.
+        if range.len() < MIN_WORDS + 2 || toks.toks[range.end - 1].lower == ":" {
             continue;
         }
         let found = according(toks, res, range.clone())
             .or_else(|| subject_verb(toks, res, range.clone(), &is_quoted))
-            .or_else(|| verb_after(toks, res, range.clone(), &is_quoted));
+            .or_else(|| verb_after(toks, res, range.clone(), &is_quoted))
+            .or_else(|| attribution_inside(toks, res, range.clone(), &is_quoted));
         if let Some(q) = found {
             out.push(q);
         }
     }
     out
+}
+
+/// `Each year, officials said, it repaves …` / `Polres Sekadau, kata
+/// Zainal, mengingatkan …`: an attribution set off by commas inside the
+/// sentence; the whole sentence is what was reported.
+fn attribution_inside(
+    toks: &Toks,
+    res: &Resources,
+    range: std::ops::Range<usize>,
+    is_quoted: &dyn Fn(usize) -> bool,
+) -> Option<Quote> {
+    let end = clause_end(toks, range.clone());
+    for v in range.start + 1..end.saturating_sub(1) {
+        if is_quoted(v) {
+            continue;
+        }
+        let (sp, cue_end, after) = match toks.verb(v, res) {
+            Some((VerbUse::After, true)) if toks.toks[v - 1].lower == "," => {
+                let t = &toks.toks[v];
+                let m = toks.coref().mention_at(Span::new(t.span.end - 3, t.span.end))?;
+                (
+                    SpeakerAt {
+                        span: m.span,
+                        mention: Some(m),
+                    },
+                    v + 1,
+                    v + 1,
+                )
+            }
+            Some((VerbUse::After, false)) if toks.toks[v - 1].lower == "," => {
+                let (s_end, mention) = toks.speaker_from(v + 1)?;
+                (speaker_at(toks, v + 1, s_end, mention), v + 1, s_end)
+            }
+            Some((VerbUse::Clause, false)) => {
+                let Some((s_start, mention)) = toks.speaker_before(v, false) else {
+                    continue;
+                };
+                if s_start == 0 || toks.toks[s_start - 1].lower != "," {
+                    continue;
+                }
+                (speaker_at(toks, s_start, v, mention), v + 1, v + 1)
+            }
+            _ => continue,
+        };
+        if toks.toks.get(after).is_none_or(|t| t.lower != ",") || words_in(toks, after + 1, end) < MIN_WORDS {
+            continue;
+        }
+        let _ = cue_end;
+        return Some(quote(
+            toks,
+            span_of(toks, range.start, end),
+            QuoteKind::Indirect,
+            Some(sp),
+            Some(toks.toks[v].span),
+        ));
+    }
+    None
 }
 
 /// End of the reported clause: the sentence end without its final stop.
@@ -162,12 +227,16 @@ fn subject_verb(
         }
         let mut start = v + 1;
         let window = (v + 1..end.min(v + 13)).take_while(|&j| toks.toks[j].lower != "\"");
-        if let Some(j) = window
+        let complementiser = window
             .clone()
-            .find(|&j| COMPLEMENTISERS.contains(&toks.toks[j].lower.as_str()))
-        {
+            .find(|&j| COMPLEMENTISERS.contains(&toks.toks[j].lower.as_str()));
+        let comma_next = toks.toks.get(start).is_some_and(|t| t.lower == ",");
+        if res.needs_complementiser.contains(&toks.toks[v].lower) && complementiser.is_none() && !comma_next {
+            continue;
+        }
+        if let Some(j) = complementiser {
             start = j + 1;
-        } else if toks.toks.get(start).is_some_and(|t| t.lower == ",") {
+        } else if comma_next {
             start += 1;
         } else if toks
             .toks

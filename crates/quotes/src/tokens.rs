@@ -197,6 +197,29 @@ impl<'d> Toks<'d> {
         Some((j, None))
     }
 
+    /// Where a group speaker ending at token `j` starts (`Con Edison
+    /// officials`, `Obama administration officials`, `most experts`): the
+    /// noun and up to three modifiers before it, not function words.
+    pub fn group_start(&self, j: usize) -> usize {
+        const FUNCTION: &[&str] = &[
+            "the", "a", "an", "and", "of", "but", "most", "some", "many", "other", "that", "yang", "dan",
+            "para", "sejumlah", "beberapa", "banyak", "sebagian", "oleh", "by", "to", "kepada", "menurut",
+        ];
+        let s = self.toks[j].sentence;
+        let mut k = j;
+        while k > 0 && j - k < 3 {
+            let p = &self.toks[k - 1];
+            if p.sentence != s || !p.is_word || FUNCTION.contains(&p.lower.as_str()) {
+                break;
+            }
+            if crate::data::resources().verbs.contains_key(&p.lower) {
+                break;
+            }
+            k -= 1;
+        }
+        k
+    }
+
     /// Whether a mention's cluster is a person.
     pub fn is_person(&self, m: &Mention) -> bool {
         self.doc.coref.clusters[m.cluster].kind == warta_core::EntityType::Per
@@ -231,6 +254,9 @@ impl<'d> Toks<'d> {
             return Some((self.index_at(m.span.start), Some(m)));
         }
         let t = &self.toks[j];
+        if t.is_word && crate::data::resources().groups.contains(&t.lower) {
+            return Some((self.group_start(j), None));
+        }
         if !t.is_word || !t.capitalised {
             return None;
         }
