@@ -134,7 +134,11 @@ pub(crate) fn from_entities(doc: &Document, words: &Words, res: &Resources) -> C
     let mut by_key: HashMap<(EntityType, String), usize> = HashMap::new();
     // Bare-name texts of each PER cluster's mentions, for short names the
     // linker left unlinked.
-    let mut person_words: Vec<(usize, Vec<String>)> = Vec::new();
+    // Word → the last person cluster whose name has it, and each cluster's
+    // name words: a short name joins the cluster its last word points to
+    // when all its words are in that name (constant time per mention).
+    let mut person_by_word: HashMap<String, usize> = HashMap::new();
+    let mut person_words: HashMap<usize, Vec<String>> = HashMap::new();
     // Longest mention seen per cluster, for organisations' fullest names.
     let mut longest: Vec<String> = Vec::new();
     for e in doc.entities.iter().filter(|e| !is_junk(e, res)) {
@@ -142,11 +146,15 @@ pub(crate) fn from_entities(doc: &Document, words: &Words, res: &Resources) -> C
         let mut id = by_key.get(&key).copied();
         if id.is_none() && e.kind == EntityType::Per && e.canonical.is_none() {
             let mine = norm_words(&bare_name(&e.text, res));
-            id = person_words
-                .iter()
-                .rev()
-                .find(|(_, theirs)| !mine.is_empty() && mine.iter().all(|m| theirs.contains(m)))
-                .map(|(c, _)| *c);
+            id = mine
+                .last()
+                .and_then(|w| person_by_word.get(w))
+                .copied()
+                .filter(|c| {
+                    person_words
+                        .get(c)
+                        .is_some_and(|theirs| mine.iter().all(|m| theirs.contains(m)))
+                });
         }
         let id = match id {
             Some(id) => id,
@@ -181,7 +189,17 @@ pub(crate) fn from_entities(doc: &Document, words: &Words, res: &Resources) -> C
             if c.role.is_none() {
                 c.role = role_before(doc, words, words.index_at(e.span.start), res);
             }
-            person_words.push((id, norm_words(&bare_name(&e.text, res))));
+            let mine = norm_words(&bare_name(&e.text, res));
+            for w in &mine {
+                person_by_word.insert(w.clone(), id);
+            }
+            let theirs = person_words.entry(id).or_default();
+            // Bounded: a name has few words, however often it recurs.
+            for w in mine {
+                if theirs.len() < 16 && !theirs.contains(&w) {
+                    theirs.push(w);
+                }
+            }
             // Without a lexicon name, the fullest name in the article.
             if e.canonical.is_none() {
                 let bare = bare_name(&e.text, res);

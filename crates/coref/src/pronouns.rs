@@ -15,8 +15,13 @@ pub(crate) struct Anaphor {
     pub number: Number,
 }
 
-/// How many sentences back an antecedent may be.
+/// How many sentences back the nearest-sentence rule looks.
 const WINDOW_SENTENCES: usize = 4;
+/// How many candidates back the nearest-sentence rule looks at most, so a
+/// sentence full of names costs a bounded amount per pronoun.
+const WINDOW_CANDIDATES: usize = 64;
+/// How far into its sentence a mention may start and still be the subject.
+const SUBJECT_REACH: usize = 12;
 
 /// A mention that can be an antecedent, with what makes it salient.
 struct Candidate {
@@ -26,8 +31,139 @@ struct Candidate {
     salient: bool,
 }
 
-/// Adds pronoun and clitic mentions resolved to clusters. `coref.mentions`
-/// must be sorted; new mentions are appended.
+/// The antecedents known before the pronouns: named, role and epithet
+/// mentions outside quotes, in text order, with for each the index of the
+/// last salient one so far (for each kind of pronoun).
+struct Candidates {
+    list: Vec<Candidate>,
+    /// `last_salient[n][i]`: the last salient candidate at or before `i`
+    /// that fits number `n` (singular, plural, organisation).
+    last_salient: [Vec<Option<usize>>; 3],
+    /// Pronouns resolved so far, in text order, and the last salient one
+    /// per number.
+    added: Vec<Candidate>,
+    added_salient: [Option<usize>; 3],
+}
+
+fn number_index(n: Number) -> usize {
+    match n {
+        Number::Singular => 0,
+        Number::Plural => 1,
+        Number::Organisation => 2,
+    }
+}
+
+fn fits(coref: &Coreference, cluster: usize, number: Number) -> bool {
+    let kind = coref.clusters[cluster].kind;
+    match number {
+        Number::Singular => kind == EntityType::Per,
+        Number::Plural => kind != EntityType::Loc,
+        Number::Organisation => kind == EntityType::Org,
+    }
+}
+
+impl Candidates {
+    fn new(doc: &Document, words: &Words, coref: &Coreference) -> Candidates {
+        let w = &words.words;
+        let mut list: Vec<Candidate> = coref
+            .mentions
+            .iter()
+            .filter(|m| !words.is_quoted(m.span.start))
+            .filter(|m| coref.clusters[m.cluster].kind != EntityType::Loc)
+            .map(|m| {
+                let at = words.index_at(m.span.start);
+                Candidate {
+                    start: m.span.start,
+                    sentence: w.get(at).map_or(0, |x| x.sentence),
+                    cluster: m.cluster,
+                    salient: is_salient(doc, words, at),
+                }
+            })
+            .collect();
+        // Nested mentions (a role phrase around a place) keep the outer one.
+        list.dedup_by_key(|c| c.start);
+        let mut last_salient: [Vec<Option<usize>>; 3] = Default::default();
+        for number in [Number::Singular, Number::Plural, Number::Organisation] {
+            let n = number_index(number);
+            let mut s = None;
+            for (i, c) in list.iter().enumerate() {
+                if c.salient && fits(coref, c.cluster, number) {
+                    s = Some(i);
+                }
+                last_salient[n].push(s);
+            }
+        }
+        Candidates {
+            list,
+            last_salient,
+            added: Vec::new(),
+            added_salient: [None; 3],
+        }
+    }
+
+    /// The cluster a pronoun or clitic at byte `at` in `sentence` refers
+    /// to: in the nearest sentence with a fitting candidate, its salient
+    /// one (subject, or speaker after a reporting verb), else a subject
+    /// one sentence further, else the nearest; beyond the window, the last
+    /// subject named. Pronouns already resolved count as candidates too
+    /// (`Menurutnya, … "…," jelasnya`), so a chain keeps its referent.
+    fn antecedent(&self, coref: &Coreference, sentence: usize, at: usize, number: Number) -> Option<usize> {
+        let n = number_index(number);
+        let end = self.list.partition_point(|c| c.start < at);
+        let fit = |c: &&Candidate| fits(coref, c.cluster, number);
+        // The last few candidates of both lists, merged in text order.
+        let mut window: Vec<&Candidate> = self.list[end.saturating_sub(WINDOW_CANDIDATES)..end]
+            .iter()
+            .chain(self.added[self.added.len().saturating_sub(WINDOW_CANDIDATES)..].iter())
+            .filter(fit)
+            .collect();
+        window.sort_by_key(|c| c.start);
+        let nearest = *window.last()?;
+        let base_salient = end
+            .checked_sub(1)
+            .and_then(|e| self.last_salient[n][e])
+            .map(|i| &self.list[i]);
+        let fallback = [base_salient, self.added_salient[n].map(|i| &self.added[i])]
+            .into_iter()
+            .flatten()
+            .max_by_key(|c| c.start)
+            .unwrap_or(nearest);
+        if nearest.sentence + WINDOW_SENTENCES < sentence {
+            return Some(fallback.cluster);
+        }
+        let s = nearest.sentence;
+        if let Some(c) = window
+            .iter()
+            .rev()
+            .take_while(|c| c.sentence == s)
+            .find(|c| c.salient)
+        {
+            return Some(c.cluster);
+        }
+        if let Some(c) = window
+            .iter()
+            .rev()
+            .take_while(|c| c.sentence + 1 >= s)
+            .find(|c| c.sentence < s && c.salient)
+        {
+            return Some(c.cluster);
+        }
+        Some(nearest.cluster)
+    }
+
+    /// Records a resolved pronoun as a candidate for later ones.
+    fn push_resolved(&mut self, coref: &Coreference, c: Candidate) {
+        for number in [Number::Singular, Number::Plural, Number::Organisation] {
+            if c.salient && fits(coref, c.cluster, number) {
+                self.added_salient[number_index(number)] = Some(self.added.len());
+            }
+        }
+        self.added.push(c);
+    }
+}
+
+/// Adds pronoun, clitic and anaphoric-phrase mentions resolved to
+/// clusters. `coref.mentions` must be sorted; new mentions are appended.
 pub(crate) fn add_pronouns(
     doc: &Document,
     words: &Words,
@@ -36,23 +172,7 @@ pub(crate) fn add_pronouns(
     coref: &mut Coreference,
 ) {
     let w = &words.words;
-    let mut candidates: Vec<Candidate> = coref
-        .mentions
-        .iter()
-        .filter(|m| !words.is_quoted(m.span.start))
-        .filter(|m| coref.clusters[m.cluster].kind != EntityType::Loc)
-        .map(|m| {
-            let at = words.index_at(m.span.start);
-            Candidate {
-                start: m.span.start,
-                sentence: w.get(at).map_or(0, |x| x.sentence),
-                cluster: m.cluster,
-                salient: is_salient(doc, words, at),
-            }
-        })
-        .collect();
-    // Nested mentions (a role phrase around a place) keep the outer one.
-    candidates.dedup_by_key(|c| c.start);
+    let mut candidates = Candidates::new(doc, words, coref);
     let mut added = Vec::new();
     let mut next_anaphor = 0;
     for (i, word) in w.iter().enumerate() {
@@ -106,16 +226,18 @@ pub(crate) fn add_pronouns(
         if kind == MentionKind::Pronoun && inside_name(coref, span) {
             continue;
         }
-        let Some(cluster) = antecedent(coref, &candidates, word.sentence, span.start, number) else {
+        let Some(cluster) = candidates.antecedent(coref, word.sentence, span.start, number) else {
             continue;
         };
-        candidates.push(Candidate {
-            start: span.start,
-            sentence: word.sentence,
-            cluster,
-            salient: is_salient(doc, words, i),
-        });
-        candidates.sort_by_key(|c| c.start);
+        candidates.push_resolved(
+            coref,
+            Candidate {
+                start: span.start,
+                sentence: word.sentence,
+                cluster,
+                salient: is_salient(doc, words, i),
+            },
+        );
         added.push(Mention {
             text,
             span,
@@ -126,8 +248,13 @@ pub(crate) fn add_pronouns(
     coref.mentions.extend(added);
 }
 
+/// Whether `span` lies inside a mention (sorted by start; nesting is
+/// shallow, so a few mentions before are enough to check).
 fn inside_name(coref: &Coreference, span: Span) -> bool {
-    coref.mentions.iter().any(|m| m.span.contains(span))
+    let i = coref.mentions.partition_point(|m| m.span.start <= span.start);
+    coref.mentions[i.saturating_sub(4)..i]
+        .iter()
+        .any(|m| m.span.contains(span))
 }
 
 /// Whether the mention starting at token `at` is in subject position (near
@@ -137,70 +264,19 @@ fn is_salient(doc: &Document, words: &Words, at: usize) -> bool {
     let w = &words.words;
     let Some(word) = w.get(at) else { return false };
     let sentence_start = doc.sentences.get(word.sentence).map_or(0, |s| s.start);
-    let first = words.index_at(sentence_start);
+    let first = words
+        .index_at(sentence_start)
+        .max(at.saturating_sub(SUBJECT_REACH));
     let before = &w[first..at];
+    let near_start = words.index_at(sentence_start) + SUBJECT_REACH > at;
     let fronted = before.iter().filter(|x| x.is_word && !x.capitalised).count();
     let after_comma = before.iter().rposition(|x| x.lower == ",");
-    let subject = fronted == 0
-        || after_comma.is_some_and(|c| before[c + 1..].iter().all(|x| x.capitalised || !x.is_word))
+    let subject = near_start
+        && (fronted == 0
+            || after_comma.is_some_and(|c| before[c + 1..].iter().all(|x| x.capitalised || !x.is_word)))
         || before
             .last()
             .is_some_and(|x| matches!(x.lower.as_str(), "bahwa" | "that"));
     let after_verb = at > 0 && crate::data::resources().nya_hosts.contains(&w[at - 1].lower);
     subject || after_verb
-}
-
-/// The cluster a pronoun or clitic at `at` refers to.
-fn antecedent(
-    coref: &Coreference,
-    candidates: &[Candidate],
-    sentence: usize,
-    at: usize,
-    number: Number,
-) -> Option<usize> {
-    let fits = |c: &Candidate| {
-        let kind = coref.clusters[c.cluster].kind;
-        match number {
-            Number::Singular => kind == EntityType::Per,
-            Number::Plural => kind != EntityType::Loc,
-            Number::Organisation => kind == EntityType::Org,
-        }
-    };
-    let before: Vec<&Candidate> = candidates.iter().filter(|c| c.start < at && fits(c)).collect();
-    // Nearest sentence first; within it, a salient mention beats a nearer one.
-    let last_sentence = before.last()?.sentence;
-    if last_sentence + WINDOW_SENTENCES < sentence {
-        return before
-            .iter()
-            .rev()
-            .find(|c| c.salient)
-            .or(before.last())
-            .map(|c| c.cluster);
-    }
-    for s in (last_sentence.saturating_sub(WINDOW_SENTENCES)..=last_sentence).rev() {
-        let here: Vec<&&Candidate> = before.iter().filter(|c| c.sentence == s).collect();
-        if here.is_empty() {
-            continue;
-        }
-        if let Some(c) = here.iter().rev().find(|c| c.salient) {
-            return Some(c.cluster);
-        }
-        // No salient mention in the nearest sentence: look one further for
-        // a subject before settling for the nearest mention.
-        if let Some(c) = before
-            .iter()
-            .rev()
-            .find(|c| c.sentence + 1 >= s && c.sentence < s && c.salient)
-        {
-            return Some(c.cluster);
-        }
-        return here.last().map(|c| c.cluster);
-    }
-    // Nothing near (a long quote in between): the last subject named.
-    before
-        .iter()
-        .rev()
-        .find(|c| c.salient)
-        .or(before.last())
-        .map(|c| c.cluster)
 }

@@ -5,6 +5,7 @@ use crate::clusters::{is_junk, norm_words};
 use crate::data::{Number, Resources};
 use crate::pronouns::Anaphor;
 use crate::words::Words;
+use std::collections::HashMap;
 use warta_core::{Cluster, Coreference, Document, EntityType, Mention, MentionKind, Span};
 
 /// Roles too vague to stand for anyone on their own.
@@ -74,13 +75,14 @@ pub(crate) fn add_roles_and_epithets(
 ) -> Vec<Anaphor> {
     let w = &words.words;
     let mut anaphors = Vec::new();
+    let mut offices = Offices::new(coref, words);
     let mut i = 0;
     while i < w.len() {
         if !w[i].is_word || w[i].quoted || inside_entity(doc, w[i].span) {
             i += 1;
             continue;
         }
-        if let Some(next) = epithet_at(doc, words, i, res, coref) {
+        if let Some(next) = epithet_at(doc, words, i, res, coref, &offices) {
             i = next;
             continue;
         }
@@ -88,9 +90,61 @@ pub(crate) fn add_roles_and_epithets(
             i = next;
             continue;
         }
-        i = role_at(doc, words, i, res, coref, &mut anaphors).unwrap_or(i + 1);
+        i = role_at(doc, words, i, res, coref, &mut anaphors, &mut offices).unwrap_or(i + 1);
     }
     anaphors
+}
+
+/// What role and epithet mentions look up, built once: named people by the
+/// words of their role, unnamed offices by phrase, clusters by name.
+struct Offices {
+    /// Role-word prefix → (first mention start, cluster), in text order.
+    by_role_prefix: HashMap<Vec<String>, Vec<(usize, usize)>>,
+    unnamed: HashMap<String, usize>,
+    /// Lower-cased mention texts and cluster names → cluster.
+    names: HashMap<String, usize>,
+}
+
+impl Offices {
+    fn new(coref: &Coreference, _words: &Words) -> Offices {
+        let mut first_start: HashMap<usize, usize> = HashMap::new();
+        let mut names = HashMap::new();
+        for m in &coref.mentions {
+            first_start.entry(m.cluster).or_insert(m.span.start);
+            names.entry(m.text.to_lowercase()).or_insert(m.cluster);
+        }
+        let mut by_role_prefix: HashMap<Vec<String>, Vec<(usize, usize)>> = HashMap::new();
+        for c in &coref.clusters {
+            names.entry(c.name.to_lowercase()).or_insert(c.id);
+            let (Some(role), EntityType::Per) = (&c.role, c.kind) else {
+                continue;
+            };
+            let rw = norm_words(role);
+            let start = first_start.get(&c.id).copied().unwrap_or(0);
+            for k in 1..=rw.len().min(8) {
+                by_role_prefix
+                    .entry(rw[..k].to_vec())
+                    .or_default()
+                    .push((start, c.id));
+            }
+        }
+        for v in by_role_prefix.values_mut() {
+            v.sort_unstable();
+        }
+        Offices {
+            by_role_prefix,
+            unnamed: HashMap::new(),
+            names,
+        }
+    }
+
+    /// The person named before `at` whose role starts with `words`, the
+    /// most recently introduced one.
+    fn holder(&self, words: &[String], at: usize) -> Option<usize> {
+        let v = self.by_role_prefix.get(words)?;
+        let i = v.partition_point(|(s, _)| *s < at);
+        i.checked_sub(1).map(|i| v[i].1)
+    }
 }
 
 /// `partai tersebut`, `lembaga itu`, `the company`: an organisation named
@@ -121,6 +175,7 @@ fn epithet_at(
     i: usize,
     res: &Resources,
     coref: &mut Coreference,
+    offices: &Offices,
 ) -> Option<usize> {
     let w = &words.words;
     let ep = res.epithets.iter().find(|ep| {
@@ -131,13 +186,9 @@ fn epithet_at(
         end += 1;
     }
     let span = Span::new(w[i].span.start, w[end - 1].span.end);
-    let known = coref.mentions.iter().find(|m| {
-        m.kind == MentionKind::Name
-            && (ep.names.contains(&m.text.to_lowercase())
-                || ep.names.contains(&coref.clusters[m.cluster].name.to_lowercase()))
-    });
+    let known = ep.names.iter().find_map(|n| offices.names.get(n)).copied();
     let cluster = match known {
-        Some(m) => m.cluster,
+        Some(c) => c,
         None => {
             let id = coref.clusters.len();
             coref.clusters.push(Cluster {
@@ -171,6 +222,7 @@ fn role_at(
     res: &Resources,
     coref: &mut Coreference,
     anaphors: &mut Vec<Anaphor>,
+    offices: &mut Offices,
 ) -> Option<usize> {
     let w = &words.words;
     let k = (1..=res.max_role_words.min(w.len() - i)).rev().find(|&k| {
@@ -223,31 +275,14 @@ fn role_at(
     }
     let span = Span::new(w[if marked { i - 1 } else { i }].span.start, w[end - 1].span.end);
     let phrase_words = norm_words(&doc.text[w[i].span.start..w[end - 1].span.end]);
-    let holder = coref
-        .mentions
-        .iter()
-        .rev()
-        .filter(|m| m.span.end <= span.start)
-        .map(|m| &coref.clusters[m.cluster])
-        .find(|c| {
-            c.kind == EntityType::Per
-                && c.role.as_deref().is_some_and(|r| {
-                    let rw = norm_words(r);
-                    rw.len() >= phrase_words.len() && rw[..phrase_words.len()] == phrase_words[..]
-                })
-        })
-        .map(|c| c.id);
+    let holder = offices.holder(&phrase_words, span.start);
     let cluster = match holder {
         Some(id) => id,
         None => {
             let phrase = doc.text[w[i].span.start..w[end - 1].span.end].to_string();
             // An existing unnamed office of the same words.
-            match coref
-                .clusters
-                .iter()
-                .find(|c| c.role.as_deref() == Some(phrase.as_str()) && c.name == phrase)
-            {
-                Some(c) => c.id,
+            match offices.unnamed.get(&phrase) {
+                Some(&id) => id,
                 None => {
                     let country = country.or_else(|| {
                         doc.language
@@ -260,13 +295,14 @@ fn role_at(
                         id,
                         name: phrase.clone(),
                         kind: EntityType::Per,
-                        role: Some(phrase),
+                        role: Some(phrase.clone()),
                         actor_code: country
                             .as_ref()
                             .filter(|_| !code.is_empty())
                             .map(|c| format!("{c}{code}")),
                         country,
                     });
+                    offices.unnamed.insert(phrase, id);
                     id
                 }
             }

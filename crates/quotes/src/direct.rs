@@ -19,6 +19,9 @@ const PASSIVE_LEAD: &[&str] = &[
     "pernyataan",
 ];
 
+/// How many tokens before an embedded phrase its credited speaker may be.
+const SPEAKER_REACH: usize = 40;
+
 /// An attribution found for a passage.
 struct Attribution<'d> {
     speaker: Option<SpeakerAt<'d>>,
@@ -266,7 +269,8 @@ fn attribution_before<'d>(toks: &Toks<'d>, res: &Resources, prev: usize) -> Opti
 fn sentence_speaker<'d>(toks: &Toks<'d>, res: &Resources, open_tok: usize) -> Option<Attribution<'d>> {
     let s = toks.toks.get(open_tok)?.sentence;
     let range = toks.sentence_range(s);
-    for i in (range.start..open_tok).rev() {
+    // A bounded look back keeps a sentence full of quoted phrases linear.
+    for i in (range.start.max(open_tok.saturating_sub(SPEAKER_REACH))..open_tok).rev() {
         if let Some(k) = toks.according_at(i, res) {
             let (end, mention) = toks.speaker_from(i + k)?;
             return Some(Attribution {

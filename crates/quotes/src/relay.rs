@@ -3,7 +3,11 @@
 
 use crate::data::Resources;
 use crate::tokens::Toks;
-use warta_core::{Entity, EntityType, Quote};
+use warta_core::{Entity, EntityType, Quote, Span};
+
+/// How many tokens before and after a quote (and its cue) its relay
+/// chain is looked for.
+const RELAY_REACH: usize = 60;
 
 /// Words in a medium's name that make it one even without a MED code.
 const MEDIUM_WORDS: &[&str] = &[
@@ -158,7 +162,15 @@ pub(crate) fn chain_for(toks: &Toks, res: &Resources, q: &Quote) -> Vec<String> 
     else {
         return Vec::new();
     };
-    let range = toks.sentence_range(t.sentence);
+    // The attribution sentence, within a bounded reach of the quote and its
+    // cue, so that one endless sentence of quotes stays linear.
+    let full = toks.sentence_range(t.sentence);
+    let anchor = toks.index_at(at);
+    let range = full.start.max(
+        toks.index_at(q.span.start)
+            .min(anchor)
+            .saturating_sub(RELAY_REACH),
+    )..full.end.min(toks.index_at(q.span.end).max(anchor) + RELAY_REACH);
     let inside = toks.index_at(q.span.start).max(range.start)..toks.index_at(q.span.end).min(range.end);
     let mut chain: Vec<String> = Vec::new();
     let parts = if inside.start < inside.end {
@@ -181,10 +193,24 @@ pub(crate) fn chain_for(toks: &Toks, res: &Resources, q: &Quote) -> Vec<String> 
 pub(crate) fn article_sources(toks: &Toks, res: &Resources, quotes: &[Quote]) -> Vec<String> {
     let doc = toks.doc;
     let mut out: Vec<String> = Vec::new();
-    for (s, sentence) in doc.sentences.iter().enumerate() {
-        let attributed = quotes
+    let quote_spans: Vec<Span> = quotes.iter().map(|q| q.span).collect();
+    let mut cue_spans: Vec<Span> = quotes
+        .iter()
+        .filter_map(|q| q.cue.as_ref().map(|c| c.span))
+        .collect();
+    cue_spans.sort_unstable();
+    // Sorted spans that may nest (a partial inside an indirect quote): the
+    // first span ending after `s.start` may start after a later one, so
+    // check the few around it.
+    let overlaps = |spans: &[Span], s: Span| {
+        let i = spans.partition_point(|q| q.start < s.start);
+        spans[i.saturating_sub(4)..(i + 4).min(spans.len())]
             .iter()
-            .any(|q| q.cue.as_ref().is_some_and(|c| sentence.contains(c.span)) || sentence.overlaps(q.span));
+            .any(|q| q.overlaps(s))
+            || spans[..i].last().is_some_and(|q| q.overlaps(s))
+    };
+    for (s, sentence) in doc.sentences.iter().enumerate() {
+        let attributed = overlaps(&quote_spans, *sentence) || overlaps(&cue_spans, *sentence);
         if attributed {
             continue;
         }

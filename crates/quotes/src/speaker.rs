@@ -15,6 +15,8 @@ pub(crate) struct SpeakerAt<'d> {
 /// How many paragraphs back a quote without attribution looks for the
 /// quote it continues.
 const INHERIT_PARAGRAPHS: usize = 2;
+/// How many neighbouring quotes an unattributed quote looks at.
+const INHERIT_SCAN: usize = 16;
 
 /// The speaker phrase from token `start` up to (not including) `stop`.
 pub(crate) fn speaker_at<'d>(
@@ -101,13 +103,16 @@ pub(crate) fn inherit(toks: &Toks, quotes: &mut [Quote]) {
             continue;
         }
         let p = paragraph(quotes[i].span.start);
+        // Bounded scans: quotes beyond a few paragraphs never count.
         let earlier = (0..i)
             .rev()
-            .find(|&j| quotes[j].speaker.is_some() && quotes[j].kind != QuoteKind::Partial)
-            .filter(|&j| paragraph(quotes[j].span.end) + INHERIT_PARAGRAPHS >= p);
+            .take_while(|&j| paragraph(quotes[j].span.end) + INHERIT_PARAGRAPHS >= p)
+            .take(INHERIT_SCAN)
+            .find(|&j| quotes[j].speaker.is_some() && quotes[j].kind != QuoteKind::Partial);
         let later = (i + 1..quotes.len())
-            .find(|&j| quotes[j].speaker.is_some())
-            .filter(|&j| paragraph(quotes[j].span.start) == p);
+            .take_while(|&j| paragraph(quotes[j].span.start) == p)
+            .take(INHERIT_SCAN)
+            .find(|&j| quotes[j].speaker.is_some());
         if let Some(j) = earlier.or(later) {
             let from = quotes[j].clone();
             let q = &mut quotes[i];

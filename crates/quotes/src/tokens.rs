@@ -51,6 +51,8 @@ const PRONOUNS: &[&str] = &[
 pub(crate) struct Toks<'d> {
     pub doc: &'d Document,
     pub toks: Vec<Tok>,
+    /// End byte → the longest coreference mention ending there.
+    by_end: std::collections::HashMap<usize, usize>,
 }
 
 impl<'d> Toks<'d> {
@@ -73,7 +75,17 @@ impl<'d> Toks<'d> {
                 paragraph,
             });
         }
-        Toks { doc, toks }
+        let mut by_end: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+        let ms = &doc.coref.mentions;
+        for (k, m) in ms.iter().enumerate() {
+            let longer = by_end
+                .get(&m.span.end)
+                .is_none_or(|&o| ms[o].span.len() < m.span.len());
+            if longer {
+                by_end.insert(m.span.end, k);
+            }
+        }
+        Toks { doc, toks, by_end }
     }
 
     pub fn coref(&self) -> &'d Coreference {
@@ -145,12 +157,7 @@ impl<'d> Toks<'d> {
     /// The coreference mention that ends with token `i` (the longest).
     pub fn mention_ending(&self, i: usize) -> Option<&'d Mention> {
         let t = self.toks.get(i)?;
-        self.doc
-            .coref
-            .mentions
-            .iter()
-            .filter(|m| m.span.end == t.span.end || (m.span.end > t.span.start && m.span.end <= t.span.end))
-            .max_by_key(|m| m.span.len())
+        self.by_end.get(&t.span.end).map(|&k| &self.doc.coref.mentions[k])
     }
 
     /// Where a phrase that names someone ends, when it starts at token `i`:
