@@ -122,6 +122,10 @@ pub(crate) fn is_junk(e: &Entity, res: &Resources) -> bool {
     if e.kind != EntityType::Per {
         return false;
     }
+    // Names of more than a few words are names.
+    if e.text.len() > 40 || e.text.split_whitespace().nth(3).is_some() {
+        return false;
+    }
     let lower = e.text.to_lowercase();
     res.pronouns.contains_key(&lower)
         || NOT_NAMES.contains(&lower.as_str())

@@ -38,6 +38,8 @@ pub(crate) struct Resources {
     pub roles: HashMap<Vec<String>, String>,
     /// Longest role, in words.
     pub max_role_words: usize,
+    /// First words of roles: most words are not, and are rejected at once.
+    pub role_first_words: HashSet<String>,
     pub epithets: Vec<Epithet>,
     /// Words whose `-nya` is a speaker or a side (`kata`, `ujar`, `pihak`).
     pub nya_hosts: HashSet<String>,
@@ -72,6 +74,7 @@ pub(crate) fn resources() -> &'static Resources {
             .map(|r| (words(r[0]), r.get(2).copied().unwrap_or("").to_string()))
             .collect();
         let max_role_words = roles.keys().map(Vec::len).max().unwrap_or(1);
+        let role_first_words = roles.keys().filter_map(|k| k.first().cloned()).collect();
         let epithets = rows(EPITHETS_TSV)
             .filter(|r| r.len() >= 6)
             .map(|r| {
@@ -97,6 +100,7 @@ pub(crate) fn resources() -> &'static Resources {
             pronouns,
             roles,
             max_role_words,
+            role_first_words,
             epithets,
             nya_hosts,
         }

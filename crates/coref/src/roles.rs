@@ -225,6 +225,9 @@ fn role_at(
     offices: &mut Offices,
 ) -> Option<usize> {
     let w = &words.words;
+    if !res.role_first_words.contains(&w[i].lower) {
+        return None;
+    }
     let k = (1..=res.max_role_words.min(w.len() - i)).rev().find(|&k| {
         (i..i + k).all(|j| w[j].is_word) && res.roles.contains_key(&lower_words(words, i, i + k))
     })?;

@@ -18,6 +18,15 @@ pub(crate) struct Word {
     pub quoted: bool,
 }
 
+/// Lower case, with a fast path for ASCII (most tokens).
+pub(crate) fn lowercase(s: &str) -> String {
+    if s.is_ascii() {
+        s.to_ascii_lowercase()
+    } else {
+        s.to_lowercase()
+    }
+}
+
 /// The tokens of a document, in order.
 pub(crate) struct Words {
     pub words: Vec<Word>,
@@ -41,7 +50,7 @@ impl Words {
             let text = &doc.text[t.span.range()];
             words.push(Word {
                 span: t.span,
-                lower: text.to_lowercase(),
+                lower: lowercase(text),
                 is_word: t.kind == TokenKind::Word,
                 capitalised: text.chars().next().is_some_and(char::is_uppercase),
                 sentence,

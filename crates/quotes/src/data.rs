@@ -38,6 +38,8 @@ pub(crate) struct Resources {
     pub according: Vec<Vec<String>>,
     /// Longest first.
     pub relay: Vec<RelayCue>,
+    /// First words of relay cues, to reject most tokens at once.
+    pub relay_first_words: HashSet<String>,
     pub not_quote: HashSet<String>,
     /// Clause verbs that report speech only before `bahwa`/`that`/a comma.
     pub needs_complementiser: HashSet<String>,
@@ -84,6 +86,7 @@ pub(crate) fn resources() -> &'static Resources {
             })
             .collect();
         relay.sort_by_key(|c| std::cmp::Reverse(c.words.len()));
+        let relay_first_words = relay.iter().filter_map(|c| c.words.first().cloned()).collect();
         let not_quote = rows(NOT_QUOTE_TXT).map(|r| r[0].to_lowercase()).collect();
         let groups = rows(GROUPS_TXT)
             .filter_map(|r| r[0].split_whitespace().last().map(str::to_lowercase))
@@ -92,6 +95,7 @@ pub(crate) fn resources() -> &'static Resources {
             verbs,
             according,
             relay,
+            relay_first_words,
             not_quote,
             needs_complementiser,
             groups,

@@ -17,6 +17,9 @@ const MEDIUM_WORDS: &[&str] = &[
 /// Where a relay cue starts in the token range, with its length and
 /// whether it needs a medium right after it.
 fn cue_at(toks: &Toks, res: &Resources, i: usize) -> Option<(usize, bool)> {
+    if !res.relay_first_words.contains(&toks.toks.get(i)?.lower) {
+        return None;
+    }
     res.relay
         .iter()
         .find(|c| {

@@ -68,7 +68,11 @@ impl<'d> Toks<'d> {
             let text = &doc.text[t.span.range()];
             toks.push(Tok {
                 span: t.span,
-                lower: text.to_lowercase(),
+                lower: if text.is_ascii() {
+                    text.to_ascii_lowercase()
+                } else {
+                    text.to_lowercase()
+                },
                 is_word: t.kind == TokenKind::Word,
                 capitalised: text.chars().next().is_some_and(char::is_uppercase),
                 sentence,
