@@ -8,9 +8,11 @@ use warta_core::{Cluster, Coreference, Document, Entity, EntityType, Mention, Me
 
 /// Titles and honorifics written before a name that are not offices.
 const HONORIFICS: &[&str] = &[
-    "pak", "bu", "bapak", "ibu", "dr", "prof", "ir", "h", "hj", "kh", "mr", "mrs", "ms", "sir", "jenderal",
-    "jend", "letjen", "mayjen", "brigjen", "kombes", "akbp", "kompol", "sang", "the", "drs", "sdr",
-    "saudara",
+    "pak", "bu", "bapak", "ibu", "dr", "prof", "ir", "h", "hj", "kh", "mr", "mrs", "ms", "sir", "jenderal", "jend",
+    "letjen", "mayjen", "brigjen", "kombes", "akbp", "kompol", "sang", "the", "drs", "sdr", "saudara", "pol",
+    "irjen", "komjen", "ajun", "iptu", "ipda", "aiptu", "aipda", "bripka", "brigadir", "briptu", "bripda", "akp",
+    "laksamana", "marsekal", "kolonel", "letkol", "mayor", "kapten", "ustaz", "ustadz", "habib", "kiai", "gus",
+    "tgh", "plt", "pj", "pjs", "purn",
 ];
 
 /// Lower-case words of `s`, letters and digits only.
@@ -82,8 +84,14 @@ fn role_before(doc: &Document, words: &Words, at: usize, res: &Resources) -> Opt
             .iter()
             .all(|x| x.capitalised || x.lower == "(" || x.lower == ")" || !x.is_word && x.lower != ",");
         if complement_ok {
+            // Ranks written between the office and the name (`… Polda Metro
+            // Jaya Kombes Pol Argo`) are not part of the office.
+            let mut last = at;
+            while last > from + i + k && HONORIFICS.contains(&w[last - 1].lower.trim_end_matches('.')) {
+                last -= 1;
+            }
             let start = w[from + i].span.start;
-            let end = w[at - 1].span.end;
+            let end = w[last - 1].span.end;
             return Some(doc.text[start..end].trim().to_string());
         }
     }
@@ -148,7 +156,8 @@ pub(crate) fn from_entities(doc: &Document, words: &Words, res: &Resources) -> C
     for e in doc.entities.iter().filter(|e| !is_junk(e, res)) {
         let key = key_of(e, res);
         let mut id = by_key.get(&key).copied();
-        if id.is_none() && e.kind == EntityType::Per && e.canonical.is_none() {
+        let unlinked = e.canonical.as_deref().is_none_or(|c| c.eq_ignore_ascii_case(&e.text));
+        if id.is_none() && e.kind == EntityType::Per && unlinked {
             let mine = norm_words(&bare_name(&e.text, res));
             id = mine
                 .last()
@@ -165,7 +174,8 @@ pub(crate) fn from_entities(doc: &Document, words: &Words, res: &Resources) -> C
             None => {
                 let id = coref.clusters.len();
                 let name = match (&e.canonical, e.kind) {
-                    (Some(c), EntityType::Per | EntityType::Loc) => c.clone(),
+                    (Some(c), EntityType::Per) => bare_name(c, res),
+                    (Some(c), EntityType::Loc) => c.clone(),
                     (_, EntityType::Per) => bare_name(&e.text, res),
                     _ => e.text.clone(),
                 };
@@ -222,5 +232,71 @@ pub(crate) fn from_entities(doc: &Document, words: &Words, res: &Resources) -> C
             cluster: id,
         });
     }
+    add_short_names(doc, words, res, &mut coref);
     coref
+}
+
+/// Short names the NER missed: a capitalised word that is the first or
+/// last word of a person named earlier (`Argo` after `Argo Yuwono`), or the
+/// initials of one (`JK` after `Jusuf Kalla`). Only words after the full
+/// name, outside quotes and outside other entities, and only when one
+/// person fits.
+fn add_short_names(doc: &Document, words: &Words, res: &Resources, coref: &mut Coreference) {
+    // Short form → (cluster, where the full name first appears); `None`
+    // when two people share it.
+    let mut forms: HashMap<String, Option<(usize, usize)>> = HashMap::new();
+    for m in &coref.mentions {
+        let c = &coref.clusters[m.cluster];
+        if c.kind != EntityType::Per || m.kind != MentionKind::Name {
+            continue;
+        }
+        let parts = norm_words(&c.name);
+        if parts.len() < 2 {
+            continue;
+        }
+        let initials: String = parts.iter().filter_map(|p| p.chars().next()).collect();
+        for form in [parts[0].clone(), parts[parts.len() - 1].clone(), initials] {
+            if form.chars().count() < 2 || res.roles.contains_key(std::slice::from_ref(&form)) {
+                continue;
+            }
+            let entry = forms.entry(form).or_insert(Some((m.cluster, m.span.end)));
+            if entry.is_some_and(|(other, _)| other != m.cluster) {
+                *entry = None;
+            }
+        }
+    }
+    if forms.is_empty() {
+        return;
+    }
+    let mut added = Vec::new();
+    let mut e = 0;
+    for w in &words.words {
+        while e < doc.entities.len() && doc.entities[e].span.end <= w.span.start {
+            e += 1;
+        }
+        let in_entity = doc.entities[e.saturating_sub(1)..(e + 2).min(doc.entities.len())]
+            .iter()
+            .any(|x| x.span.overlaps(w.span));
+        if !w.is_word || !w.capitalised || w.quoted || in_entity {
+            continue;
+        }
+        let is_initials = w.lower.len() <= 4 && doc.text[w.span.range()].chars().all(|c| c.is_uppercase());
+        let Some(Some((cluster, after))) = forms.get(&w.lower) else { continue };
+        let is_initials_form = coref.clusters[*cluster]
+            .name
+            .split_whitespace()
+            .filter_map(|p| p.chars().next())
+            .collect::<String>()
+            .eq_ignore_ascii_case(&w.lower);
+        if w.span.start < *after || (is_initials_form && !is_initials) {
+            continue;
+        }
+        added.push(Mention {
+            text: doc.text[w.span.range()].to_string(),
+            span: w.span,
+            kind: MentionKind::Name,
+            cluster: *cluster,
+        });
+    }
+    coref.mentions.extend(added);
 }
