@@ -58,7 +58,10 @@ pub(crate) fn find(toks: &Toks, res: &Resources) -> Vec<Quote> {
                     .is_some_and(|(u, nya)| u == VerbUse::Clause && !nya)
             }
         };
-        let after = p.close.and_then(|c| attribution_after(toks, res, c, content));
+        let after = p.close.and_then(|c| {
+            attribution_after(toks, res, toks.index_at(c) + 1, content)
+                .or_else(|| attribution_after_clause(toks, res, toks.index_at(c) + 1, content))
+        });
         let before = if after.is_none() && clause_start {
             prev.and_then(|i| attribution_before(toks, res, i))
         } else {
@@ -116,16 +119,36 @@ fn looks_like_title(s: &str) -> bool {
 }
 
 /// `"…," kata X` / `ujarnya` / `"…," X said` / `demikian disampaikan X`.
+/// `"…" in that law, Azzouz said.`: the attribution after a few more
+/// words, at the end of the quote's sentence, after a comma.
+fn attribution_after_clause<'d>(
+    toks: &Toks<'d>,
+    res: &Resources,
+    after_close: usize,
+    content: Span,
+) -> Option<Attribution<'d>> {
+    let sentence = toks.toks.get(after_close)?.sentence;
+    let range = toks.sentence_range(sentence);
+    let comma = (after_close..range.end.min(after_close + 10))
+        .take_while(|&j| toks.toks[j].lower != "\"")
+        .find(|&j| toks.toks[j].lower == ",")?;
+    let a = attribution_after(toks, res, comma + 1, content)?;
+    // Only an attribution that ends the sentence (`…, Indyk said.`).
+    let cue_tok = toks.index_at(a.cue.start);
+    (range.end <= cue_tok + 8).then_some(a)
+}
+
+/// The attribution starting at token `t0` (right after the closing mark):
+/// `"…," kata X`, `ujarnya`, `"…," X said`, `demikian disampaikan X`.
 fn attribution_after<'d>(
     toks: &Toks<'d>,
     res: &Resources,
-    close: usize,
+    t0: usize,
     content: Span,
 ) -> Option<Attribution<'d>> {
     let doc = toks.doc;
-    let close_tok = toks.index_at(close);
-    let paragraph = toks.toks.get(close_tok)?.paragraph;
-    let mut t0 = close_tok + 1;
+    let paragraph = toks.toks.get(t0.checked_sub(1)?)?.paragraph;
+    let mut t0 = t0;
     if toks.toks.get(t0).is_some_and(|t| t.lower == ",") {
         t0 += 1;
     }

@@ -108,7 +108,12 @@ pub(crate) fn inherit(toks: &Toks, quotes: &mut [Quote]) {
             .rev()
             .take_while(|&j| paragraph(quotes[j].span.end) + INHERIT_PARAGRAPHS >= p)
             .take(INHERIT_SCAN)
-            .find(|&j| quotes[j].speaker.is_some() && quotes[j].kind != QuoteKind::Partial);
+            .find(|&j| {
+                // A partial quote lends its speaker only when it had an
+                // attribution of its own right after it, in this paragraph.
+                quotes[j].speaker.is_some()
+                    && (quotes[j].kind != QuoteKind::Partial || paragraph(quotes[j].span.end) == p)
+            });
         let later = (i + 1..quotes.len())
             .take_while(|&j| paragraph(quotes[j].span.start) == p)
             .take(INHERIT_SCAN)

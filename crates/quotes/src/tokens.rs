@@ -43,6 +43,13 @@ const ADVERBS: &[&str] = &[
     "again",
 ];
 
+/// Words that end a speaker's title phrase (`kata dia kepada Andi`: the
+/// speaker is `dia`, not Andi).
+const PHRASE_STOPS: &[&str] = &[
+    "kepada", "di", "saat", "ketika", "dalam", "dari", "untuk", "pada", "yang", "usai", "seusai", "to", "in",
+    "at", "for", "on", "who", "from", "with", "dengan",
+];
+
 /// Pronouns never taken for a name the NER missed.
 const PRONOUNS: &[&str] = &[
     "ia", "dia", "beliau", "mereka", "kami", "kita", "saya", "aku", "he", "she", "they", "we", "i", "it",
@@ -174,11 +181,13 @@ impl<'d> Toks<'d> {
         // Prabowo`, `Kapuspenkum Kejagung Anang Supriatna`): the person's
         // mention, which carries the title as its role.
         let mut found: Option<&'d Mention> = None;
-        for j in i..(i + 8).min(self.toks.len()) {
+        // Titles may be lower case (`White House press secretary Josh
+        // Earnest`); a reporting verb or punctuation ends the phrase.
+        for j in i..(i + 10).min(self.toks.len()) {
             let t = &self.toks[j];
-            if j > i
-                && (t.sentence != s || !(t.is_word && t.capitalised || matches!(t.lower.as_str(), "(" | ")")))
-            {
+            let in_phrase = t.is_word || matches!(t.lower.as_str(), "(" | ")");
+            let stop = crate::data::resources().verbs.contains_key(&t.lower) || PHRASE_STOPS.contains(&t.lower.as_str());
+            if j > i && (t.sentence != s || !in_phrase || stop) {
                 break;
             }
             if let Some(m) = self.mention_starting(j) {
