@@ -63,6 +63,7 @@ pub fn find_quotes(doc: &Document) -> (Vec<Quote>, Vec<String>) {
     for q in &mut quotes {
         q.relayed_by = relay::chain_for(&toks, res, q);
     }
+    speaker::carry_relays(&toks, &mut quotes);
     let sources = relay::article_sources(&toks, res, &quotes);
     (quotes, sources)
 }

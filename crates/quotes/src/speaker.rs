@@ -128,6 +128,54 @@ pub(crate) fn inherit(toks: &Toks, quotes: &mut [Quote]) {
             q.speaker_role = from.speaker_role;
             q.speaker_actor_code = from.speaker_actor_code;
             q.speaker_cluster = from.speaker_cluster;
+        } else if let Some(m) = last_person_before(toks, quotes, quotes[i].span.start, p) {
+            // A quote introduced by the sentence before it (`Argo menjelaskan
+            // kedua pelaku … ¶ "…"`): the last person named outside quotes.
+            let q = &mut quotes[i];
+            set_speaker(toks, q, SpeakerAt { span: m.span, mention: Some(m) });
+        }
+    }
+}
+
+/// How many coreference mentions back the introducing person is looked for.
+const INTRO_SCAN: usize = 24;
+
+/// The last person mentioned before byte `at`, outside quotes, no more
+/// than [`INHERIT_PARAGRAPHS`] paragraphs before paragraph `p`.
+fn last_person_before<'d>(toks: &Toks<'d>, quotes: &[Quote], at: usize, p: usize) -> Option<&'d Mention> {
+    let ms = &toks.coref().mentions;
+    let end = ms.partition_point(|m| m.span.start < at);
+    let quoted = |m: &Mention| {
+        let k = quotes.partition_point(|q| q.span.end <= m.span.start);
+        quotes[k..].iter().take(4).any(|q| q.kind != QuoteKind::Indirect && q.span.contains(m.span))
+    };
+    ms[end.saturating_sub(INTRO_SCAN)..end]
+        .iter()
+        .rev()
+        .filter(|m| toks.is_person(m) && !quoted(m))
+        .find(|_| true)
+        .filter(|m| {
+            let mp = toks.toks.get(toks.index_at(m.span.start)).map_or(0, |t| t.paragraph);
+            mp + INHERIT_PARAGRAPHS >= p
+        })
+}
+
+/// Quotes without a relay of their own take the chain of the previous quote
+/// by the same speaker within a few paragraphs (`…," lanjutnya` after `…,"
+/// kata X seperti dikutip Reuters`): the same interview or message.
+pub(crate) fn carry_relays(toks: &Toks, quotes: &mut [Quote]) {
+    let paragraph = |at: usize| toks.toks.get(toks.index_at(at)).map_or(0, |t| t.paragraph);
+    let mut last: Option<(usize, usize, Vec<String>)> = None;
+    for q in quotes.iter_mut() {
+        let p = paragraph(q.span.start);
+        match (&last, q.speaker_cluster) {
+            (Some((c, lp, chain)), Some(qc)) if q.relayed_by.is_empty() && *c == qc && lp + INHERIT_PARAGRAPHS >= p => {
+                q.relayed_by = chain.clone();
+            }
+            _ => {}
+        }
+        if let (Some(c), false) = (q.speaker_cluster, q.relayed_by.is_empty()) {
+            last = Some((c, paragraph(q.span.end), q.relayed_by.clone()));
         }
     }
 }
