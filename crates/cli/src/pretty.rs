@@ -126,5 +126,33 @@ pub fn write_report(out: &mut impl Write, doc: &Document, colour: bool) -> io::R
             )?;
         }
     }
+    if !doc.quotes.is_empty() {
+        writeln!(out, "  {}", p.bold("quotes"))?;
+        for q in &doc.quotes {
+            writeln!(out, "{}", quote_line(&p, q))?;
+        }
+    }
+    if !doc.sources.is_empty() {
+        writeln!(out, "  {}   {}", p.bold("sources"), doc.sources.join(", "))?;
+    }
     writeln!(out)
+}
+
+/// One quote: kind, speaker with role and actor code, how the attribution
+/// wrote the speaker, the relay chain, then the quote (shortened).
+fn quote_line(p: &Paint, q: &warta_core::Quote) -> String {
+    let speaker = q.speaker.as_deref().unwrap_or("?");
+    let mut who = speaker.to_string();
+    if let Some(code) = &q.speaker_actor_code {
+        who.push_str(&format!(" [{code}]"));
+    }
+    if let Some(written) = q.speaker_text.as_deref().filter(|t| *t != speaker) {
+        who.push_str(&p.dim(&format!(" ({written})")));
+    }
+    if !q.relayed_by.is_empty() {
+        who.push_str(&p.dim(&format!(" via {}", q.relayed_by.join(" → "))));
+    }
+    let text: String = q.text.chars().take(90).collect();
+    let ellipsis = if text.len() < q.text.len() { "…" } else { "" };
+    format!("    {:<8} {who}: \"{text}{ellipsis}\"", q.kind.as_str())
 }
