@@ -55,12 +55,54 @@ pub fn check_document(doc: &Document) {
     if let Some(l) = &doc.language {
         assert!((0.0..=1.0).contains(&l.confidence), "confidence {}", l.confidence);
     }
+    check_coref_and_quotes(doc);
     // The JSON contract converts every span to code points; it must not
     // panic and must still fit the text.
     let out = doc.to_output();
     let chars = doc.text.chars().count();
     assert!(out.entities.iter().all(|e| e.span.end <= chars));
     assert!(out.sentences.iter().all(|s| s.end <= chars));
+}
+
+/// Coreference mentions cover their text and point at a cluster whose id is
+/// its index; quotes cover their text, their speaker and cue spans are in
+/// the text, and a speaker cluster exists.
+fn check_coref_and_quotes(doc: &Document) {
+    let clusters = &doc.coref.clusters;
+    for (i, c) in clusters.iter().enumerate() {
+        assert_eq!(c.id, i, "cluster id is not its index");
+    }
+    for m in &doc.coref.mentions {
+        check_span(doc, "mention", m.span);
+        assert!(m.cluster < clusters.len(), "mention {m:?} points at no cluster");
+        if m.kind != warta_core::MentionKind::Clitic {
+            assert_eq!(m.text, doc.slice(m.span), "mention text is not its span");
+        }
+    }
+    assert!(
+        doc.coref.mentions.windows(2).all(|w| w[0].span.start <= w[1].span.start),
+        "mentions not sorted"
+    );
+    for q in &doc.quotes {
+        check_span(doc, "quote", q.span);
+        assert_eq!(q.text, doc.slice(q.span), "quote text is not its span");
+        if let (Some(a), Some(b)) = (q.speaker_start, q.speaker_end) {
+            check_span(doc, "speaker", Span::new(a, b));
+        }
+        assert_eq!(q.speaker_start.is_some(), q.speaker_end.is_some(), "half a speaker span");
+        if let Some(c) = &q.cue {
+            check_span(doc, "cue", c.span);
+            assert_eq!(c.text, doc.slice(c.span), "cue text is not its span");
+        }
+        if let Some(c) = q.speaker_cluster {
+            assert!(c < clusters.len(), "quote speaker cluster {c} does not exist");
+            assert!(q.speaker.is_some(), "a speaker cluster without a speaker");
+        }
+    }
+    assert!(
+        doc.quotes.windows(2).all(|w| w[0].span.start <= w[1].span.start),
+        "quotes not sorted"
+    );
 }
 
 /// The same document must come out of the same input twice, byte for byte.
