@@ -8,11 +8,62 @@ use warta_core::{Cluster, Coreference, Document, Entity, EntityType, Mention, Me
 
 /// Titles and honorifics written before a name that are not offices.
 const HONORIFICS: &[&str] = &[
-    "pak", "bu", "bapak", "ibu", "dr", "prof", "ir", "h", "hj", "kh", "mr", "mrs", "ms", "sir", "jenderal", "jend",
-    "letjen", "mayjen", "brigjen", "kombes", "akbp", "kompol", "sang", "the", "drs", "sdr", "saudara", "pol",
-    "irjen", "komjen", "ajun", "iptu", "ipda", "aiptu", "aipda", "bripka", "brigadir", "briptu", "bripda", "akp",
-    "laksamana", "marsekal", "kolonel", "letkol", "mayor", "kapten", "ustaz", "ustadz", "habib", "kiai", "gus",
-    "tgh", "plt", "pj", "pjs", "purn",
+    "pak",
+    "bu",
+    "bapak",
+    "ibu",
+    "dr",
+    "prof",
+    "ir",
+    "h",
+    "hj",
+    "kh",
+    "mr",
+    "mrs",
+    "ms",
+    "sir",
+    "jenderal",
+    "jend",
+    "letjen",
+    "mayjen",
+    "brigjen",
+    "kombes",
+    "akbp",
+    "kompol",
+    "sang",
+    "the",
+    "drs",
+    "sdr",
+    "saudara",
+    "pol",
+    "irjen",
+    "komjen",
+    "ajun",
+    "iptu",
+    "ipda",
+    "aiptu",
+    "aipda",
+    "bripka",
+    "brigadir",
+    "briptu",
+    "bripda",
+    "akp",
+    "laksamana",
+    "marsekal",
+    "kolonel",
+    "letkol",
+    "mayor",
+    "kapten",
+    "ustaz",
+    "ustadz",
+    "habib",
+    "kiai",
+    "gus",
+    "tgh",
+    "plt",
+    "pj",
+    "pjs",
+    "purn",
 ];
 
 /// Lower-case words of `s`, letters and digits only.
@@ -156,7 +207,10 @@ pub(crate) fn from_entities(doc: &Document, words: &Words, res: &Resources) -> C
     for e in doc.entities.iter().filter(|e| !is_junk(e, res)) {
         let key = key_of(e, res);
         let mut id = by_key.get(&key).copied();
-        let unlinked = e.canonical.as_deref().is_none_or(|c| c.eq_ignore_ascii_case(&e.text));
+        let unlinked = e
+            .canonical
+            .as_deref()
+            .is_none_or(|c| c.eq_ignore_ascii_case(&e.text));
         if id.is_none() && e.kind == EntityType::Per && unlinked {
             let mine = norm_words(&bare_name(&e.text, res));
             id = mine
@@ -281,7 +335,9 @@ fn add_short_names(doc: &Document, words: &Words, res: &Resources, coref: &mut C
             continue;
         }
         let is_initials = w.lower.len() <= 4 && doc.text[w.span.range()].chars().all(|c| c.is_uppercase());
-        let Some(Some((cluster, after))) = forms.get(&w.lower) else { continue };
+        let Some(Some((cluster, after))) = forms.get(&w.lower) else {
+            continue;
+        };
         let is_initials_form = coref.clusters[*cluster]
             .name
             .split_whitespace()

@@ -266,10 +266,11 @@ fn score_article(doc: &Document, gold: &[GoldQuote], gold_sources: &[String], re
             .enumerate()
             .filter(|(i, _)| !used[*i])
             .filter_map(|(i, p)| {
-                let inter = Span::new(p.span.start.max(gspan.start), p.span.end.min(gspan.end));
-                if inter.start >= inter.end {
+                let (a, b) = (p.span.start.max(gspan.start), p.span.end.min(gspan.end));
+                if a >= b {
                     return None;
                 }
+                let inter = Span::new(a, b);
                 let il = lc.count(inter);
                 let pl = lc.count(p.span).max(1);
                 (il as f64 >= 0.9 * gl as f64 && il as f64 >= 0.5 * pl as f64).then_some((i, il))

@@ -132,7 +132,14 @@ pub(crate) fn inherit(toks: &Toks, quotes: &mut [Quote]) {
             // A quote introduced by the sentence before it (`Argo menjelaskan
             // kedua pelaku … ¶ "…"`): the last person named outside quotes.
             let q = &mut quotes[i];
-            set_speaker(toks, q, SpeakerAt { span: m.span, mention: Some(m) });
+            set_speaker(
+                toks,
+                q,
+                SpeakerAt {
+                    span: m.span,
+                    mention: Some(m),
+                },
+            );
         }
     }
 }
@@ -147,7 +154,10 @@ fn last_person_before<'d>(toks: &Toks<'d>, quotes: &[Quote], at: usize, p: usize
     let end = ms.partition_point(|m| m.span.start < at);
     let quoted = |m: &Mention| {
         let k = quotes.partition_point(|q| q.span.end <= m.span.start);
-        quotes[k..].iter().take(4).any(|q| q.kind != QuoteKind::Indirect && q.span.contains(m.span))
+        quotes[k..]
+            .iter()
+            .take(4)
+            .any(|q| q.kind != QuoteKind::Indirect && q.span.contains(m.span))
     };
     ms[end.saturating_sub(INTRO_SCAN)..end]
         .iter()
@@ -155,7 +165,10 @@ fn last_person_before<'d>(toks: &Toks<'d>, quotes: &[Quote], at: usize, p: usize
         .filter(|m| toks.is_person(m) && !quoted(m))
         .find(|_| true)
         .filter(|m| {
-            let mp = toks.toks.get(toks.index_at(m.span.start)).map_or(0, |t| t.paragraph);
+            let mp = toks
+                .toks
+                .get(toks.index_at(m.span.start))
+                .map_or(0, |t| t.paragraph);
             mp + INHERIT_PARAGRAPHS >= p
         })
 }
@@ -169,7 +182,9 @@ pub(crate) fn carry_relays(toks: &Toks, quotes: &mut [Quote]) {
     for q in quotes.iter_mut() {
         let p = paragraph(q.span.start);
         match (&last, q.speaker_cluster) {
-            (Some((c, lp, chain)), Some(qc)) if q.relayed_by.is_empty() && *c == qc && lp + INHERIT_PARAGRAPHS >= p => {
+            (Some((c, lp, chain)), Some(qc))
+                if q.relayed_by.is_empty() && *c == qc && lp + INHERIT_PARAGRAPHS >= p =>
+            {
                 q.relayed_by = chain.clone();
             }
             _ => {}

@@ -186,7 +186,8 @@ impl<'d> Toks<'d> {
         for j in i..(i + 10).min(self.toks.len()) {
             let t = &self.toks[j];
             let in_phrase = t.is_word || matches!(t.lower.as_str(), "(" | ")");
-            let stop = crate::data::resources().verbs.contains_key(&t.lower) || PHRASE_STOPS.contains(&t.lower.as_str());
+            let stop = crate::data::resources().verbs.contains_key(&t.lower)
+                || PHRASE_STOPS.contains(&t.lower.as_str());
             if j > i && (t.sentence != s || !in_phrase || stop) {
                 break;
             }

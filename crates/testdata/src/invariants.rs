@@ -80,7 +80,10 @@ fn check_coref_and_quotes(doc: &Document) {
         }
     }
     assert!(
-        doc.coref.mentions.windows(2).all(|w| w[0].span.start <= w[1].span.start),
+        doc.coref
+            .mentions
+            .windows(2)
+            .all(|w| w[0].span.start <= w[1].span.start),
         "mentions not sorted"
     );
     for q in &doc.quotes {
@@ -89,7 +92,11 @@ fn check_coref_and_quotes(doc: &Document) {
         if let (Some(a), Some(b)) = (q.speaker_start, q.speaker_end) {
             check_span(doc, "speaker", Span::new(a, b));
         }
-        assert_eq!(q.speaker_start.is_some(), q.speaker_end.is_some(), "half a speaker span");
+        assert_eq!(
+            q.speaker_start.is_some(),
+            q.speaker_end.is_some(),
+            "half a speaker span"
+        );
         if let Some(c) = &q.cue {
             check_span(doc, "cue", c.span);
             assert_eq!(c.text, doc.slice(c.span), "cue text is not its span");

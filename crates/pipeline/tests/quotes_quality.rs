@@ -1,0 +1,81 @@
+//! Quote finding and speaker resolution against the hand-labelled gold in
+//! `data/eval/quotes/` (the articles themselves are read from `../shared`;
+//! skipped when it is absent). Floors sit a little below what was measured
+//! (docs/quality.md); a drop below one is a regression a user would see.
+
+use std::path::PathBuf;
+use warta_pipeline::eval_quotes::{evaluate, format_report, QuoteReport};
+use warta_pipeline::Pipeline;
+
+fn gold(name: &str) -> PathBuf {
+    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/eval/quotes")).join(name)
+}
+
+fn report(name: &str) -> Option<QuoteReport> {
+    let shared = warta_testdata::shared("data/news")?;
+    let shared = shared.parent()?.parent()?.to_path_buf();
+    let pipeline = Pipeline::standard().expect("pipeline loads");
+    let r = evaluate(&pipeline, &[gold(name)], &shared).expect("gold scores");
+    eprintln!("{name}:\n{}", format_report(&r, false));
+    Some(r)
+}
+
+#[test]
+fn held_out_indosum_quotes_keep_their_speakers() {
+    let Some(r) = report("indosum-heldout.jsonl") else {
+        return;
+    };
+    let all = r.all();
+    assert_eq!(r.articles, 20);
+    assert!(all.recall() >= 0.83, "recall {:.3}", all.recall());
+    assert!(all.precision() >= 0.90, "precision {:.3}", all.precision());
+    assert!(
+        all.speaker_accuracy() >= 0.84,
+        "speaker {:.3}",
+        all.speaker_accuracy()
+    );
+    let direct = r.kind("direct");
+    assert!(direct.recall() >= 0.97, "direct recall {:.3}", direct.recall());
+    assert!(
+        direct.speaker_accuracy() >= 0.78,
+        "direct speaker {:.3}",
+        direct.speaker_accuracy()
+    );
+    assert!(all.relay_accuracy() >= 0.86, "relay {:.3}", all.relay_accuracy());
+}
+
+#[test]
+fn detik_tuning_split_quotes() {
+    let Some(r) = report("detik-tune.jsonl") else {
+        return;
+    };
+    let all = r.all();
+    assert!(all.recall() >= 0.94, "recall {:.3}", all.recall());
+    assert!(all.precision() >= 0.96, "precision {:.3}", all.precision());
+    assert!(
+        all.speaker_accuracy() >= 0.96,
+        "speaker {:.3}",
+        all.speaker_accuracy()
+    );
+    assert!(r.kind("direct").speaker_accuracy() >= 0.96);
+}
+
+#[test]
+fn english_quotes() {
+    let Some(r) = report("english.jsonl") else { return };
+    let all = r.all();
+    let direct = r.kind("direct");
+    assert!(direct.recall() >= 0.95, "direct recall {:.3}", direct.recall());
+    assert!(
+        direct.speaker_accuracy() >= 0.87,
+        "direct speaker {:.3}",
+        direct.speaker_accuracy()
+    );
+    assert!(all.recall() >= 0.66, "recall {:.3}", all.recall());
+    assert!(all.precision() >= 0.89, "precision {:.3}", all.precision());
+    assert!(
+        all.speaker_accuracy() >= 0.85,
+        "speaker {:.3}",
+        all.speaker_accuracy()
+    );
+}
