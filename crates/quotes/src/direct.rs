@@ -103,7 +103,7 @@ fn trim_content(text: &str, s: Span) -> Span {
     let inner = &text[s.range()];
     let lead = inner.len() - inner.trim_start().len();
     let trimmed = inner.trim_end().trim_end_matches(',').trim_end();
-    let end = s.start + lead.max(0) + trimmed.trim_start().len();
+    let end = s.start + lead + trimmed.trim_start().len();
     Span::new(s.start + lead, end.max(s.start + lead))
 }
 
