@@ -54,6 +54,42 @@ pub(crate) fn find(toks: &Toks, res: &Resources, found: &[Quote]) -> Vec<Quote> 
     out
 }
 
+/// An attribution set off by a comma before it, at verb `v`: `, ujarnya`,
+/// `, kata X`, `, X said`. Returns the speaker, the token after the
+/// attribution and the comma's token.
+fn comma_attribution<'d>(
+    toks: &Toks<'d>,
+    res: &Resources,
+    v: usize,
+) -> Option<(SpeakerAt<'d>, usize, usize)> {
+    match toks.verb(v, res)? {
+        (VerbUse::After, true) if toks.toks[v - 1].lower == "," => {
+            let t = &toks.toks[v];
+            let m = toks.coref().mention_at(Span::new(t.span.end - 3, t.span.end))?;
+            Some((
+                SpeakerAt {
+                    span: m.span,
+                    mention: Some(m),
+                },
+                v + 1,
+                v - 1,
+            ))
+        }
+        (VerbUse::After, false) if toks.toks[v - 1].lower == "," => {
+            let (s_end, mention) = toks.speaker_from(v + 1)?;
+            Some((speaker_at(toks, v + 1, s_end, mention), s_end, v - 1))
+        }
+        (VerbUse::Clause, false) => {
+            let (s_start, mention) = toks.speaker_before(v, false)?;
+            if s_start == 0 || toks.toks[s_start - 1].lower != "," {
+                return None;
+            }
+            Some((speaker_at(toks, s_start, v, mention), v + 1, s_start - 1))
+        }
+        _ => None,
+    }
+}
+
 /// `Each year, officials said, it repaves …` / `Polres Sekadau, kata
 /// Zainal, mengingatkan …`: an attribution set off by commas inside the
 /// sentence; the whole sentence is what was reported.
@@ -68,44 +104,19 @@ fn attribution_inside(
         if is_quoted(v) {
             continue;
         }
-        let (sp, cue_end, after) = match toks.verb(v, res) {
-            Some((VerbUse::After, true)) if toks.toks[v - 1].lower == "," => {
-                let t = &toks.toks[v];
-                let m = toks.coref().mention_at(Span::new(t.span.end - 3, t.span.end))?;
-                (
-                    SpeakerAt {
-                        span: m.span,
-                        mention: Some(m),
-                    },
-                    v + 1,
-                    v + 1,
-                )
-            }
-            Some((VerbUse::After, false)) if toks.toks[v - 1].lower == "," => {
-                let (s_end, mention) = toks.speaker_from(v + 1)?;
-                (speaker_at(toks, v + 1, s_end, mention), v + 1, s_end)
-            }
-            Some((VerbUse::Clause, false)) => {
-                let Some((s_start, mention)) = toks.speaker_before(v, false) else {
-                    continue;
-                };
-                if s_start == 0 || toks.toks[s_start - 1].lower != "," {
-                    continue;
-                }
-                (speaker_at(toks, s_start, v, mention), v + 1, v + 1)
-            }
-            _ => continue,
+        let Some((sp, after, _)) = comma_attribution(toks, res, v) else {
+            continue;
         };
         if toks.toks.get(after).is_none_or(|t| t.lower != ",") || words_in(toks, after + 1, end) < MIN_WORDS {
             continue;
         }
-        let _ = cue_end;
+        let cue = Some(toks.toks[v].span);
         return Some(quote(
             toks,
             span_of(toks, range.start, end),
             QuoteKind::Indirect,
             Some(sp),
-            Some(toks.toks[v].span),
+            cue,
         ));
     }
     None
@@ -262,7 +273,8 @@ fn subject_verb(
     None
 }
 
-/// `…, kata X.` / `…, ujarnya.` / `…, X said.` without quotation marks.
+/// `…, kata X.` / `…, ujarnya.` / `…, X said.` without quotation marks:
+/// the attribution ends the sentence.
 fn verb_after(
     toks: &Toks,
     res: &Resources,
@@ -274,42 +286,24 @@ fn verb_after(
         if is_quoted(v) {
             continue;
         }
-        let (clause_to, sp) = match toks.verb(v, res) {
-            Some((VerbUse::After, true)) if toks.toks[v - 1].lower == "," => {
-                let t = &toks.toks[v];
-                let m = toks.coref().mention_at(Span::new(t.span.end - 3, t.span.end))?;
-                (
-                    v - 1,
-                    SpeakerAt {
-                        span: m.span,
-                        mention: Some(m),
-                    },
-                )
-            }
-            Some((VerbUse::After, false)) if toks.toks[v - 1].lower == "," => {
-                let (s_end, mention) = toks.speaker_from(v + 1)?;
-                (v - 1, speaker_at(toks, v + 1, s_end, mention))
-            }
-            Some((VerbUse::Clause, false)) => {
-                let Some((s_start, mention)) = toks.speaker_before(v, false) else {
-                    continue;
-                };
-                if s_start == 0 || toks.toks[s_start - 1].lower != "," || v + 3 < end {
-                    continue;
-                }
-                (s_start - 1, speaker_at(toks, s_start, v, mention))
-            }
-            _ => continue,
+        let Some((sp, after, comma)) = comma_attribution(toks, res, v) else {
+            continue;
         };
-        if words_in(toks, range.start, clause_to) < MIN_WORDS {
+        let clause_verb = matches!(toks.verb(v, res), Some((VerbUse::Clause, _)));
+        if clause_verb && v + 3 < end {
+            continue;
+        }
+        let _ = after;
+        if words_in(toks, range.start, comma) < MIN_WORDS {
             return None;
         }
+        let cue = Some(toks.toks[v].span);
         return Some(quote(
             toks,
-            span_of(toks, range.start, clause_to),
+            span_of(toks, range.start, comma),
             QuoteKind::Indirect,
             Some(sp),
-            Some(toks.toks[v].span),
+            cue,
         ));
     }
     None

@@ -1,26 +1,10 @@
 use super::*;
-use warta_core::{Entity, EntityType, Language, QuoteKind, Span};
+use warta_core::{EntityType, QuoteKind};
 
-/// A segmented, coreferenced document whose entities are the given (text,
-/// type, canonical, actor code) at their first occurrence after the
-/// previous one.
+/// A segmented document with the given entities (see
+/// [`warta_testdata::segmented_doc`]), coreference resolved.
 fn doc(text: &str, ents: &[(&str, EntityType, Option<&str>, Option<&str>)]) -> Document {
-    let mut d = Document::new("t", text);
-    d.language = Some(Language {
-        code: "id".into(),
-        confidence: 1.0,
-    });
-    d.tokens = warta_text::tokenize(text);
-    d.sentences = warta_text::split_sentences(text, &d.tokens);
-    let mut from = 0;
-    for (t, kind, canonical, code) in ents {
-        let start = from + text[from..].find(t).expect("entity in text");
-        let mut e = Entity::new(Span::new(start, start + t.len()), *t, *kind);
-        e.canonical = canonical.map(str::to_string);
-        e.actor_code = code.map(str::to_string);
-        d.entities.push(e);
-        from = start + t.len();
-    }
+    let mut d = warta_testdata::segmented_doc(text, ents);
     d.coref = warta_coref::resolve(&d);
     d
 }

@@ -7,6 +7,34 @@
 pub mod hard_inputs;
 pub mod invariants;
 
+/// A tokenised and sentence-split document (language `id`) whose entities
+/// are `(text, type, canonical, actor code)`, each at its first occurrence
+/// after the previous one: the input coreference and quotes read, without
+/// running NER and linking.
+pub fn segmented_doc(
+    text: &str,
+    ents: &[(&str, warta_core::EntityType, Option<&str>, Option<&str>)],
+) -> warta_core::Document {
+    use warta_core::{Entity, Language, Span};
+    let mut d = warta_core::Document::new("t", text);
+    d.language = Some(Language {
+        code: "id".into(),
+        confidence: 1.0,
+    });
+    d.tokens = warta_text::tokenize(text);
+    d.sentences = warta_text::split_sentences(text, &d.tokens);
+    let mut from = 0;
+    for (t, kind, canonical, code) in ents {
+        let start = from + text[from..].find(t).expect("entity in text");
+        let mut e = Entity::new(Span::new(start, start + t.len()), *t, *kind);
+        e.canonical = canonical.map(str::to_string);
+        e.actor_code = code.map(str::to_string);
+        d.entities.push(e);
+        from = start + t.len();
+    }
+    d
+}
+
 use std::path::PathBuf;
 
 /// The reference data folder: `$WARTA_SHARED`, else `../shared` beside the
