@@ -90,6 +90,10 @@ pub(crate) fn add_roles_and_epithets(
             i = next;
             continue;
         }
+        if let Some(next) = person_anaphor_at(words, i, res, &mut anaphors) {
+            i = next;
+            continue;
+        }
         i = role_at(doc, words, i, res, coref, &mut anaphors, &mut offices).unwrap_or(i + 1);
     }
     anaphors
@@ -145,6 +149,63 @@ impl Offices {
         let i = v.partition_point(|(s, _)| *s < at);
         i.checked_sub(1).map(|i| v[i].1)
     }
+}
+
+/// Nouns that open a descriptive phrase for a person named before
+/// (`pria yang akrab disapa Ahok itu`, `politikus PDIP tersebut`).
+const PERSON_NOUNS: &[&str] = &[
+    "pria",
+    "wanita",
+    "perempuan",
+    "lelaki",
+    "politikus",
+    "politisi",
+    "mantan",
+    "sosok",
+    "pengusaha",
+    "purnawirawan",
+    "aktris",
+    "aktor",
+    "penyanyi",
+    "pebalap",
+    "pemain",
+    "pelatih",
+    "atlet",
+    "artis",
+    "pejabat",
+    "jenderal",
+    "ekonom",
+    "pengamat",
+    "advokat",
+    "pengacara",
+    "tokoh",
+];
+
+/// How many words such a descriptive phrase may run before its `itu`.
+const PERSON_PHRASE_REACH: usize = 8;
+
+/// `tutur pria yang akrab disapa Ahok itu` / `Politikus PDIP itu
+/// mengatakan`: a descriptive phrase ending in a demonstrative, where a
+/// speaker stands (right after a reporting verb, or opening a sentence),
+/// refers back to the person in focus.
+fn person_anaphor_at(words: &Words, i: usize, res: &Resources, anaphors: &mut Vec<Anaphor>) -> Option<usize> {
+    let w = &words.words;
+    if !PERSON_NOUNS.contains(&w[i].lower.as_str()) {
+        return None;
+    }
+    let opens_sentence = i == 0 || w[i - 1].sentence != w[i].sentence;
+    let after_verb = i > 0 && res.nya_hosts.contains(&w[i - 1].lower);
+    if !opens_sentence && !after_verb {
+        return None;
+    }
+    let end = (i + 1..(i + 1 + PERSON_PHRASE_REACH).min(w.len()))
+        .take_while(|&j| w[j].sentence == w[i].sentence && (w[j].is_word || w[j].lower == "-"))
+        .find(|&j| matches!(w[j].lower.as_str(), "itu" | "tersebut"))?;
+    anaphors.push(Anaphor {
+        span: Span::new(w[i].span.start, w[end].span.end),
+        number: Number::Singular,
+    });
+    Some(end + 1)
 }
 
 /// `partai tersebut`, `lembaga itu`, `the company`: an organisation named

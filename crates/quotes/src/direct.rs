@@ -62,8 +62,13 @@ pub(crate) fn find(toks: &Toks, res: &Resources) -> Vec<Quote> {
             attribution_after(toks, res, toks.index_at(c) + 1, content)
                 .or_else(|| attribution_after_clause(toks, res, toks.index_at(c) + 1, content))
         });
+        // `Tito mengatakan:` closing the paragraph before introduces it too.
+        let colon_before = open_tok.checked_sub(1).filter(|&i| {
+            prev.is_none() && toks.toks[i].lower == ":" && toks.toks[i].paragraph + 1 == paragraph
+        });
         let before = if after.is_none() && clause_start {
-            prev.and_then(|i| attribution_before(toks, res, i))
+            prev.or(colon_before)
+                .and_then(|i| attribution_before(toks, res, i))
         } else {
             None
         };
@@ -190,7 +195,12 @@ fn attribution_after<'d>(
     while k < toks.toks.len() && k < t0 + 3 && PASSIVE_LEAD.contains(&toks.toks[k].lower.as_str()) {
         k += 1;
     }
-    if k > t0 && toks.verb(k, res).is_some_and(|(u, _)| u == VerbUse::Passive) {
+    // (`Demikian kata X.` after a quote that ends its sentence, too.)
+    if k > t0
+        && toks
+            .verb(k, res)
+            .is_some_and(|(u, nya)| u == VerbUse::Passive || u == VerbUse::After && !nya)
+    {
         return Some(Attribution {
             speaker: speaker_after(toks, k + 1),
             cue: Span::new(first.span.start, toks.toks[k].span.end),
@@ -258,6 +268,22 @@ fn attribution_before<'d>(toks: &Toks<'d>, res: &Resources, prev: usize) -> Opti
             speaker: Some(speaker_at(toks, start, verb_at, mention)),
             cue: toks.toks[verb_at].span,
         });
+    }
+    // `Kata Tito, "…"`: a fronted verb, then the speaker, then the comma.
+    if t.lower == "," {
+        let range = toks.sentence_range(t.sentence);
+        for v in range.start.max(prev.saturating_sub(10))..prev {
+            if !matches!(toks.verb(v, res), Some((VerbUse::After, false))) {
+                continue;
+            }
+            let (end, mention) = toks.speaker_from(v + 1)?;
+            if end == prev {
+                return Some(Attribution {
+                    speaker: Some(speaker_at(toks, v + 1, end, mention)),
+                    cue: toks.toks[v].span,
+                });
+            }
+        }
     }
     let sentence = t.sentence;
     let range = toks.sentence_range(sentence);

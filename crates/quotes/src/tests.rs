@@ -107,3 +107,32 @@ fn according_to_and_english_said() {
         "{got:?}"
     );
 }
+
+#[test]
+fn indonesian_attribution_forms_before_after_and_by_description() {
+    let d = doc(
+        "Gubernur DKI Jakarta Basuki Tjahaja Purnama hadir di Balai Kota.\n\"Kami siap bekerja,\" tutur pria yang akrab disapa Ahok itu.\nKata Basuki, \"Semua warga harus dilayani.\"\nIa kemudian menegaskan:\n\"Tidak ada yang kebal hukum.\"\n\"Kami akan terus bekerja.\" Demikian kata Basuki.",
+        &[
+            ("Basuki Tjahaja Purnama", EntityType::Per, None, Some("IDNGOV")),
+            ("Ahok", EntityType::Per, None, None),
+            ("Basuki", EntityType::Per, None, None),
+            ("Basuki", EntityType::Per, None, None),
+        ],
+    );
+    let got = quotes_of(&d);
+    for text in [
+        "Kami siap bekerja",
+        "Semua warga harus dilayani.",
+        "Tidak ada yang kebal hukum.",
+        "Kami akan terus bekerja.",
+    ] {
+        assert!(
+            got.contains(&(
+                "direct",
+                text.to_string(),
+                Some("Basuki Tjahaja Purnama".to_string())
+            )),
+            "{text}: {got:?}"
+        );
+    }
+}
