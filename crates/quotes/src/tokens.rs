@@ -50,6 +50,11 @@ const PHRASE_STOPS: &[&str] = &[
     "at", "for", "on", "who", "from", "with", "dengan",
 ];
 
+/// How far back an apposition (`X, one of …, said`) may open.
+const APPOSITION_REACH: usize = 15;
+/// How far into its sentence a subject may start (`Sementara itu, X …`).
+const SUBJECT_REACH: usize = 8;
+
 /// Pronouns never taken for a name the NER missed.
 const PRONOUNS: &[&str] = &[
     "ia", "dia", "beliau", "mereka", "kami", "kita", "saya", "aku", "he", "she", "they", "we", "i", "it",
@@ -241,6 +246,17 @@ impl<'d> Toks<'d> {
         k
     }
 
+    /// The subject of the sentence of token `at`: the first coreference
+    /// mention within its first few tokens, before `at`.
+    pub fn subject_of(&self, at: usize) -> Option<(usize, Option<&'d Mention>)> {
+        let range = self.sentence_range(self.toks[at].sentence);
+        (range.start..at.min(range.start + SUBJECT_REACH)).find_map(|k| {
+            let m = self.mention_starting(k)?;
+            (self.is_person(m) || self.doc.coref.clusters[m.cluster].kind == warta_core::EntityType::Org)
+                .then(|| (k, Some(m)))
+        })
+    }
+
     /// Whether a mention's cluster is a person.
     pub fn is_person(&self, m: &Mention) -> bool {
         self.doc.coref.clusters[m.cluster].kind == warta_core::EntityType::Per
@@ -264,12 +280,34 @@ impl<'d> Toks<'d> {
                 .find(|&k| self.toks[k].lower == "(")?;
             j = open.checked_sub(1)?;
         }
-        // `Anggota AJI lainnya, Arin, menyoroti`: a name set off by commas.
+        // `Anggota AJI lainnya, Arin, menyoroti`: a name set off by commas;
+        // `Eric Reeves, one of the leading voices on Sudan, said`: a name
+        // before an apposition.
         if self.toks[j].lower == "," {
-            let m = self
+            if let Some(m) = self
                 .mention_ending(j.checked_sub(1)?)
+                .filter(|m| self.is_person(m))
+            {
+                return Some((self.index_at(m.span.start), Some(m)));
+            }
+            let s = self.toks[j].sentence;
+            let open = (j.saturating_sub(APPOSITION_REACH)..j)
+                .rev()
+                .take_while(|&k| self.toks[k].sentence == s)
+                .find(|&k| self.toks[k].lower == ",")?;
+            let m = self
+                .mention_ending(open.checked_sub(1)?)
                 .filter(|m| self.is_person(m))?;
             return Some((self.index_at(m.span.start), Some(m)));
+        }
+        // `X condemned the attack and said …`, `…, saying that …`: the
+        // sentence's subject.
+        if matches!(
+            self.toks[j].lower.as_str(),
+            "and" | "dan" | "lalu" | "kemudian" | "serta" | "seraya" | "sambil"
+        ) || (self.toks[verb].lower == "saying" && self.toks[j].lower == ",")
+        {
+            return self.subject_of(verb);
         }
         if let Some(m) = self.mention_ending(j) {
             return Some((self.index_at(m.span.start), Some(m)));
