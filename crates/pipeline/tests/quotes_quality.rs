@@ -71,8 +71,8 @@ fn english_quotes() {
         "direct speaker {:.3}",
         direct.speaker_accuracy()
     );
-    assert!(all.recall() >= 0.66, "recall {:.3}", all.recall());
-    assert!(all.precision() >= 0.89, "precision {:.3}", all.precision());
+    assert!(all.recall() >= 0.69, "recall {:.3}", all.recall());
+    assert!(all.precision() >= 0.90, "precision {:.3}", all.precision());
     assert!(
         all.speaker_accuracy() >= 0.85,
         "speaker {:.3}",
