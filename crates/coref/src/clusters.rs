@@ -114,6 +114,12 @@ fn role_before(doc: &Document, words: &Words, at: usize, res: &Resources) -> Opt
     if at == 0 || at > w.len() {
         return None;
     }
+    // `Juru Bicara KPK, Febri Diansyah`: the office set off by a comma.
+    let at = if w[at - 1].lower == "," && at >= 2 && w[at - 2].is_word {
+        at - 1
+    } else {
+        at
+    };
     let sentence = w.get(at).map(|x| x.sentence).unwrap_or(w[at - 1].sentence);
     let mut from = at;
     while from > 0 && at - from < 7 {

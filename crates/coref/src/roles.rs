@@ -324,6 +324,14 @@ fn role_at(
             break;
         }
     }
+    // `Juru Bicara KPK, Febri Diansyah`: the title of the person after the
+    // comma, whose name mention covers it.
+    if w.get(end).is_some_and(|c| c.lower == ",")
+        && w.get(end + 1)
+            .is_some_and(|n| entity_starting(doc, n.span.start).is_some_and(|e| e.kind == EntityType::Per))
+    {
+        return Some(end);
+    }
     // `Ketua MPR RI ke-15 ini menegaskan`: the office refers back to the
     // person last in focus, whoever holds it.
     if let Some(d) = w.get(end).filter(|d| DEMONSTRATIVES.contains(&d.lower.as_str())) {

@@ -136,3 +136,23 @@ fn indonesian_attribution_forms_before_after_and_by_description() {
         );
     }
 }
+
+#[test]
+fn an_office_then_a_comma_then_its_holder_is_the_speaker() {
+    let d = doc(
+        "\"Kami akan memeriksa saksi pekan depan,\" kata Juru Bicara KPK, Febri Diansyah, di Jakarta.",
+        &[
+            (
+                "KPK",
+                EntityType::Org,
+                Some("Corruption Eradication Commission"),
+                Some("IDNGOV"),
+            ),
+            ("Febri Diansyah", EntityType::Per, None, None),
+            ("Jakarta", EntityType::Loc, Some("Jakarta"), None),
+        ],
+    );
+    let (qs, _) = find_quotes(&d);
+    assert_eq!(qs[0].speaker.as_deref(), Some("Febri Diansyah"), "{qs:?}");
+    assert_eq!(qs[0].speaker_role.as_deref(), Some("Juru Bicara KPK"));
+}

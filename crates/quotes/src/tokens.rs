@@ -194,6 +194,15 @@ impl<'d> Toks<'d> {
             let stop = crate::data::resources().verbs.contains_key(&t.lower)
                 || PHRASE_STOPS.contains(&t.lower.as_str());
             if j > i && (t.sentence != s || !in_phrase || stop) {
+                // `kata Juru Bicara KPK, Febri Diansyah`: the office, a
+                // comma, then the person holding it.
+                let holder = (t.lower == ",")
+                    .then(|| self.mention_starting(j + 1))
+                    .flatten()
+                    .filter(|m| self.is_person(m));
+                if let Some(m) = holder {
+                    return Some((self.index_at(m.span.end), Some(m)));
+                }
                 break;
             }
             if let Some(m) = self.mention_starting(j) {
@@ -253,7 +262,7 @@ impl<'d> Toks<'d> {
         (range.start..at.min(range.start + SUBJECT_REACH)).find_map(|k| {
             let m = self.mention_starting(k)?;
             (self.is_person(m) || self.doc.coref.clusters[m.cluster].kind == warta_core::EntityType::Org)
-                .then(|| (k, Some(m)))
+                .then_some((k, Some(m)))
         })
     }
 
