@@ -165,6 +165,16 @@ fn key_of(e: &Entity, res: &Resources) -> (EntityType, String) {
     (e.kind, name.to_lowercase())
 }
 
+/// An organisation's name without a leading English article (`The
+/// Congressional Budget Office` → `Congressional Budget Office`).
+/// A one-word remainder keeps it (`The Star` is a newspaper's name).
+fn without_article(name: &str) -> &str {
+    match name.strip_prefix("The ").or_else(|| name.strip_prefix("the ")) {
+        Some(rest) if rest.contains(' ') => rest,
+        _ => name,
+    }
+}
+
 /// Capitalised words the NER sometimes takes for names in English text.
 const NOT_NAMES: &[&str] = &[
     "his",
@@ -241,7 +251,13 @@ pub(crate) fn from_entities(doc: &Document, words: &Words, res: &Resources) -> C
                 };
                 coref.clusters.push(Cluster {
                     id,
-                    name,
+                    name: if e.kind == EntityType::Org
+                        && !e.actor_code.as_deref().is_some_and(|c| c.ends_with("MED"))
+                    {
+                        without_article(&name).to_string()
+                    } else {
+                        name
+                    },
                     kind: e.kind,
                     role: None,
                     country: None,
@@ -283,7 +299,12 @@ pub(crate) fn from_entities(doc: &Document, words: &Words, res: &Resources) -> C
             }
         } else if e.kind == EntityType::Org && e.canonical.is_none() && e.text.len() > longest[id].len() {
             longest[id] = e.text.clone();
-            c.name = e.text.clone();
+            let media = e.actor_code.as_deref().is_some_and(|c| c.ends_with("MED"));
+            c.name = if media {
+                e.text.clone()
+            } else {
+                without_article(&e.text).to_string()
+            };
         }
         coref.mentions.push(Mention {
             text: e.text.clone(),
