@@ -43,6 +43,8 @@ pub(crate) struct Resources {
     pub epithets: Vec<Epithet>,
     /// Words whose `-nya` is a speaker or a side (`kata`, `ujar`, `pihak`).
     pub nya_hosts: HashSet<String>,
+    /// Verbs after their speaker (`X mengatakan`, `X said`).
+    pub clause_verbs: HashSet<String>,
 }
 
 fn rows(text: &str) -> impl Iterator<Item = Vec<&str>> {
@@ -94,6 +96,10 @@ pub(crate) fn resources() -> &'static Resources {
             .filter(|r| r.len() >= 3 && r[2] == "after")
             .map(|r| r[0].to_lowercase())
             .collect();
+        let clause_verbs = rows(VERBS_TSV)
+            .filter(|r| r.len() >= 3 && r[2] == "clause")
+            .map(|r| r[0].to_lowercase())
+            .collect();
         nya_hosts.insert("pihak".into());
         nya_hosts.insert("menurut".into());
         Resources {
@@ -103,6 +109,7 @@ pub(crate) fn resources() -> &'static Resources {
             role_first_words,
             epithets,
             nya_hosts,
+            clause_verbs,
         }
     })
 }

@@ -29,6 +29,9 @@ struct Candidate {
     sentence: usize,
     cluster: usize,
     salient: bool,
+    /// Named as a speaker: right after a reporting verb (`kata Tito`,
+    /// `Menurut Tito`) or right before one (`Tito mengatakan`).
+    speaker: bool,
 }
 
 /// The antecedents known before the pronouns: named, role and epithet
@@ -77,6 +80,7 @@ impl Candidates {
                     sentence: w.get(at).map_or(0, |x| x.sentence),
                     cluster: m.cluster,
                     salient: is_salient(doc, words, at),
+                    speaker: is_speaker(words, at, words.index_at(m.span.end)),
                 }
             })
             .collect();
@@ -107,7 +111,14 @@ impl Candidates {
     /// one sentence further, else the nearest; beyond the window, the last
     /// subject named. Pronouns already resolved count as candidates too
     /// (`Menurutnya, … "…," jelasnya`), so a chain keeps its referent.
-    fn antecedent(&self, coref: &Coreference, sentence: usize, at: usize, number: Number) -> Option<usize> {
+    fn antecedent(
+        &self,
+        coref: &Coreference,
+        sentence: usize,
+        at: usize,
+        number: Number,
+        for_speaker: bool,
+    ) -> Option<usize> {
         let n = number_index(number);
         let end = self.list.partition_point(|c| c.start < at);
         let fit = |c: &&Candidate| fits(coref, c.cluster, number);
@@ -132,6 +143,18 @@ impl Candidates {
             return Some(fallback.cluster);
         }
         let s = nearest.sentence;
+        // The clitic of a reporting verb (`…," ujarnya`) is a speaker: the
+        // last one named in the nearest two sentences, before any subject.
+        if for_speaker {
+            if let Some(c) = window
+                .iter()
+                .rev()
+                .take_while(|c| c.sentence + 1 >= s)
+                .find(|c| c.speaker)
+            {
+                return Some(c.cluster);
+            }
+        }
         if let Some(c) = window
             .iter()
             .rev()
@@ -226,7 +249,10 @@ pub(crate) fn add_pronouns(
         if kind == MentionKind::Pronoun && inside_name(coref, span) {
             continue;
         }
-        let Some(cluster) = candidates.antecedent(coref, word.sentence, span.start, number) else {
+        // `-nya` on a reporting verb names a speaker; on `pihak` it does not.
+        let for_speaker = kind == MentionKind::Clitic && !word.lower.starts_with("pihak");
+        let Some(cluster) = candidates.antecedent(coref, word.sentence, span.start, number, for_speaker)
+        else {
             continue;
         };
         candidates.push_resolved(
@@ -236,6 +262,7 @@ pub(crate) fn add_pronouns(
                 sentence: word.sentence,
                 cluster,
                 salient: is_salient(doc, words, i),
+                speaker: is_speaker(words, i, i + 1),
             },
         );
         added.push(Mention {
@@ -255,6 +282,24 @@ fn inside_name(coref: &Coreference, span: Span) -> bool {
     coref.mentions[i.saturating_sub(4)..i]
         .iter()
         .any(|m| m.span.contains(span))
+}
+
+/// Whether the mention over tokens `at..end` names a speaker: right after a
+/// reporting verb or `menurut`, or right before a clause reporting verb
+/// (adverbs such as `juga` may stand between).
+fn is_speaker(words: &Words, at: usize, end: usize) -> bool {
+    let res = crate::data::resources();
+    let w = &words.words;
+    let after_verb = at > 0 && res.nya_hosts.contains(&w[at - 1].lower);
+    let mut j = end;
+    while j < w.len()
+        && j < end + 2
+        && matches!(w[j].lower.as_str(), "juga" | "pun" | "kembali" | "also" | "then")
+    {
+        j += 1;
+    }
+    let before_verb = w.get(j).is_some_and(|v| res.clause_verbs.contains(&v.lower));
+    after_verb || before_verb
 }
 
 /// Whether the mention starting at token `at` is in subject position (near

@@ -98,3 +98,21 @@ fn an_epithet_refers_to_the_named_organisation() {
     let c = resolve(&d);
     assert_eq!(who(&d, &c, "Lembaga antirasuah itu", 0).as_deref(), Some("KPK"));
 }
+
+#[test]
+fn the_clitic_of_a_reporting_verb_prefers_the_last_speaker_to_a_later_subject() {
+    let d = doc(
+        "Menurut Tito, Presiden Jokowi sudah memberi perintah.\n\"Semua harus siaga,\" ujarnya.",
+        &[
+            ("Tito", EntityType::Per, Some("Tito Karnavian"), Some("IDNCOP")),
+            ("Jokowi", EntityType::Per, Some("Joko Widodo"), Some("IDNGOV")),
+        ],
+    );
+    let c = resolve(&d);
+    let m = c
+        .mentions
+        .iter()
+        .find(|m| m.kind == MentionKind::Clitic)
+        .expect("clitic");
+    assert_eq!(c.clusters[m.cluster].name, "Tito Karnavian");
+}
