@@ -30,14 +30,14 @@ fn held_out_indosum_quotes_keep_their_speakers() {
     assert!(all.recall() >= 0.83, "recall {:.3}", all.recall());
     assert!(all.precision() >= 0.90, "precision {:.3}", all.precision());
     assert!(
-        all.speaker_accuracy() >= 0.86,
+        all.speaker_accuracy() >= 0.87,
         "speaker {:.3}",
         all.speaker_accuracy()
     );
     let direct = r.kind("direct");
     assert!(direct.recall() >= 0.97, "direct recall {:.3}", direct.recall());
     assert!(
-        direct.speaker_accuracy() >= 0.82,
+        direct.speaker_accuracy() >= 0.84,
         "direct speaker {:.3}",
         direct.speaker_accuracy()
     );
