@@ -48,7 +48,24 @@ pub(crate) fn find(toks: &Toks, res: &Resources, found: &[Quote]) -> Vec<Quote> 
             .or_else(|| verb_after(toks, res, range.clone(), &is_quoted))
             .or_else(|| attribution_inside(toks, res, range.clone(), &is_quoted));
         if let Some(q) = found {
-            out.push(q);
+            match second_speaker(toks, res, &q, &is_quoted) {
+                Some((first_end, second)) => {
+                    let first = quote(
+                        toks,
+                        Span::new(q.span.start, first_end),
+                        QuoteKind::Indirect,
+                        None,
+                        None,
+                    );
+                    out.push(Quote {
+                        text: first.text,
+                        span: first.span,
+                        ..q
+                    });
+                    out.push(second);
+                }
+                None => out.push(q),
+            }
         }
     }
     out
@@ -118,6 +135,77 @@ fn attribution_inside(
             Some(sp),
             cue,
         ));
+    }
+    None
+}
+
+/// Words that join a second reporting clause to the first (`X claimed
+/// that …, even as the CBO estimated that …`).
+const CONNECTORS: &[&str] = &[
+    "even",
+    "as",
+    "while",
+    "whereas",
+    "but",
+    "and",
+    "although",
+    "sementara",
+    "namun",
+    "tetapi",
+    "padahal",
+    "dan",
+    "sedangkan",
+    ",",
+];
+
+/// A second speaker's own reporting clause inside a reported clause (`…
+/// would pay for themselves even as the Congressional Budget Office
+/// estimated that …`): where the first clause ends (bytes) and the second
+/// quote.
+fn second_speaker(
+    toks: &Toks,
+    res: &Resources,
+    q: &Quote,
+    is_quoted: &dyn Fn(usize) -> bool,
+) -> Option<(usize, Quote)> {
+    let from = toks.index_at(q.span.start);
+    let to = toks.index_at(q.span.end);
+    for v in from + MIN_WORDS..to {
+        if is_quoted(v) || !matches!(toks.verb(v, res), Some((VerbUse::Clause, false))) {
+            continue;
+        }
+        let that =
+            (v + 1..(v + 3).min(to)).find(|&j| COMPLEMENTISERS.contains(&toks.toks[j].lower.as_str()))?;
+        let (s_start, mention) = toks.speaker_before(v, false)?;
+        // An article before the speaker belongs to neither clause.
+        let mut phrase_start = s_start;
+        while phrase_start > from
+            && matches!(
+                toks.toks[phrase_start - 1].lower.as_str(),
+                "the" | "a" | "an" | "para" | "sang"
+            )
+        {
+            phrase_start -= 1;
+        }
+        let mut cut = phrase_start;
+        while cut > from && CONNECTORS.contains(&toks.toks[cut - 1].lower.as_str()) {
+            cut -= 1;
+        }
+        if cut == phrase_start
+            || words_in(toks, from, cut) < MIN_WORDS
+            || words_in(toks, that + 1, to) < MIN_WORDS
+        {
+            return None;
+        }
+        let sp = speaker_at(toks, s_start, v, mention);
+        let second = quote(
+            toks,
+            span_of(toks, that + 1, to),
+            QuoteKind::Indirect,
+            Some(sp),
+            Some(toks.toks[v].span),
+        );
+        return Some((toks.toks[cut - 1].span.end, second));
     }
     None
 }

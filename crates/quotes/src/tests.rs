@@ -156,3 +156,27 @@ fn an_office_then_a_comma_then_its_holder_is_the_speaker() {
     assert_eq!(qs[0].speaker.as_deref(), Some("Febri Diansyah"), "{qs:?}");
     assert_eq!(qs[0].speaker_role.as_deref(), Some("Juru Bicara KPK"));
 }
+
+#[test]
+fn a_second_speakers_clause_inside_a_reported_clause_is_its_own_quote() {
+    let d = doc(
+        "Senator James Lankford spoke on Monday.\nHe also claimed that the tax cuts would pay for themselves even as the Congressional Budget Office estimated that they would add $250 billion to deficits.",
+        &[("James Lankford", EntityType::Per, None, Some("USALEG"))],
+    );
+    let got = quotes_of(&d);
+    assert_eq!(
+        got,
+        vec![
+            (
+                "indirect",
+                "the tax cuts would pay for themselves".to_string(),
+                Some("James Lankford".to_string())
+            ),
+            (
+                "indirect",
+                "they would add $250 billion to deficits".to_string(),
+                Some("Congressional Budget Office".to_string())
+            ),
+        ]
+    );
+}
