@@ -16,7 +16,7 @@ const MEDIUM_WORDS: &[&str] = &[
 
 /// Where a relay cue starts in the token range, with its length and
 /// whether it needs a medium right after it.
-fn cue_at(toks: &Toks, res: &Resources, i: usize) -> Option<(usize, bool)> {
+pub(crate) fn cue_at(toks: &Toks, res: &Resources, i: usize) -> Option<(usize, bool)> {
     if !res.relay_first_words.contains(&toks.toks.get(i)?.lower) {
         return None;
     }
@@ -217,7 +217,14 @@ pub(crate) fn article_sources(toks: &Toks, res: &Resources, quotes: &[Quote]) ->
         if attributed {
             continue;
         }
-        for m in media_after_cues(toks, res, toks.sentence_range(s), true) {
+        // Only a credit that opens the sentence (`Seperti dilansir Reuters,
+        // …`) is the article's; one at its end credits that statement.
+        let range = toks.sentence_range(s);
+        let opens = (range.start..(range.start + 2).min(range.end)).any(|i| cue_at(toks, res, i).is_some());
+        if !opens {
+            continue;
+        }
+        for m in media_after_cues(toks, res, range, true) {
             if !out.contains(&m) {
                 out.push(m);
             }

@@ -180,3 +180,38 @@ fn a_second_speakers_clause_inside_a_reported_clause_is_its_own_quote() {
         ]
     );
 }
+
+#[test]
+fn relay_forms_after_before_and_around_the_quote() {
+    let d = doc(
+        "Presiden Amerika Serikat Donald Trump mengatakan Yerusalem adalah ibu kota Israel, seperti dilansir Reuters.\n\"Ini adalah keputusan yang tepat,\" kata Trump seperti dikutip AFP.\nTrump, dalam wawancara dengan Fox News, mengatakan bahwa kedutaan akan dipindahkan.\nDilansir dari BBC, Trump menyebut keputusan itu bersejarah.\nNetanyahu menyambut baik keputusan itu, seperti dikutip Haaretz.",
+        &[
+            ("Donald Trump", EntityType::Per, Some("Donald Trump"), Some("USAGOV")),
+            ("Reuters", EntityType::Org, None, Some("GBRMED")),
+            ("Trump", EntityType::Per, Some("Donald Trump"), None),
+            ("AFP", EntityType::Org, None, Some("FRAMED")),
+            ("Trump", EntityType::Per, Some("Donald Trump"), None),
+            ("Fox News", EntityType::Org, None, None),
+            ("BBC", EntityType::Org, None, Some("GBRMED")),
+            ("Trump", EntityType::Per, Some("Donald Trump"), None),
+            ("Netanyahu", EntityType::Per, Some("Benjamin Netanyahu"), None),
+            ("Haaretz", EntityType::Org, None, Some("ISRMED")),
+        ],
+    );
+    let (qs, sources) = find_quotes(&d);
+    let chains: Vec<(&str, Vec<String>)> = qs
+        .iter()
+        .map(|q| (q.text.as_str(), q.relayed_by.clone()))
+        .collect();
+    assert_eq!(
+        chains,
+        vec![
+            ("Yerusalem adalah ibu kota Israel", vec!["Reuters".to_string()]),
+            ("Ini adalah keputusan yang tepat", vec!["AFP".to_string()]),
+            ("kedutaan akan dipindahkan", vec!["Fox News".to_string()]),
+            ("keputusan itu bersejarah", vec!["BBC".to_string()]),
+        ]
+    );
+    // A credit at the end of a statement is not the article's source.
+    assert!(sources.is_empty(), "{sources:?}");
+}
