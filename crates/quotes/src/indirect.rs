@@ -47,7 +47,7 @@ pub(crate) fn find(toks: &Toks, res: &Resources, found: &[Quote]) -> Vec<Quote> 
             .or_else(|| subject_verb(toks, res, range.clone(), &is_quoted))
             .or_else(|| verb_after(toks, res, range.clone(), &is_quoted))
             .or_else(|| attribution_inside(toks, res, range.clone(), &is_quoted));
-        if let Some(q) = found.map(|q| without_trailing_relay(toks, res, q)) {
+        if let Some(q) = found {
             match second_speaker(toks, res, &q, &is_quoted) {
                 Some((first_end, second)) => {
                     let first = quote(
@@ -137,25 +137,6 @@ fn attribution_inside(
         ));
     }
     None
-}
-
-/// `…, seperti dilansir Reuters` closing a reported clause is its relay,
-/// not what was said: the clause ends before that comma.
-fn without_trailing_relay(toks: &Toks, res: &Resources, q: Quote) -> Quote {
-    let from = toks.index_at(q.span.start);
-    let to = toks.index_at(q.span.end);
-    let cut = (from + MIN_WORDS..to).find(|&i| {
-        toks.toks[i].lower == ","
-            && crate::relay::cue_at(toks, res, i + 1).is_some_and(|(_, medium_only)| !medium_only)
-    });
-    match cut {
-        Some(c) => Quote {
-            text: toks.doc.text[q.span.start..toks.toks[c - 1].span.end].to_string(),
-            span: Span::new(q.span.start, toks.toks[c - 1].span.end),
-            ..q
-        },
-        None => q,
-    }
 }
 
 /// Words that join a second reporting clause to the first (`X claimed

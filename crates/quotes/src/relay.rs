@@ -3,7 +3,7 @@
 
 use crate::data::Resources;
 use crate::tokens::Toks;
-use warta_core::{Entity, EntityType, Quote, Span};
+use warta_core::{Entity, EntityType, Quote, QuoteKind, Span};
 
 /// How many tokens before and after a quote (and its cue) its relay
 /// chain is looked for.
@@ -174,7 +174,14 @@ pub(crate) fn chain_for(toks: &Toks, res: &Resources, q: &Quote) -> Vec<String> 
             .min(anchor)
             .saturating_sub(RELAY_REACH),
     )..full.end.min(toks.index_at(q.span.end).max(anchor) + RELAY_REACH);
-    let inside = toks.index_at(q.span.start).max(range.start)..toks.index_at(q.span.end).min(range.end);
+    // Cues inside a direct or partial quote are the speaker's words; an
+    // indirect quote is the reporter's, so its cues count
+    // (`… ibu kota Israel, seperti dilansir Reuters`).
+    let inside = if q.kind == QuoteKind::Indirect {
+        range.start..range.start
+    } else {
+        toks.index_at(q.span.start).max(range.start)..toks.index_at(q.span.end).min(range.end)
+    };
     let mut chain: Vec<String> = Vec::new();
     let parts = if inside.start < inside.end {
         [range.start..inside.start, inside.end..range.end]

@@ -206,7 +206,10 @@ fn relay_forms_after_before_and_around_the_quote() {
     assert_eq!(
         chains,
         vec![
-            ("Yerusalem adalah ibu kota Israel", vec!["Reuters".to_string()]),
+            (
+                "Yerusalem adalah ibu kota Israel, seperti dilansir Reuters",
+                vec!["Reuters".to_string()]
+            ),
             ("Ini adalah keputusan yang tepat", vec!["AFP".to_string()]),
             ("kedutaan akan dipindahkan", vec!["Fox News".to_string()]),
             ("keputusan itu bersejarah", vec!["BBC".to_string()]),
