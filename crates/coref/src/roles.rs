@@ -75,7 +75,7 @@ pub(crate) fn add_roles_and_epithets(
 ) -> Vec<Anaphor> {
     let w = &words.words;
     let mut anaphors = Vec::new();
-    let mut offices = Offices::new(coref, words);
+    let mut offices = Offices::new(coref);
     let mut i = 0;
     while i < w.len() {
         if !w[i].is_word || w[i].quoted || inside_entity(doc, w[i].span) {
@@ -110,7 +110,7 @@ struct Offices {
 }
 
 impl Offices {
-    fn new(coref: &Coreference, _words: &Words) -> Offices {
+    fn new(coref: &Coreference) -> Offices {
         let mut first_start: HashMap<usize, usize> = HashMap::new();
         let mut names = HashMap::new();
         for m in &coref.mentions {

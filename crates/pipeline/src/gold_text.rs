@@ -25,8 +25,8 @@ pub fn default_shared_dir() -> PathBuf {
 /// once.
 pub struct GoldTexts {
     shared: PathBuf,
-    detik: Option<HashMap<String, (String, String)>>,
-    indosum: Option<HashMap<String, (String, String)>>,
+    detik: Option<Corpus>,
+    indosum: Option<Corpus>,
 }
 
 impl GoldTexts {
@@ -42,26 +42,14 @@ impl GoldTexts {
     /// when given.
     pub fn article(&mut self, corpus: &str, id: &str, sha256: Option<&str>) -> Result<RawArticle, String> {
         let (text, url) = match corpus {
-            "detik" => {
-                let shared = self.shared.clone();
-                let map = match &mut self.detik {
-                    Some(m) => m,
-                    None => self.detik.insert(load_detik(&shared)?),
-                };
-                map.get(id)
-                    .cloned()
-                    .ok_or_else(|| format!("no detik article with id {id}"))?
-            }
-            "indosum" => {
-                let shared = self.shared.clone();
-                let map = match &mut self.indosum {
-                    Some(m) => m,
-                    None => self.indosum.insert(load_indosum(&shared)?),
-                };
-                map.get(id)
-                    .cloned()
-                    .ok_or_else(|| format!("no indosum article with id {id}"))?
-            }
+            "detik" => cached(&mut self.detik, || load_detik(&self.shared))?
+                .get(id)
+                .cloned()
+                .ok_or_else(|| format!("no detik article with id {id}"))?,
+            "indosum" => cached(&mut self.indosum, || load_indosum(&self.shared))?
+                .get(id)
+                .cloned()
+                .ok_or_else(|| format!("no indosum article with id {id}"))?,
             "html" => {
                 let path = self
                     .shared
@@ -96,11 +84,25 @@ impl GoldTexts {
     }
 }
 
+/// Text and URL of each article of a corpus, by id.
+type Corpus = HashMap<String, (String, String)>;
+
+/// The corpus in `slot`, loading it on first use.
+fn cached(
+    slot: &mut Option<Corpus>,
+    load: impl FnOnce() -> Result<Corpus, String>,
+) -> Result<&Corpus, String> {
+    if slot.is_none() {
+        *slot = Some(load()?);
+    }
+    Ok(slot.as_ref().expect("just filled"))
+}
+
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-fn load_detik(shared: &Path) -> Result<HashMap<String, (String, String)>, String> {
+fn load_detik(shared: &Path) -> Result<Corpus, String> {
     let path = shared.join("data/news/detik/data_berita_dev.csv");
     let mut reader = csv::Reader::from_path(&path).map_err(|e| format!("{}: {e}", path.display()))?;
     let headers = reader
@@ -122,7 +124,7 @@ fn load_detik(shared: &Path) -> Result<HashMap<String, (String, String)>, String
     Ok(out)
 }
 
-fn load_indosum(shared: &Path) -> Result<HashMap<String, (String, String)>, String> {
+fn load_indosum(shared: &Path) -> Result<Corpus, String> {
     let dir = shared.join("data/news/indosum");
     let mut out = HashMap::new();
     for fold in 1..=4 {

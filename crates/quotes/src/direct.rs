@@ -123,7 +123,6 @@ fn looks_like_title(s: &str) -> bool {
         })
 }
 
-/// `"…," kata X` / `ujarnya` / `"…," X said` / `demikian disampaikan X`.
 /// `"…" in that law, Azzouz said.`: the attribution after a few more
 /// words, at the end of the quote's sentence, after a comma.
 fn attribution_after_clause<'d>(
@@ -162,11 +161,7 @@ fn attribution_after<'d>(
     if let Some((u, nya)) = toks.verb(t0, res) {
         match u {
             VerbUse::After if nya => {
-                let nya = Span::new(first.span.end - 3, first.span.end);
-                let speaker = toks.coref().mention_at(nya).map(|m| SpeakerAt {
-                    span: m.span,
-                    mention: Some(m),
-                });
+                let speaker = toks.clitic_mention(t0).map(SpeakerAt::of);
                 return Some(Attribution {
                     speaker,
                     cue: first.span,
@@ -247,11 +242,7 @@ fn speaker_after<'d>(toks: &Toks<'d>, mut i: usize) -> Option<SpeakerAt<'d>> {
         i += 1;
     }
     let (end, mention) = toks.speaker_from(i)?;
-    let span = match mention {
-        Some(m) => m.span,
-        None => Span::new(toks.toks[i].span.start, toks.toks[end - 1].span.end),
-    };
-    Some(SpeakerAt { span, mention })
+    Some(speaker_at(toks, i, end, mention))
 }
 
 /// `X mengatakan, "…"`, `Menurut X, "…"`, `X: "…"`; `prev` is the token
@@ -302,10 +293,7 @@ fn attribution_before<'d>(toks: &Toks<'d>, res: &Resources, prev: usize) -> Opti
     if t.lower == ":" {
         let m = toks.mention_ending(prev.checked_sub(1)?)?;
         return Some(Attribution {
-            speaker: Some(SpeakerAt {
-                span: m.span,
-                mention: Some(m),
-            }),
+            speaker: Some(SpeakerAt::of(m)),
             cue: t.span,
         });
     }

@@ -1,5 +1,5 @@
 //! Indirect quotes: reported speech without quotation marks, one per
-//! sentence at most.
+//! sentence and speaker.
 
 use crate::data::{Resources, VerbUse};
 use crate::speaker::{quote, speaker_at, SpeakerAt};
@@ -50,16 +50,10 @@ pub(crate) fn find(toks: &Toks, res: &Resources, found: &[Quote]) -> Vec<Quote> 
         if let Some(q) = found {
             match second_speaker(toks, res, &q, &is_quoted) {
                 Some((first_end, second)) => {
-                    let first = quote(
-                        toks,
-                        Span::new(q.span.start, first_end),
-                        QuoteKind::Indirect,
-                        None,
-                        None,
-                    );
+                    let span = Span::new(q.span.start, first_end);
                     out.push(Quote {
-                        text: first.text,
-                        span: first.span,
+                        text: doc.text[span.range()].to_string(),
+                        span,
                         ..q
                     });
                     out.push(second);
@@ -81,16 +75,8 @@ fn comma_attribution<'d>(
 ) -> Option<(SpeakerAt<'d>, usize, usize)> {
     match toks.verb(v, res)? {
         (VerbUse::After, true) if toks.toks[v - 1].lower == "," => {
-            let t = &toks.toks[v];
-            let m = toks.coref().mention_at(Span::new(t.span.end - 3, t.span.end))?;
-            Some((
-                SpeakerAt {
-                    span: m.span,
-                    mention: Some(m),
-                },
-                v + 1,
-                v - 1,
-            ))
+            let m = toks.clitic_mention(v)?;
+            Some((SpeakerAt::of(m), v + 1, v - 1))
         }
         (VerbUse::After, false) if toks.toks[v - 1].lower == "," => {
             let (s_end, mention) = toks.speaker_from(v + 1)?;
@@ -241,16 +227,6 @@ fn speaker_in_phrase<'d>(toks: &Toks<'d>, from: usize, end: usize) -> Option<(us
     })
 }
 
-/// The clitic speaker of a word ending in `-nya` (`menurutnya`, `katanya`).
-fn clitic_speaker<'d>(toks: &Toks<'d>, i: usize) -> Option<SpeakerAt<'d>> {
-    let t = &toks.toks[i];
-    let m = toks.coref().mention_at(Span::new(t.span.end - 3, t.span.end))?;
-    Some(SpeakerAt {
-        span: m.span,
-        mention: Some(m),
-    })
-}
-
 /// `Menurut X, …` / `Menurutnya, …` / `Kata X, …` / `Katanya, …` near the
 /// start, and `…, menurut X.` at the end.
 fn according(toks: &Toks, res: &Resources, range: std::ops::Range<usize>) -> Option<Quote> {
@@ -261,7 +237,7 @@ fn according(toks: &Toks, res: &Resources, range: std::ops::Range<usize>) -> Opt
         let (cue_end, s_end, sp) = if t.lower == "menurutnya"
             || (fronted && matches!(toks.verb(i, res), Some((VerbUse::After, true))))
         {
-            (i + 1, i + 1, clitic_speaker(toks, i)?)
+            (i + 1, i + 1, SpeakerAt::of(toks.clitic_mention(i)?))
         } else if let Some(k) = toks.according_at(i, res) {
             let (s_end, sp) = speaker_in_phrase(toks, i + k, end)?;
             (i + k, s_end, sp)
@@ -374,14 +350,13 @@ fn verb_after(
         if is_quoted(v) {
             continue;
         }
-        let Some((sp, after, comma)) = comma_attribution(toks, res, v) else {
+        let Some((sp, _, comma)) = comma_attribution(toks, res, v) else {
             continue;
         };
         let clause_verb = matches!(toks.verb(v, res), Some((VerbUse::Clause, _)));
         if clause_verb && v + 3 < end {
             continue;
         }
-        let _ = after;
         if words_in(toks, range.start, comma) < MIN_WORDS {
             return None;
         }

@@ -60,11 +60,12 @@ pub fn find_quotes(doc: &Document) -> (Vec<Quote>, Vec<String>) {
     quotes.extend(indirect::find(&toks, res, &quotes));
     quotes.sort_by_key(|q| (q.span.start, q.span.end));
     speaker::inherit(&toks, &mut quotes);
+    let own = relay::OwnOutlet::of(doc);
     for q in &mut quotes {
-        q.relayed_by = relay::chain_for(&toks, res, q);
+        q.relayed_by = relay::chain_for(&toks, res, &own, q);
     }
     speaker::carry_relays(&toks, &mut quotes);
-    let sources = relay::article_sources(&toks, res, &quotes);
+    let sources = relay::article_sources(&toks, res, &own, &quotes);
     (quotes, sources)
 }
 

@@ -42,44 +42,53 @@ fn is_medium(e: &Entity) -> bool {
         || lower.split_whitespace().any(|w| MEDIUM_WORDS.contains(&w))
 }
 
-/// Whether `name` is the article's own outlet (`kepada detikcom` in a
-/// Detik article): its own reporters heard it, nothing was relayed.
-fn is_own_outlet(toks: &Toks, name: &str) -> bool {
-    let doc = toks.doc;
-    let name: String = name
-        .to_lowercase()
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .collect();
-    let mut own: Vec<String> = Vec::new();
-    if let Some(site) = &doc.source.site {
-        own.push(
-            site.to_lowercase()
-                .chars()
-                .filter(|c| c.is_alphanumeric())
-                .collect(),
-        );
-    }
-    if let Some(url) = &doc.source.url {
-        let host = url
-            .split("//")
-            .nth(1)
-            .unwrap_or(url)
-            .split('/')
-            .next()
-            .unwrap_or("");
-        let labels: Vec<&str> = host.split('.').collect();
-        if labels.len() >= 2 {
-            own.push(labels[labels.len() - 2].to_string());
+/// The article's own outlet, from its site and URL (`detik` for
+/// `news.detik.com`): a medium of that name heard the speaker itself
+/// (`kepada detikcom`), so nothing was relayed. Read once per article.
+pub(crate) struct OwnOutlet(Vec<String>);
+
+fn alphanumeric_lower(s: &str) -> String {
+    s.to_lowercase().chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+impl OwnOutlet {
+    pub fn of(doc: &warta_core::Document) -> OwnOutlet {
+        let mut own: Vec<String> = Vec::new();
+        if let Some(site) = &doc.source.site {
+            own.push(alphanumeric_lower(site));
         }
+        if let Some(url) = &doc.source.url {
+            let host = url
+                .split("//")
+                .nth(1)
+                .unwrap_or(url)
+                .split('/')
+                .next()
+                .unwrap_or("");
+            let labels: Vec<&str> = host.split('.').collect();
+            if labels.len() >= 2 {
+                own.push(labels[labels.len() - 2].to_string());
+            }
+        }
+        own.retain(|o| o.len() >= 3);
+        OwnOutlet(own)
     }
-    own.iter().any(|o| o.len() >= 3 && name.starts_with(o.as_str()))
+
+    /// Whether `name` is the article's own outlet.
+    fn is(&self, name: &str) -> bool {
+        if self.0.is_empty() {
+            return false;
+        }
+        let name = alphanumeric_lower(name);
+        self.0.iter().any(|o| name.starts_with(o.as_str()))
+    }
 }
 
 /// The media named after relay cues in token range `range`, in order.
 fn media_after_cues(
     toks: &Toks,
     res: &Resources,
+    own: &OwnOutlet,
     range: std::ops::Range<usize>,
     article_level: bool,
 ) -> Vec<String> {
@@ -102,8 +111,7 @@ fn media_after_cues(
                 {
                     j += 1;
                 }
-                if let Some(e) = entity_at(toks, j).filter(|e| is_medium(e) && !is_own_outlet(toks, &e.text))
-                {
+                if let Some(e) = entity_at(toks, j).filter(|e| is_medium(e) && !own.is(&e.text)) {
                     out.push(e.text.clone());
                 }
                 open = false;
@@ -115,7 +123,7 @@ fn media_after_cues(
         if open {
             if let Some(e) = entity_at(toks, i) {
                 let capitalised = e.text.chars().next().is_some_and(char::is_uppercase);
-                if e.kind == EntityType::Org && capitalised && !is_own_outlet(toks, &e.text) {
+                if e.kind == EntityType::Org && capitalised && !own.is(&e.text) {
                     if !out.contains(&e.text) {
                         out.push(e.text.clone());
                     }
@@ -125,7 +133,7 @@ fn media_after_cues(
             } else if toks.toks[i].capitalised && toks.toks[i].is_word && is_name_after_cue(toks, i) {
                 // A medium the NER missed (`dilansir Xinhua`).
                 let name = doc.text[toks.toks[i].span.range()].to_string();
-                if !out.contains(&name) && !is_own_outlet(toks, &name) {
+                if !out.contains(&name) && !own.is(&name) {
                     out.push(name);
                 }
             }
@@ -154,7 +162,7 @@ fn entity_at<'d>(toks: &Toks<'d>, i: usize) -> Option<&'d Entity> {
 /// The relay chain of a quote: media after relay cues in the sentence of
 /// its attribution, outside the quote itself (cues inside it are the
 /// speaker's words).
-pub(crate) fn chain_for(toks: &Toks, res: &Resources, q: &Quote) -> Vec<String> {
+pub(crate) fn chain_for(toks: &Toks, res: &Resources, own: &OwnOutlet, q: &Quote) -> Vec<String> {
     let at = q
         .cue
         .as_ref()
@@ -189,7 +197,7 @@ pub(crate) fn chain_for(toks: &Toks, res: &Resources, q: &Quote) -> Vec<String> 
         [range.clone(), range.end..range.end]
     };
     for part in parts {
-        for m in media_after_cues(toks, res, part, false) {
+        for m in media_after_cues(toks, res, own, part, false) {
             if !chain.contains(&m) {
                 chain.push(m);
             }
@@ -200,7 +208,12 @@ pub(crate) fn chain_for(toks: &Toks, res: &Resources, q: &Quote) -> Vec<String> 
 
 /// Media the article as a whole is credited to: relay cues in sentences
 /// that carry no quote attribution, and a closing `(Antara)`-style credit.
-pub(crate) fn article_sources(toks: &Toks, res: &Resources, quotes: &[Quote]) -> Vec<String> {
+pub(crate) fn article_sources(
+    toks: &Toks,
+    res: &Resources,
+    own: &OwnOutlet,
+    quotes: &[Quote],
+) -> Vec<String> {
     let doc = toks.doc;
     let mut out: Vec<String> = Vec::new();
     let quote_spans: Vec<Span> = quotes.iter().map(|q| q.span).collect();
@@ -217,7 +230,6 @@ pub(crate) fn article_sources(toks: &Toks, res: &Resources, quotes: &[Quote]) ->
         spans[i.saturating_sub(4)..(i + 4).min(spans.len())]
             .iter()
             .any(|q| q.overlaps(s))
-            || spans[..i].last().is_some_and(|q| q.overlaps(s))
     };
     for (s, sentence) in doc.sentences.iter().enumerate() {
         let attributed = overlaps(&quote_spans, *sentence) || overlaps(&cue_spans, *sentence);
@@ -231,7 +243,7 @@ pub(crate) fn article_sources(toks: &Toks, res: &Resources, quotes: &[Quote]) ->
         if !opens {
             continue;
         }
-        for m in media_after_cues(toks, res, range, true) {
+        for m in media_after_cues(toks, res, own, range, true) {
             if !out.contains(&m) {
                 out.push(m);
             }
@@ -246,7 +258,7 @@ pub(crate) fn article_sources(toks: &Toks, res: &Resources, quotes: &[Quote]) ->
         {
             for i in open + 1..n - 1 {
                 if let Some(e) = entity_at(toks, i).filter(|e| is_medium(e) || e.kind == EntityType::Org) {
-                    if !out.contains(&e.text) && !is_own_outlet(toks, &e.text) {
+                    if !out.contains(&e.text) && !own.is(&e.text) {
                         out.push(e.text.clone());
                     }
                 }

@@ -12,6 +12,16 @@ pub(crate) struct SpeakerAt<'d> {
     pub mention: Option<&'d Mention>,
 }
 
+impl<'d> SpeakerAt<'d> {
+    /// The speaker a coreference mention names, where it is written.
+    pub fn of(m: &'d Mention) -> SpeakerAt<'d> {
+        SpeakerAt {
+            span: m.span,
+            mention: Some(m),
+        }
+    }
+}
+
 /// How many paragraphs back a quote without attribution looks for the
 /// quote it continues.
 const INHERIT_PARAGRAPHS: usize = 2;
@@ -132,14 +142,7 @@ pub(crate) fn inherit(toks: &Toks, quotes: &mut [Quote]) {
             // A quote introduced by the sentence before it (`Argo menjelaskan
             // kedua pelaku … ¶ "…"`): the last person named outside quotes.
             let q = &mut quotes[i];
-            set_speaker(
-                toks,
-                q,
-                SpeakerAt {
-                    span: m.span,
-                    mention: Some(m),
-                },
-            );
+            set_speaker(toks, q, SpeakerAt::of(m));
         }
     }
 }
@@ -162,8 +165,7 @@ fn last_person_before<'d>(toks: &Toks<'d>, quotes: &[Quote], at: usize, p: usize
     ms[end.saturating_sub(INTRO_SCAN)..end]
         .iter()
         .rev()
-        .filter(|m| toks.is_person(m) && !quoted(m))
-        .find(|_| true)
+        .find(|m| toks.is_person(m) && !quoted(m))
         .filter(|m| {
             let mp = toks
                 .toks

@@ -170,6 +170,14 @@ impl<'d> Toks<'d> {
             .max_by_key(|m| m.span.len())
     }
 
+    /// The mention coreference made of the clitic `-nya` ending token `i`
+    /// (`ujarnya`, `menurutnya`), as the speaker it stands for.
+    pub fn clitic_mention(&self, i: usize) -> Option<&'d Mention> {
+        let t = self.toks.get(i)?;
+        let nya = Span::new(t.span.end.checked_sub(3)?, t.span.end);
+        self.doc.coref.mention_at(nya)
+    }
+
     /// The coreference mention that ends with token `i` (the longest).
     pub fn mention_ending(&self, i: usize) -> Option<&'d Mention> {
         let t = self.toks.get(i)?;
@@ -309,13 +317,11 @@ impl<'d> Toks<'d> {
                 .filter(|m| self.is_person(m))?;
             return Some((self.index_at(m.span.start), Some(m)));
         }
-        // `X condemned the attack and said …`, `…, saying that …`: the
-        // sentence's subject.
+        // `X condemned the attack and said …`: the sentence's subject.
         if matches!(
             self.toks[j].lower.as_str(),
-            "and" | "dan" | "lalu" | "kemudian" | "serta" | "seraya" | "sambil"
-        ) || (self.toks[verb].lower == "saying" && self.toks[j].lower == ",")
-        {
+            "and" | "dan" | "serta" | "seraya" | "sambil"
+        ) {
             return self.subject_of(verb);
         }
         if let Some(m) = self.mention_ending(j) {
