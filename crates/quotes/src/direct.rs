@@ -213,10 +213,7 @@ fn attribution_after<'d>(
     match toks.verb(v, res) {
         Some((VerbUse::After | VerbUse::Clause, false)) if !full_stop || ends_soon(toks, v) => {
             Some(Attribution {
-                speaker: Some(SpeakerAt {
-                    span: Span::new(toks.toks[t0].span.start, toks.toks[end - 1].span.end),
-                    mention,
-                }),
+                speaker: Some(speaker_at(toks, t0, end, mention)),
                 cue: toks.toks[v].span,
             })
         }

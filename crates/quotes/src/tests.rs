@@ -218,3 +218,16 @@ fn relay_forms_after_before_and_around_the_quote() {
     // A credit at the end of a statement is not the article's source.
     assert!(sources.is_empty(), "{sources:?}");
 }
+
+#[test]
+fn a_speaker_named_after_the_quote_with_a_title_spans_the_name_it_is_written_as() {
+    let d = doc(
+        "\"Kami siap,\" Menteri Dalam Negeri Tito Karnavian menambahkan.",
+        &[("Tito Karnavian", EntityType::Per, None, Some("IDNGOV"))],
+    );
+    let (qs, _) = find_quotes(&d);
+    let q = &qs[0];
+    assert_eq!(q.speaker.as_deref(), Some("Tito Karnavian"));
+    let (a, b) = (q.speaker_start.unwrap(), q.speaker_end.unwrap());
+    assert_eq!(&d.text[a..b], q.speaker_text.as_deref().unwrap());
+}

@@ -199,8 +199,10 @@ impl<'d> Toks<'d> {
         for j in i..(i + 10).min(self.toks.len()) {
             let t = &self.toks[j];
             let in_phrase = t.is_word || matches!(t.lower.as_str(), "(" | ")");
+            // Capitalised, a stop word is part of a title (`Menteri Dalam
+            // Negeri`).
             let stop = crate::data::resources().verbs.contains_key(&t.lower)
-                || PHRASE_STOPS.contains(&t.lower.as_str());
+                || (!t.capitalised && PHRASE_STOPS.contains(&t.lower.as_str()));
             if j > i && (t.sentence != s || !in_phrase || stop) {
                 // `kata Juru Bicara KPK, Febri Diansyah`: the office, a
                 // comma, then the person holding it.

@@ -91,6 +91,16 @@ fn check_coref_and_quotes(doc: &Document) {
         assert_eq!(q.text, doc.slice(q.span), "quote text is not its span");
         if let (Some(a), Some(b)) = (q.speaker_start, q.speaker_end) {
             check_span(doc, "speaker", Span::new(a, b));
+            // The span is where `speaker_text` is written (a clitic's span
+            // is its `nya`).
+            let written = doc.slice(Span::new(a, b));
+            if q.speaker_text.as_deref() != Some("-nya") {
+                assert_eq!(
+                    q.speaker_text.as_deref(),
+                    Some(written),
+                    "speaker span is not speaker_text"
+                );
+            }
         }
         assert_eq!(
             q.speaker_start.is_some(),
