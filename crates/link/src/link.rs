@@ -197,9 +197,10 @@ fn link_people(lex: &Lexicon, text: &str, ws: &[words::Word], ents: &mut Vec<Ent
         .iter_mut()
         .filter(|e| e.kind == EntityType::Per && e.actor_code.is_none())
     {
-        if let Some(code) = people::title_code(lex, text, ws, e.span) {
-            e.actor_code = Some(format!("IDN{code}"));
-            e.country = Some("IDN".to_string());
+        if let Some((code, country)) = people::title_code(lex, text, ws, e.span) {
+            let iso3 = country.unwrap_or_else(|| "IDN".to_string());
+            e.actor_code = Some(format!("{iso3}{code}"));
+            e.country = Some(iso3);
         }
     }
     let t = toks(ents);

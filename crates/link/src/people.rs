@@ -1,6 +1,7 @@
 //! People: lexicon lookup with the role valid on the article's date, and
 //! in-document coreference ("Kim" → "Kim Jong Un").
 
+use crate::roles;
 use crate::spans::SpanIndex;
 use crate::words::{joined, word_at, Word};
 use std::collections::HashMap;
@@ -246,21 +247,46 @@ pub(crate) fn short_mentions(text: &str, ws: &[Word], ents: &[Entity], toks: &[V
     out
 }
 
-/// The CAMEO role of an Indonesian office title written before (or at the
-/// start of) the person mention at `span`: "Bupati Bogor Rudy Susmanto",
-/// "Kapolres Metro Jakarta Selatan Kombes Ade Ary" (nearest title wins).
-/// Words between the title and the name must be capitalised (unit names).
-pub(crate) fn title_code<'a>(lex: &'a Lexicon, text: &str, ws: &[Word], span: Span) -> Option<&'a str> {
+/// The CAMEO role of an office title written before (or at the start of)
+/// the person mention at `span` ("Bupati Bogor Rudy Susmanto",
+/// "Kapolres Metro Jakarta Selatan Kombes Ade Ary": nearest title wins),
+/// with the country a word between the title and the name names ("Ketua
+/// DPR AS Mike Johnson" → USA, "Menlu Malaysia Mohamad Hasan" → MYS);
+/// no country means the title is Indonesia's. Words between the title and
+/// the name must be capitalised (unit names).
+pub(crate) fn title_code<'a>(
+    lex: &'a Lexicon,
+    text: &str,
+    ws: &[Word],
+    span: Span,
+) -> Option<(&'a str, Option<String>)> {
     let w = word_at(ws, span.start);
     let inside = |k: usize| k < ws.len() && ws[k].span.end <= span.end;
+    // The country named in words `from..to` (between title and name).
+    let country = |from: usize, to: usize| {
+        (from..to).find_map(|k| {
+            roles::country_at(lex, text, ws, k)
+                .filter(|&(_, end)| end < to)
+                .map(|c| c.0)
+        })
+    };
+    let name_start = (w..ws.len())
+        .find(|&k| {
+            !inside(k)
+                || !is_title(&ws[k].norm)
+                    && ws[k].cap
+                    && lex.person_title(&ws[k].norm).is_none()
+                    && roles::country_at(lex, text, ws, k).is_none()
+        })
+        .unwrap_or(w);
     if inside(w) {
         if inside(w + 1) {
             if let Some(c) = lex.person_title(&format!("{} {}", ws[w].norm, ws[w + 1].norm)) {
-                return Some(c);
+                return Some((c, country(w + 2, name_start)));
             }
         }
         if let Some(c) = lex.person_title(&ws[w].norm) {
-            return Some(c);
+            return Some((c, country(w + 1, name_start)));
         }
     }
     let mut k = w;
@@ -268,11 +294,11 @@ pub(crate) fn title_code<'a>(lex: &'a Lexicon, text: &str, ws: &[Word], span: Sp
         k -= 1;
         if k > 0 && joined(text, ws, k - 1, k) {
             if let Some(c) = lex.person_title(&format!("{} {}", ws[k - 1].norm, ws[k].norm)) {
-                return Some(c);
+                return Some((c, country(k + 1, w)));
             }
         }
         if let Some(c) = lex.person_title(&ws[k].norm) {
-            return Some(c);
+            return Some((c, country(k + 1, w)));
         }
         if !ws[k].cap {
             return None;

@@ -124,7 +124,7 @@ fn demonym_at(lex: &Lexicon, text: &str, ws: &[Word], a: usize) -> Option<(Strin
 
 /// A country name, abbreviation or capital starting at word `a` (up to
 /// three words): its ISO code and last word.
-fn country_at(lex: &Lexicon, text: &str, ws: &[Word], a: usize) -> Option<(String, usize)> {
+pub(crate) fn country_at(lex: &Lexicon, text: &str, ws: &[Word], a: usize) -> Option<(String, usize)> {
     for n in (1..=3).rev() {
         let b = a + n - 1;
         if b >= ws.len() || !joined(text, ws, a, b) {

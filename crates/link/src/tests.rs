@@ -861,3 +861,20 @@ fn a_person_named_before_their_first_office_keeps_only_the_country() {
         Some("IDNGOV")
     );
 }
+
+#[test]
+fn foreign_office_holders_keep_their_own_country() {
+    let t = "Ketua DPR AS Mike Johnson menolak anggaran itu. Menlu Malaysia Mohamad Hasan bertemu \
+Menlu Sugiono di Jakarta.";
+    let mut d = doc(t, "2025-10-20");
+    ner(&mut d, "Mike Johnson", EntityType::Per);
+    ner(&mut d, "Mohamad Hasan", EntityType::Per);
+    ner(&mut d, "Sugiono", EntityType::Per);
+    ner(&mut d, "DPR AS", EntityType::Org);
+    linker().process(&mut d).unwrap();
+    let code = |m: &str| find(&d, m)[0].actor_code.clone();
+    assert_eq!(code("Mike Johnson").as_deref(), Some("USALEG"));
+    assert_eq!(code("DPR AS").as_deref(), Some("USALEG"));
+    assert_eq!(code("Mohamad Hasan").as_deref(), Some("MYSGOV"));
+    assert_eq!(code("Sugiono").as_deref(), Some("IDNGOV"));
+}
