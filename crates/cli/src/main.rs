@@ -44,10 +44,10 @@ enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
         /// Reference data holding the articles gold records name by `ref`
-        /// (quotes; default `$WARTA_SHARED`, else `../shared`).
+        /// (quotes, events; default `$WARTA_SHARED`, else `../shared`).
         #[arg(long)]
         shared: Option<PathBuf>,
-        /// Also list every miss, wrong speaker and spurious prediction (quotes).
+        /// Also list every miss, wrong speaker and spurious prediction (quotes, events).
         #[arg(long)]
         show_errors: bool,
     },
@@ -81,6 +81,9 @@ enum EvalWhat {
     /// JSON Lines of whole articles with their quotes (data/eval/quotes/README.md):
     /// quotes found, speakers and relay chains, per kind.
     Quotes,
+    /// JSON Lines of whole articles with their events per sentence
+    /// (data/eval/events/README.md): P/R/F1 at four levels, article and sentence mode.
+    Events,
 }
 
 fn main() -> ExitCode {
@@ -138,6 +141,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 EvalWhat::Places => warta_link::cli::run_eval(&files),
                 EvalWhat::Entities => warta_pipeline::eval_entities::run_eval(&files),
                 EvalWhat::Quotes => warta_pipeline::eval_quotes::run_eval(
+                    &files,
+                    &shared.unwrap_or_else(warta_pipeline::gold_text::default_shared_dir),
+                    show_errors,
+                ),
+                EvalWhat::Events => warta_pipeline::eval_events::run_eval(
                     &files,
                     &shared.unwrap_or_else(warta_pipeline::gold_text::default_shared_dir),
                     show_errors,

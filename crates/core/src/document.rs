@@ -178,6 +178,16 @@ impl Document {
         }
         for ev in &mut out.events {
             ev.span = conv(ev.span);
+            ev.trigger.span = conv(ev.trigger.span);
+            for a in [&mut ev.source, &mut ev.target].into_iter().flatten() {
+                a.span = conv(a.span);
+            }
+            if let Some(e) = &mut ev.date_evidence {
+                e.span = conv(e.span);
+            }
+            if let Some(p) = &mut ev.location {
+                p.span = conv(p.span);
+            }
         }
         out
     }

@@ -247,24 +247,114 @@ impl Coreference {
     }
 }
 
-/// One side of an event.
+/// Words of the text an event rests on (its trigger, the words of its date
+/// or place), so a user can highlight why the event exists.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct EventActor {
-    pub name: String,
-    /// CAMEO actor code.
-    pub code: Option<String>,
-}
-
-/// A coded political event (filled by the events issue).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Event {
-    /// The sentence or clause the event was coded from.
+pub struct Evidence {
+    pub text: String,
     #[serde(flatten)]
     pub span: Span,
-    pub cameo: String,
+}
+
+/// Where an event happened: the place words and their gazetteer entry.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EventPlace {
+    /// The place as written (`Sievierodonetsk`).
+    pub text: String,
+    #[serde(flatten)]
+    pub span: Span,
+    #[serde(flatten)]
+    pub geo: Geo,
+}
+
+/// One side of an event: who acts (`source`) or is acted on (`target`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EventActor {
+    /// The phrase in the clause as written (`ia`, `pihaknya`, `KPK`,
+    /// `Pasukan Rusia`).
+    pub text: String,
+    #[serde(flatten)]
+    pub span: Span,
+    /// Canonical (fullest) name, through coreference.
+    pub name: String,
+    /// CAMEO actor code (`PRKGOV`, `RUSMIL`, `IDNCOP`, or a bare country
+    /// `RUS` for a country acting as a whole).
+    pub code: Option<String>,
+    /// The actor's cluster in the coreference layer, when it has one.
+    pub cluster: Option<usize>,
+}
+
+/// Whether the article asserts an event happened, or only reports, denies,
+/// plans or supposes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Modality {
+    /// Stated as fact by the article.
+    Asserted,
+    /// Said to have happened by someone the article quotes or reports
+    /// (`claimed_by`).
+    Reported,
+    /// Negated or denied (`tidak menahan`, `membantah menyerang`).
+    Denied,
+    /// Future, intended or planned (`akan memeriksa`, `berencana`).
+    Planned,
+    /// Supposed under a condition (`jika`, `bila`).
+    Conditional,
+}
+
+impl Modality {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Modality::Asserted => "asserted",
+            Modality::Reported => "reported",
+            Modality::Denied => "denied",
+            Modality::Planned => "planned",
+            Modality::Conditional => "conditional",
+        }
+    }
+
+    /// True for events counted and exported by default (acts and reported
+    /// acts, not denials, plans or suppositions).
+    pub fn counts(self) -> bool {
+        matches!(self, Modality::Asserted | Modality::Reported)
+    }
+}
+
+/// A coded political event: who did what to whom, where and when, with the
+/// words it rests on.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    /// The clause the event was coded from.
+    #[serde(flatten)]
+    pub span: Span,
+    /// Index into the document's sentences.
+    pub sentence: usize,
+    /// The words that name the act (`menetapkan … tersangka`, `serangan`).
+    pub trigger: Evidence,
+    /// PLOVER v2 event type (`ASSAULT`, `COERCE`, …).
     pub plover: String,
+    /// The finest CAMEO code the clause supports, leading zero kept (`051`).
+    pub cameo: String,
+    /// CAMEO quad class: 1 verbal cooperation, 2 material cooperation,
+    /// 3 verbal conflict, 4 material conflict.
+    pub quad_class: u8,
+    /// Goldstein conflict–cooperation score of the CAMEO code (−10 … +10).
+    pub goldstein: f32,
     pub source: Option<EventActor>,
     pub target: Option<EventActor>,
+    pub modality: Modality,
+    /// For `reported` events: the canonical name of who claims it.
+    pub claimed_by: Option<String>,
+    /// The clause's own date (TIMEX3 value: `2022-02-24`, `2019`); null
+    /// when the clause gives none.
     pub date: Option<String>,
-    pub location: Option<Geo>,
+    /// The time expression `date` comes from.
+    pub date_evidence: Option<Evidence>,
+    /// The publication date, for users who accept it for undated events.
+    pub date_inferred: Option<String>,
+    /// Where the event happened (not a destination), with the words it
+    /// comes from.
+    pub location: Option<EventPlace>,
+    /// ISO 3166 alpha-3 of the country where it happened.
+    pub country: Option<String>,
 }

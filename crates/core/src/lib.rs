@@ -18,8 +18,8 @@ mod stage;
 
 pub use document::{Deadline, Document, Language, PublishedDate, Source};
 pub use layers::{
-    Cluster, Coreference, Cue, Entity, EntityType, Event, EventActor, Geo, Mention, MentionKind, Quote,
-    QuoteKind, TimeExpr, TimeType, Token, TokenKind,
+    Cluster, Coreference, Cue, Entity, EntityType, Event, EventActor, EventPlace, Evidence, Geo, Mention,
+    MentionKind, Modality, Quote, QuoteKind, TimeExpr, TimeType, Token, TokenKind,
 };
 pub use offsets::{CharIndex, OffsetMap};
 pub use span::Span;

@@ -1,12 +1,13 @@
 //! The pipeline: a list of [`Stage`]s run in order over one [`Document`].
 //!
 //! ```text
-//! RawArticle ─► Document ─► clean ─► lang ─► segment ─► published ─► times ─► ner ─► link ─► coref ─► quotes
+//! RawArticle ─► Document ─► clean ─► lang ─► segment ─► published ─► times ─► ner ─► link ─► coref ─► quotes ─► events
 //! ```
 //! Stages are chosen by name (`--stages`), so a user runs only what they need;
 //! a stage whose input layer is missing simply finds nothing.
 
 pub mod eval_entities;
+pub mod eval_events;
 pub mod eval_quotes;
 pub mod gold_text;
 
@@ -26,6 +27,7 @@ pub const STAGE_NAMES: &[&str] = &[
     "link",
     "coref",
     "quotes",
+    "events",
 ];
 
 /// Why a document could not be analysed.
@@ -37,7 +39,7 @@ pub enum AnalyzeError {
         #[source]
         source: StageError,
     },
-    #[error("unknown stage `{0}` (known: clean, lang, segment, published, times, ner, link, coref, quotes)")]
+    #[error("unknown stage `{0}` (known: clean, lang, segment, published, times, ner, link, coref, quotes, events)")]
     UnknownStage(String),
     #[error("loading {what}: {message}")]
     Load { what: &'static str, message: String },
@@ -130,6 +132,13 @@ fn build_stage(name: &str) -> Result<Box<dyn Stage>, AnalyzeError> {
         }
         "coref" => Box::new(warta_coref::Coreferencer::new()),
         "quotes" => Box::new(warta_quotes::QuoteFinder::new()),
+        "events" => {
+            let lexicon = warta_lexicon::Lexicon::load_default().map_err(|e| AnalyzeError::Load {
+                what: "lexicons",
+                message: e.to_string(),
+            })?;
+            Box::new(warta_events::EventCoder::new(lexicon))
+        }
         other => return Err(AnalyzeError::UnknownStage(other.to_string())),
     })
 }

@@ -1,0 +1,230 @@
+//! Who can act in a sentence: linked entities, coreference mentions
+//! (`ia`, `pihaknya`, `Kapolri`, `lembaga antirasuah itu`) and common
+//! nouns that name an actor (`polisi`, `warga`), each with a canonical
+//! name and CAMEO code.
+
+use crate::data::Resources;
+use crate::words::Words;
+use std::collections::HashMap;
+use warta_core::{Document, EntityType, EventActor, Span};
+use warta_lexicon::Lexicon;
+
+/// A phrase that can be the source or target of an event.
+#[derive(Debug, Clone)]
+pub(crate) struct Actor {
+    pub span: Span,
+    /// Word index range.
+    pub first: usize,
+    pub last: usize,
+    pub text: String,
+    pub name: String,
+    pub code: Option<String>,
+    pub cluster: Option<usize>,
+    pub kind: ActorKind,
+    /// A word before it says it is a place or a relay, not an actor.
+    pub not_actor: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ActorKind {
+    /// A person or organisation.
+    Agent,
+    /// A country or its capital standing for its government.
+    Country,
+    /// Another place: an actor only as a target (`menyerang Kharkiv`).
+    Place,
+}
+
+impl Actor {
+    pub fn to_event_actor(&self) -> EventActor {
+        EventActor {
+            text: self.text.clone(),
+            span: self.span,
+            name: self.name.clone(),
+            code: self.code.clone(),
+            cluster: self.cluster,
+        }
+    }
+
+    /// True for armed forces, rebels and countries acting as such.
+    pub fn armed(&self) -> bool {
+        self.code
+            .as_deref()
+            .is_some_and(|c| c.len() == 3 || ["MIL", "REB", "INS", "SEP"].iter().any(|r| c[3..].contains(r)))
+    }
+}
+
+/// The country most of the article's entities belong to: whose police
+/// `polisi` is when no country is named.
+pub(crate) fn home_country(doc: &Document) -> Option<String> {
+    let mut n: HashMap<&str, usize> = HashMap::new();
+    for e in &doc.entities {
+        if let Some(c) = &e.country {
+            *n.entry(c).or_default() += 1;
+        }
+    }
+    n.into_iter()
+        .max_by_key(|&(c, k)| (k, std::cmp::Reverse(c)))
+        .map(|(c, _)| c.to_string())
+}
+
+fn is_country_level(lex: &Lexicon, name: Option<&str>, iso3: &str) -> bool {
+    lex.country(iso3)
+        .is_some_and(|c| name.is_some_and(|n| n == c.name_en || n == c.capital))
+}
+
+/// Every actor phrase of the article, sorted by start, none overlapping
+/// (the longest wins).
+pub(crate) fn actors(doc: &Document, words: &Words, res: &Resources, lex: &Lexicon) -> Vec<Actor> {
+    let home = home_country(doc);
+    let mut out: Vec<Actor> = Vec::new();
+    let cluster_of = |span: Span| doc.coref.cluster_at(span);
+    for e in &doc.entities {
+        let cl = cluster_of(e.span);
+        let (kind, code) = match e.kind {
+            EntityType::Loc => {
+                let Some(c) = &e.country else { continue };
+                let level = is_country_level(lex, e.geo.as_ref().map(|g| g.name.as_str()), c);
+                let kind = if level {
+                    ActorKind::Country
+                } else {
+                    ActorKind::Place
+                };
+                (kind, Some(c.clone()))
+            }
+            _ => (
+                ActorKind::Agent,
+                cl.and_then(|c| c.actor_code.clone())
+                    .or_else(|| e.actor_code.clone()),
+            ),
+        };
+        let name = match (kind, cl) {
+            (ActorKind::Agent, Some(c)) => c.name.clone(),
+            _ => e.canonical.clone().unwrap_or_else(|| e.text.clone()),
+        };
+        out.push(actor(
+            words,
+            e.span,
+            &doc.text,
+            name,
+            code,
+            cl.map(|c| c.id),
+            kind,
+        ));
+    }
+    for m in &doc.coref.mentions {
+        let c = &doc.coref.clusters[m.cluster];
+        if c.kind == EntityType::Loc {
+            continue;
+        }
+        out.push(actor(
+            words,
+            m.span,
+            &doc.text,
+            c.name.clone(),
+            c.actor_code.clone(),
+            Some(c.id),
+            ActorKind::Agent,
+        ));
+    }
+    // Common nouns naming actors, where nothing else does.
+    let ws = &words.ws;
+    let mut i = 0;
+    while i < ws.len() {
+        let mut found = None;
+        for n in (1..=res.max_agent_words).rev() {
+            if i + n > ws.len() {
+                continue;
+            }
+            let key: Vec<String> = ws[i..i + n].iter().map(|w| w.norm.clone()).collect();
+            if let Some(role) = res.agents.get(&key) {
+                found = Some((n, role));
+                break;
+            }
+        }
+        let Some((n, role)) = found else {
+            i += 1;
+            continue;
+        };
+        let span = Span::new(ws[i].span.start, ws[i + n - 1].span.end);
+        // A country right after names it (`polisi Turki`); an entity
+        // right after is the actor itself (`penyidik KPK`).
+        let next = doc
+            .entities
+            .iter()
+            .find(|e| e.span.start >= span.end && e.span.start <= span.end + 1);
+        let country = match next {
+            Some(e) if e.kind == EntityType::Loc => e.country.clone(),
+            Some(_) => {
+                i += n;
+                continue;
+            }
+            None => home.clone(),
+        };
+        let code = Some(format!("{}{role}", country.unwrap_or_default()));
+        let text = doc.text[span.range()].to_string();
+        out.push(actor(words, span, &doc.text, text, code, None, ActorKind::Agent));
+        i += n;
+    }
+    out.sort_by_key(|a| (a.span.start, std::cmp::Reverse(a.span.end)));
+    let mut kept: Vec<Actor> = Vec::new();
+    for a in out {
+        match kept.last() {
+            Some(k) if a.span.start < k.span.end => {}
+            _ => kept.push(a),
+        }
+    }
+    mark_not_actors(&mut kept, words, res);
+    kept
+}
+
+fn actor(
+    words: &Words,
+    span: Span,
+    text: &str,
+    name: String,
+    code: Option<String>,
+    cluster: Option<usize>,
+    kind: ActorKind,
+) -> Actor {
+    let first = words.at(span.start);
+    let last = words.at(span.end).max(first + 1) - 1;
+    Actor {
+        span,
+        first,
+        last,
+        text: text[span.range()].to_string(),
+        name,
+        code,
+        cluster,
+        kind,
+        not_actor: false,
+    }
+}
+
+/// Places after `di`, media after `dikutip`, and a country written inside
+/// a title (`Presiden Rusia Vladimir Putin`) are not actors.
+fn mark_not_actors(actors: &mut [Actor], words: &Words, res: &Resources) {
+    let ws = &words.ws;
+    for k in 0..actors.len() {
+        let a = &actors[k];
+        let before = |n: usize| a.first.checked_sub(n).map(|i| ws[i].norm.as_str());
+        let placed = [1, 2]
+            .iter()
+            .any(|&n| before(n).is_some_and(|w| res.place.contains(w)));
+        let relayed = [1, 2, 3]
+            .iter()
+            .any(|&n| before(n).is_some_and(|w| res.relay.contains(w)));
+        let mut in_title = false;
+        if a.kind != ActorKind::Agent {
+            if let Some(next) = actors[k + 1..].iter().find(|b| b.kind == ActorKind::Agent) {
+                in_title = next.first > a.last
+                    && next.first - a.last <= 4
+                    && ws[a.last + 1..next.first]
+                        .iter()
+                        .all(|w| w.norm == "(" || w.norm == ")" || !w.punct && w.cap);
+            }
+        }
+        actors[k].not_actor = placed && a.kind != ActorKind::Agent || relayed || in_title;
+    }
+}

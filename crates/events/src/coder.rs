@@ -1,0 +1,422 @@
+//! The clause coder: triggers from the lexicon, their source and target
+//! through voice and prepositions, then modality, date and place.
+
+use crate::actors::{Actor, ActorKind};
+use crate::data::{Entry, Form, Object, Resources};
+use crate::morph::Voice;
+use crate::words::Words;
+use std::collections::HashSet;
+use warta_core::{
+    Document, EntityType, Event, EventActor, EventPlace, Evidence, Modality, Quote, Span, TimeType,
+};
+
+/// What the coder reads of one article.
+pub(crate) struct Article<'a> {
+    pub doc: &'a Document,
+    pub words: &'a Words,
+    pub res: &'a Resources,
+    pub actors: &'a [Actor],
+    pub lexicon: &'a warta_lexicon::Lexicon,
+}
+
+impl Article<'_> {
+    fn lexicon_country_name(&self, iso3: &str) -> String {
+        self.lexicon
+            .country(iso3)
+            .map_or_else(|| iso3.to_string(), |c| c.name_en.clone())
+    }
+}
+
+/// A trigger found at words `i..end` of a sentence.
+struct Found<'a> {
+    form: &'a Form,
+    i: usize,
+    end: usize,
+}
+
+/// Word range of the clause around words `i..end` within `a..b`.
+fn clause(art: &Article, a: usize, b: usize, i: usize, end: usize) -> (usize, usize) {
+    let ws = &art.words.ws;
+    let cut = |k: usize| ws[k].norm == ";" || art.res.clause.contains(&ws[k].norm);
+    let cs = (a..i).rev().find(|&k| cut(k)).map_or(a, |k| k + 1);
+    let ce = (end..b).find(|&k| cut(k)).unwrap_or(b);
+    (cs, ce)
+}
+
+fn triggers_at<'a>(art: &'a Article, i: usize, b: usize) -> Vec<Found<'a>> {
+    let ws = &art.words.ws;
+    let norm = ws[i].norm.as_str();
+    let mut out = Vec::new();
+    for key in [Some(norm), Words::bare(norm)].into_iter().flatten() {
+        for form in art.res.forms.get(key).into_iter().flatten() {
+            let n = form.words.len();
+            if i + n <= b
+                && form.words[1..]
+                    .iter()
+                    .zip(&ws[i + 1..i + n])
+                    .all(|(f, w)| *f == w.norm)
+            {
+                out.push(Found { form, i, end: i + n });
+            }
+        }
+        if !out.is_empty() {
+            break;
+        }
+    }
+    out
+}
+
+/// The sides of one trigger, before conditions are checked.
+struct Sides<'a> {
+    sources: Vec<&'a Actor>,
+    targets: Vec<&'a Actor>,
+    /// The object slot holds an actor (for `obj=actor`).
+    object_is_actor: bool,
+}
+
+pub(crate) fn code(art: &Article) -> Vec<Event> {
+    let mut out = Vec::new();
+    for (si, &(a, b)) in art.words.sentences.iter().enumerate() {
+        if a >= b || art.words.ws[b - 1].norm == "?" {
+            continue;
+        }
+        let mut seen: HashSet<(String, String, String)> = HashSet::new();
+        let mut i = a;
+        while i < b {
+            let found = triggers_at(art, i, b);
+            let mut next = i + 1;
+            for f in &found {
+                if let Some(ev) = code_trigger(art, si, a, b, f) {
+                    next = f.end;
+                    let key = (
+                        ev.cameo.clone(),
+                        ev.source.as_ref().map_or(String::new(), |s| s.name.clone()),
+                        ev.target.as_ref().map_or(String::new(), |t| t.name.clone()),
+                    );
+                    if seen.insert(key) {
+                        out.push(ev);
+                    }
+                }
+                if next > i + 1 {
+                    break;
+                }
+            }
+            i = next;
+        }
+    }
+    out
+}
+
+fn quote_at<'a>(doc: &'a Document, span: Span) -> Option<&'a Quote> {
+    doc.quotes
+        .iter()
+        .filter(|q| q.span.contains(span))
+        .min_by_key(|q| q.span.len())
+}
+
+fn code_trigger(art: &Article, si: usize, a: usize, b: usize, f: &Found) -> Option<Event> {
+    let ws = &art.words.ws;
+    let doc = art.doc;
+    let tspan = Span::new(ws[f.i].span.start, ws[f.end - 1].span.end);
+    let quote = quote_at(doc, tspan);
+    let (mut cs, mut ce) = clause(art, a, b, f.i, f.end);
+    if let Some(q) = quote {
+        cs = cs.max(art.words.at(q.span.start));
+        ce = ce.min(art.words.at(q.span.end));
+    }
+    let in_clause: Vec<&Actor> = art
+        .actors
+        .iter()
+        .filter(|x| x.first >= cs && x.last < ce && !x.not_actor)
+        .collect();
+    let sides = sides(art, &in_clause, f, cs);
+    let entry: &Entry = &art.res.entries[f.form.entry];
+    let c = &entry.conditions;
+    let window = &ws[f.end..(f.end + 8).min(ce)];
+    if !c.follows.is_empty() && !window.iter().any(|w| c.follows.contains(&w.norm)) {
+        return None;
+    }
+    if f.end < b && c.not_next.contains(&ws[f.end].norm) {
+        return None;
+    }
+    match c.object {
+        Some(Object::Actor) if !sides.object_is_actor => return None,
+        Some(Object::Thing) if sides.object_is_actor => return None,
+        _ => {}
+    }
+    let source = sides.sources.first().copied();
+    let target = sides.targets.first().copied();
+    if c.needs_target && target.is_none() {
+        return None;
+    }
+    if let Some(role) = &c.source_role {
+        if !source
+            .and_then(|s| s.code.as_deref())
+            .is_some_and(|code| code.get(3..).is_some_and(|r| r.contains(role.as_str())))
+        {
+            return None;
+        }
+    }
+    let armed = source.is_some_and(Actor::armed) || target.is_some_and(Actor::armed);
+    if c.armed && !armed {
+        return None;
+    }
+    // Someone must act: a source, or the target of a passive whose agent
+    // goes unsaid (`X ditangkap`); and some side must be a coded actor.
+    let passive = f.form.voice == Voice::Passive;
+    if source.is_none() && !(passive && target.is_some()) {
+        return None;
+    }
+    if !source.iter().chain(target.iter()).any(|x| x.code.is_some()) {
+        return None;
+    }
+    let mut cameo = entry.cameo.clone();
+    if c.military && cameo.starts_with("19") && !armed {
+        cameo = "180".to_string();
+    }
+    let code = art.res.cameo.get(&cameo)?;
+    let (modality, claimed_by) = modality(art, a, cs, f.i, quote);
+    let clause_span = Span::new(ws[cs].span.start, ws[ce.max(cs + 1) - 1].span.end);
+    let (date, date_evidence) = date(doc, clause_span, tspan);
+    let location = location(art, clause_span, tspan);
+    let country = location.as_ref().and_then(|p| p.geo.country.clone());
+    let mut target = target
+        .filter(|t| source.is_none_or(|s| s.name != t.name))
+        .map(Actor::to_event_actor);
+    // An attack on a thing (`meledakkan sebuah jembatan … di Ukraina`)
+    // strikes the country it stands in, when that is not the attacker's.
+    if target.is_none() && code.plover == "ASSAULT" {
+        let own = source.and_then(|s| s.code.as_deref()).and_then(|c| c.get(..3));
+        if let (Some(p), Some(c)) = (&location, &country) {
+            if own.is_some_and(|o| o != c) {
+                target = Some(EventActor {
+                    text: p.text.clone(),
+                    span: p.span,
+                    name: art.lexicon_country_name(c),
+                    code: Some(c.clone()),
+                    cluster: None,
+                });
+            }
+        }
+    }
+    Some(Event {
+        span: clause_span,
+        sentence: si,
+        trigger: Evidence {
+            text: doc.text[tspan.range()].to_string(),
+            span: tspan,
+        },
+        plover: code.plover.clone(),
+        cameo,
+        quad_class: code.quad_class,
+        goldstein: code.goldstein,
+        source: source.map(Actor::to_event_actor),
+        target,
+        modality,
+        claimed_by,
+        date,
+        date_evidence,
+        date_inferred: doc.published.map(|d| d.format("%Y-%m-%d").to_string()),
+        location,
+        country,
+    })
+}
+
+/// The subject before word `before`: the last actor ending before it that
+/// is neither a mere place nor the object of a preposition
+/// (`serangan terhadap Ukraina … untuk membela`).
+fn left<'a>(art: &Article, xs: &[&'a Actor], before: usize) -> Option<&'a Actor> {
+    let ws = &art.words.ws;
+    let res = art.res;
+    xs.iter()
+        .rev()
+        .find(|x| {
+            x.last < before
+                && x.kind != ActorKind::Place
+                && (x.first == 0
+                    || !res.target_prep.contains(&ws[x.first - 1].norm)
+                        && !res.by_prep.contains(&ws[x.first - 1].norm))
+        })
+        .copied()
+}
+
+/// The first actor from word `from` introduced by one of `preps`, perhaps
+/// across capitalised title words (`untuk Presiden Rusia Vladimir Putin`).
+fn after_prep<'a>(
+    art: &Article,
+    xs: &[&'a Actor],
+    from: usize,
+    preps: &HashSet<String>,
+) -> Option<&'a Actor> {
+    let ws = &art.words.ws;
+    xs.iter()
+        .find(|x| {
+            x.first >= from && {
+                let mut k = x.first;
+                while k > from && x.first - k < 4 && ws[k - 1].cap && !ws[k - 1].punct {
+                    k -= 1;
+                }
+                k > 0
+                    && (preps.contains(&ws[k - 1].norm)
+                        || k >= 2 && preps.contains(&ws[k - 2].norm) && !ws[k - 1].punct && !ws[k - 1].cap)
+            }
+        })
+        .copied()
+}
+
+/// The actor right after word `end` (a genitive or a direct object),
+/// allowing `slack` modifiers between (`serangan udara Rusia`) but no
+/// punctuation or preposition.
+fn right_after<'a>(art: &Article, xs: &[&'a Actor], end: usize, slack: usize) -> Option<&'a Actor> {
+    let ws = &art.words.ws;
+    let res = art.res;
+    let linking = |w: &crate::words::Word| {
+        w.punct
+            || res.target_prep.contains(&w.norm)
+            || res.by_prep.contains(&w.norm)
+            || res.place.contains(&w.norm)
+            || matches!(w.norm.as_str(), "yang" | "sebagai" | "dan" | "serta" | "atau")
+    };
+    xs.iter()
+        .find(|x| x.first >= end && x.first <= end + slack && !ws[end..x.first].iter().any(linking))
+        .copied()
+}
+
+fn sides<'a>(art: &Article, xs: &[&'a Actor], f: &Found, cs: usize) -> Sides<'a> {
+    let ws = &art.words.ws;
+    let res = art.res;
+    let by = |from: usize| after_prep(art, xs, from, &res.by_prep);
+    let to = |from: usize| after_prep(art, xs, from, &res.target_prep);
+    let light = (1..=2)
+        .filter_map(|n| f.i.checked_sub(n).filter(|&k| k >= cs))
+        .find(|&k| res.light.contains(&ws[k].norm) || res.receive.contains(&ws[k].norm));
+    let (source, target) = match (f.form.voice, light) {
+        (Voice::NounAgent | Voice::NounPatient, Some(k)) if res.receive.contains(&ws[k].norm) => {
+            (by(f.end), left(art, xs, k))
+        }
+        (Voice::NounAgent | Voice::NounPatient, Some(k)) => {
+            let tgt = to(f.end).or_else(|| {
+                (f.form.voice == Voice::NounPatient)
+                    .then(|| right_after(art, xs, f.end, 1))
+                    .flatten()
+            });
+            (left(art, xs, k), tgt)
+        }
+        (Voice::Active, _) => {
+            let tgt = right_after(art, xs, f.end, 3)
+                .filter(|x| x.first == 0 || !res.by_prep.contains(&ws[x.first - 1].norm))
+                .or_else(|| to(f.end));
+            (left(art, xs, f.i), tgt)
+        }
+        (Voice::Passive, _) => {
+            let src =
+                by(f.end).or_else(|| right_after(art, xs, f.end, 0).filter(|x| x.kind != ActorKind::Place));
+            (src, xs.iter().rev().find(|x| x.last < f.i).copied())
+        }
+        (Voice::NounAgent, None) => {
+            let gen = right_after(art, xs, f.end, 1).filter(|x| x.kind != ActorKind::Place);
+            let between = |x: &Actor| x.first > 0 && ws[x.first - 1].norm == "antara";
+            match gen.or_else(|| by(f.end)) {
+                Some(src) => (Some(src), to(src.last + 1)),
+                // `pertempuran antara pasukan Kiev dan Moskow`
+                None => match to(f.end) {
+                    Some(x) if between(x) => (Some(x), xs.iter().find(|y| y.first > x.last).copied()),
+                    _ => (None, None),
+                },
+            }
+        }
+        (Voice::NounPatient, None) => (by(f.end), right_after(art, xs, f.end, 1)),
+    };
+    let object_is_actor = target.is_some();
+    let mut sources: Vec<&Actor> = source.into_iter().collect();
+    let mut targets: Vec<&Actor> = target.into_iter().collect();
+    sources.dedup_by_key(|x| x.span);
+    targets.retain(|t| !sources.iter().any(|s| s.span == t.span));
+    Sides {
+        sources,
+        targets,
+        object_is_actor,
+    }
+}
+
+fn modality(
+    art: &Article,
+    a: usize,
+    cs: usize,
+    i: usize,
+    quote: Option<&Quote>,
+) -> (Modality, Option<String>) {
+    let ws = &art.words.ws;
+    let res = art.res;
+    let near = &ws[i.saturating_sub(3).max(cs)..i];
+    if ws[a..i].iter().any(|w| res.denial.contains(&w.norm))
+        || near.iter().any(|w| res.denied.contains(&w.norm))
+    {
+        return (Modality::Denied, None);
+    }
+    if ws[a..i].iter().any(|w| res.conditional.contains(&w.norm)) {
+        return (Modality::Conditional, None);
+    }
+    if near.iter().any(|w| res.planned.contains(&w.norm)) {
+        return (Modality::Planned, None);
+    }
+    match quote {
+        Some(q) => (Modality::Reported, q.speaker.clone()),
+        None => (Modality::Asserted, None),
+    }
+}
+
+/// The clause's own date: the dated time expression inside it nearest the
+/// trigger.
+fn date(doc: &Document, clause: Span, trigger: Span) -> (Option<String>, Option<Evidence>) {
+    let t = doc
+        .times
+        .iter()
+        .filter(|t| clause.contains(t.span) && t.kind == TimeType::Date)
+        .filter(|t| {
+            t.value
+                .as_deref()
+                .is_some_and(|v| v.starts_with(|c: char| c.is_ascii_digit()))
+        })
+        .min_by_key(|t| t.span.start.abs_diff(trigger.start));
+    match t {
+        Some(t) => (
+            t.value.clone(),
+            Some(Evidence {
+                text: t.text.clone(),
+                span: t.span,
+            }),
+        ),
+        None => (None, None),
+    }
+}
+
+/// Where the event happened: a place after `di` (or a place noun: `kota
+/// Sievierodonetsk`) in the clause, the most specific (a town over a
+/// country), nearest the trigger.
+fn location(art: &Article, clause: Span, trigger: Span) -> Option<EventPlace> {
+    let ws = &art.words.ws;
+    let res = art.res;
+    art.doc
+        .entities
+        .iter()
+        .filter(|e| e.kind == EntityType::Loc && e.geo.is_some() && clause.contains(e.span))
+        .filter(|e| {
+            let k = art.words.at(e.span.start);
+            k >= 1
+                && !ws[k - 1].punct
+                && (1..=3).any(|n| k >= n && res.place.contains(&ws[k - n].norm) && ws[k - n].norm != "dari")
+        })
+        .min_by_key(|e| {
+            let country_level = e
+                .geo
+                .as_ref()
+                .is_some_and(|g| g.geonameid.is_none() && g.admin1.is_none());
+            (country_level, e.span.start.abs_diff(trigger.start))
+        })
+        .map(|e| EventPlace {
+            text: e.text.clone(),
+            span: e.span,
+            geo: e.geo.clone().expect("filtered on geo"),
+        })
+}

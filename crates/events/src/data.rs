@@ -1,0 +1,219 @@
+//! The data files of the event coder (`data/events/`), parsed once per process.
+
+use crate::morph::{self, Voice};
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+const CAMEO_TSV: &str = include_str!("../../../data/events/cameo.tsv");
+const TRIGGERS_ID_TSV: &str = include_str!("../../../data/events/triggers-id.tsv");
+const WORDS_ID_TSV: &str = include_str!("../../../data/events/words-id.tsv");
+
+/// A CAMEO event code with what PLOVER and GDELT say about it.
+#[derive(Debug, Clone)]
+pub struct CameoCode {
+    pub plover: String,
+    pub quad_class: u8,
+    pub goldstein: f32,
+    pub name: String,
+}
+
+/// Whether the word after a trigger must be an actor or a thing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Object {
+    Actor,
+    Thing,
+}
+
+/// What must hold for a trigger line to apply (see the file's header).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Conditions {
+    pub follows: Vec<String>,
+    pub not_next: Vec<String>,
+    pub object: Option<Object>,
+    pub source_role: Option<String>,
+    pub military: bool,
+    pub armed: bool,
+    pub needs_target: bool,
+}
+
+/// One line of the trigger lexicon.
+#[derive(Debug, Clone)]
+pub(crate) struct Entry {
+    pub cameo: String,
+    pub conditions: Conditions,
+}
+
+/// One written form of an entry: its words (lower case) and voice.
+#[derive(Debug, Clone)]
+pub(crate) struct Form {
+    pub words: Vec<String>,
+    pub voice: Voice,
+    pub entry: usize,
+}
+
+pub(crate) struct Resources {
+    pub cameo: HashMap<String, CameoCode>,
+    pub entries: Vec<Entry>,
+    /// First word → forms starting with it, in lexicon order.
+    pub forms: HashMap<String, Vec<Form>>,
+    /// Agent nouns (one or more words, lower case) → CAMEO role.
+    pub agents: HashMap<Vec<String>, String>,
+    pub max_agent_words: usize,
+    pub light: HashSet<String>,
+    pub receive: HashSet<String>,
+    pub planned: HashSet<String>,
+    pub denied: HashSet<String>,
+    pub denial: HashSet<String>,
+    pub conditional: HashSet<String>,
+    pub clause: HashSet<String>,
+    pub target_prep: HashSet<String>,
+    pub by_prep: HashSet<String>,
+    pub place: HashSet<String>,
+    pub relay: HashSet<String>,
+}
+
+fn rows(text: &str) -> impl Iterator<Item = Vec<&str>> {
+    text.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| l.split('\t').map(str::trim).collect())
+}
+
+fn words(s: &str) -> Vec<String> {
+    s.split(|c| c == '|' || c == ' ')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+fn conditions(s: &str) -> Conditions {
+    let mut c = Conditions::default();
+    for part in s.split_whitespace() {
+        if let Some(w) = part.strip_prefix('+') {
+            c.follows = words(w);
+        } else if let Some(w) = part.strip_prefix('-') {
+            c.not_next = words(w);
+        } else if let Some(r) = part.strip_prefix("src=") {
+            c.source_role = Some(r.to_string());
+        } else {
+            match part {
+                "obj=actor" => c.object = Some(Object::Actor),
+                "obj=thing" => c.object = Some(Object::Thing),
+                "mil" => c.military = true,
+                "armed" => c.armed = true,
+                "tgt" => c.needs_target = true,
+                other => panic!("data/events/triggers-id.tsv: unknown condition `{other}`"),
+            }
+        }
+    }
+    c
+}
+
+pub(crate) fn resources() -> &'static Resources {
+    static RES: OnceLock<Resources> = OnceLock::new();
+    RES.get_or_init(load)
+}
+
+/// The CAMEO code table (`data/events/cameo.tsv`).
+pub fn cameo(code: &str) -> Option<&'static CameoCode> {
+    resources().cameo.get(code)
+}
+
+fn load() -> Resources {
+    let mut cameo = HashMap::new();
+    for r in rows(CAMEO_TSV) {
+        cameo.insert(
+            r[0].to_string(),
+            CameoCode {
+                plover: r[1].to_string(),
+                quad_class: r[2].parse().expect("cameo.tsv: quad class"),
+                goldstein: r[3].parse().expect("cameo.tsv: goldstein"),
+                name: r.get(4).unwrap_or(&"").to_string(),
+            },
+        );
+    }
+    let mut entries = Vec::new();
+    let mut forms: HashMap<String, Vec<Form>> = HashMap::new();
+    for r in rows(TRIGGERS_ID_TSV) {
+        let code = r[0].to_string();
+        assert!(
+            cameo.contains_key(&code),
+            "triggers-id.tsv: unknown CAMEO code {code}"
+        );
+        let entry = entries.len();
+        entries.push(Entry {
+            cameo: code,
+            conditions: conditions(r.get(3).unwrap_or(&"")),
+        });
+        let root = r[1].to_lowercase();
+        let (head, rest) = root.split_once(' ').unwrap_or((root.as_str(), ""));
+        for frame in r[2].split_whitespace() {
+            let (written, voice) = morph::forms(head, frame)
+                .unwrap_or_else(|| panic!("triggers-id.tsv: unknown frame `{frame}`"));
+            for w in written {
+                let mut ws = vec![w];
+                ws.extend(rest.split_whitespace().map(str::to_string));
+                forms.entry(ws[0].clone()).or_default().push(Form {
+                    words: ws,
+                    voice,
+                    entry,
+                });
+            }
+        }
+    }
+    let mut res = Resources {
+        cameo,
+        entries,
+        forms,
+        agents: HashMap::new(),
+        max_agent_words: 1,
+        light: HashSet::new(),
+        receive: HashSet::new(),
+        planned: HashSet::new(),
+        denied: HashSet::new(),
+        denial: HashSet::new(),
+        conditional: HashSet::new(),
+        clause: HashSet::new(),
+        target_prep: HashSet::new(),
+        by_prep: HashSet::new(),
+        place: HashSet::new(),
+        relay: HashSet::new(),
+    };
+    for r in rows(WORDS_ID_TSV) {
+        let w = r[1].to_lowercase();
+        let set = match r[0] {
+            "agent" => {
+                let ws = words(&w);
+                res.max_agent_words = res.max_agent_words.max(ws.len());
+                res.agents.insert(ws, r[2].to_string());
+                continue;
+            }
+            "light" => &mut res.light,
+            "receive" => &mut res.receive,
+            "planned" => &mut res.planned,
+            "denied" => &mut res.denied,
+            "denial" => &mut res.denial,
+            "conditional" => &mut res.conditional,
+            "clause" => &mut res.clause,
+            "target" => &mut res.target_prep,
+            "by" => &mut res.by_prep,
+            "place" => &mut res.place,
+            "relay" => &mut res.relay,
+            other => panic!("data/events/words-id.tsv: unknown kind `{other}`"),
+        };
+        set.insert(w);
+    }
+    res
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn data_files_parse_and_name_known_codes() {
+        let r = super::resources();
+        assert!(r.entries.len() > 150);
+        assert!(r.forms.contains_key("menangkap"));
+        assert!(r.forms.contains_key("penggeledahan"));
+        assert_eq!(super::cameo("173").unwrap().plover, "COERCE");
+        assert_eq!(super::cameo("0831").unwrap().plover, "RETREAT");
+    }
+}

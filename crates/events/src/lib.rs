@@ -1,0 +1,75 @@
+//! Events: who did what to whom, where and when.
+//!
+//! The [`EventCoder`] stage runs after quotes and fills
+//! [`Document::events`]. For each sentence it
+//! 1. finds **triggers** from the lexicon (`data/events/triggers-id.tsv`:
+//!    Indonesian roots under their affix frames → CAMEO codes, with
+//!    conditions such as `menetapkan … tersangka`);
+//! 2. finds the **source and target** in the trigger's clause by voice:
+//!    active subject and object, passive subject and `oleh` agent, a noun's
+//!    genitive and its `terhadap`/`ke`/`dengan` phrase, light verbs
+//!    (`melancarkan serangan`); actors are entities, coreference mentions
+//!    (so `ia` and `lembaga antirasuah itu` are coded as whom they refer
+//!    to) and actor nouns (`polisi`, `warga`);
+//! 3. sets the **modality** — denied, conditional, planned, reported (inside
+//!    a quote: `claimed_by` its speaker) or asserted;
+//! 4. takes the clause's own **date** and the **place** after `di`.
+//!
+//! Only Indonesian (and Malay) articles are coded for now.
+
+mod actors;
+mod coder;
+mod data;
+mod morph;
+mod words;
+
+pub use data::{cameo, CameoCode};
+
+use warta_core::{Document, Event, Stage, StageError};
+use warta_lexicon::Lexicon;
+
+/// The event-coding stage.
+pub struct EventCoder {
+    lexicon: Lexicon,
+}
+
+impl EventCoder {
+    /// A coder using `lexicon` to tell countries from other places.
+    pub fn new(lexicon: Lexicon) -> EventCoder {
+        let _ = data::resources();
+        EventCoder { lexicon }
+    }
+}
+
+impl Stage for EventCoder {
+    fn name(&self) -> &'static str {
+        "events"
+    }
+
+    fn process(&self, doc: &mut Document) -> Result<(), StageError> {
+        doc.events = code_events(doc, &self.lexicon);
+        Ok(())
+    }
+}
+
+/// The events of `doc`. Needs tokens, sentences, entities, times,
+/// coreference and quotes.
+pub fn code_events(doc: &Document, lexicon: &Lexicon) -> Vec<Event> {
+    let lang = doc.language.as_ref().map(|l| l.code.as_str());
+    if !matches!(lang, Some("id" | "ms")) {
+        return Vec::new();
+    }
+    let res = data::resources();
+    let words = words::Words::new(doc);
+    let actors = actors::actors(doc, &words, res, lexicon);
+    coder::code(&coder::Article {
+        doc,
+        words: &words,
+        res,
+        actors: &actors,
+        lexicon,
+    })
+}
+
+#[cfg(test)]
+mod tests;
