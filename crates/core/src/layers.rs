@@ -282,6 +282,11 @@ pub struct EventActor {
     pub code: Option<String>,
     /// The actor's cluster in the coreference layer, when it has one.
     pub cluster: Option<usize>,
+    /// True when the clause does not name this actor and the coder took
+    /// it from the article: the agent of an agentless passive of legal
+    /// process (`X ditahan` in a KPK story); `text` and the span are then
+    /// its nearest mention before the event.
+    pub implicit: bool,
 }
 
 /// Whether the article asserts an event happened, or only reports, denies,

@@ -43,6 +43,7 @@ impl Actor {
             name: self.name.clone(),
             code: self.code.clone(),
             cluster: self.cluster,
+            implicit: false,
         }
     }
 
@@ -174,6 +175,18 @@ pub(crate) fn actors(doc: &Document, words: &Words, res: &Resources, lex: &Lexic
             _ => kept.push(a),
         }
     }
+    inherit_office(&mut kept, words);
+    // A person or body the lexicon does not know (`Immanuel`, `Illston`)
+    // is taken to be of the article's own country, role unknown: CAMEO's
+    // bare country code.
+    if let Some(home) = &home {
+        for a in kept
+            .iter_mut()
+            .filter(|a| a.kind == ActorKind::Agent && a.code.is_none())
+        {
+            a.code = Some(home.clone());
+        }
+    }
     mark_not_actors(&mut kept, words, res);
     kept
 }
@@ -212,9 +225,11 @@ fn mark_not_actors(actors: &mut [Actor], words: &Words, res: &Resources) {
         let placed = [1, 2]
             .iter()
             .any(|&n| before(n).is_some_and(|w| res.place.contains(w)));
-        let relayed = [1, 2, 3]
-            .iter()
-            .any(|&n| before(n).is_some_and(|w| res.relay.contains(w)));
+        // A relay word right before, with no punctuation between
+        // (`dikutip KCNA`, but not `Dikutip dari detikNews, KPK …`).
+        let relayed = (1..=3)
+            .map_while(|n| a.first.checked_sub(n).map(|i| &ws[i]).filter(|w| !w.punct))
+            .any(|w| res.relay.contains(&w.norm));
         let mut in_title = false;
         if a.kind != ActorKind::Agent {
             if let Some(next) = actors[k + 1..].iter().find(|b| b.kind == ActorKind::Agent) {
@@ -225,6 +240,61 @@ fn mark_not_actors(actors: &mut [Actor], words: &Words, res: &Resources) {
                         .all(|w| w.norm == "(" || w.norm == ")" || !w.punct && w.cap);
             }
         }
-        actors[k].not_actor = placed && a.kind != ActorKind::Agent || relayed || in_title;
+        actors[k].not_actor |= placed && a.kind != ActorKind::Agent || relayed || in_title;
     }
+}
+
+/// A person with no code written right after the organisation they head
+/// (`Kepala Dinas PUPR Banten Arlan Marzan`) acts for it: the person takes
+/// its code and the organisation stops being an actor of its own there.
+fn inherit_office(actors: &mut [Actor], words: &Words) {
+    let ws = &words.ws;
+    for k in 1..actors.len() {
+        let (head, rest) = actors.split_at_mut(k);
+        let (org, person) = (&mut head[k - 1], &mut rest[0]);
+        let adjacent = person.first > org.last
+            && ws[org.last + 1..person.first].iter().all(|w| w.cap && !w.punct)
+            && person.first - org.last <= 3;
+        if person.code.is_none()
+            && person.kind == ActorKind::Agent
+            && org.kind == ActorKind::Agent
+            && org.code.is_some()
+            && adjacent
+            && org.cluster != person.cluster
+        {
+            person.code = org.code.clone();
+            org.not_actor = true;
+        }
+    }
+}
+
+/// The mentions of the article's main investigator: the most-mentioned
+/// actor coded COP or JUD or named in the `investigator` list (KPK).
+pub(crate) fn investigator(actors: &[Actor], res: &Resources) -> Vec<Actor> {
+    let is_inv = |a: &Actor| {
+        !a.not_actor
+            && a.kind == ActorKind::Agent
+            && (a
+                .code
+                .as_deref()
+                .is_some_and(|c| c.get(3..).is_some_and(|r| r.contains("COP") || r.contains("JUD")))
+                || res.investigator.contains(&a.name.to_lowercase())
+                || res.investigator.contains(&a.text.to_lowercase()))
+    };
+    let mut count: HashMap<&str, usize> = HashMap::new();
+    for a in actors.iter().filter(|a| is_inv(a)) {
+        *count.entry(a.name.as_str()).or_default() += 1;
+    }
+    let Some(best) = count
+        .iter()
+        .max_by_key(|&(n, k)| (*k, std::cmp::Reverse(*n)))
+        .map(|(n, _)| n.to_string())
+    else {
+        return Vec::new();
+    };
+    actors
+        .iter()
+        .filter(|a| is_inv(a) && a.name == best)
+        .cloned()
+        .collect()
 }

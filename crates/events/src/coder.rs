@@ -17,6 +17,9 @@ pub(crate) struct Article<'a> {
     pub res: &'a Resources,
     pub actors: &'a [Actor],
     pub lexicon: &'a warta_lexicon::Lexicon,
+    /// Mentions of the article's main investigator (see
+    /// [`crate::actors::investigator`]).
+    pub investigator: Vec<Actor>,
 }
 
 impl Article<'_> {
@@ -72,6 +75,9 @@ struct Sides<'a> {
     targets: Vec<&'a Actor>,
     /// The object slot holds an actor (for `obj=actor`).
     object_is_actor: bool,
+    /// The act is predicated (a verb, or a noun with a light verb or a
+    /// passive light verb), not a bare noun referring back to it.
+    predicated: bool,
 }
 
 pub(crate) fn code(art: &Article) -> Vec<Event> {
@@ -139,13 +145,56 @@ fn code_trigger(art: &Article, si: usize, a: usize, b: usize, f: &Found) -> Opti
     if f.end < b && c.not_next.contains(&ws[f.end].norm) {
         return None;
     }
-    match c.object {
-        Some(Object::Actor) if !sides.object_is_actor => return None,
-        Some(Object::Thing) if sides.object_is_actor => return None,
-        _ => {}
+    // What the object is tells a verb's senses apart (`menahan tersangka`
+    // / `menahan diri`, `mengamankan orang` / `barang`); a noun's
+    // complement is too often left unsaid to ask for one.
+    if f.form.voice == Voice::Active || f.form.voice == Voice::Passive {
+        match c.object {
+            Some(Object::Actor) if !sides.object_is_actor => return None,
+            Some(Object::Thing) if sides.object_is_actor => return None,
+            _ => {}
+        }
     }
-    let source = sides.sources.first().copied();
-    let target = sides.targets.first().copied();
+    let mut source: Option<Actor> = sides.sources.first().map(|a| (*a).clone());
+    let target: Option<Actor> = sides.targets.first().map(|a| (*a).clone());
+    let mut implicit = false;
+    if source.is_none() {
+        // `"Kami minta …," kata X`: the speaker.
+        if let Some(q) = quote {
+            let me = (cs..f.i).find(|&k| art.res.first_person.contains(&ws[k].norm));
+            if let (Some(k), Some(cl)) = (me, q.speaker_cluster.and_then(|c| doc.coref.clusters.get(c))) {
+                source = Some(Actor {
+                    span: ws[k].span,
+                    first: k,
+                    last: k,
+                    text: doc.text[ws[k].span.range()].to_string(),
+                    name: cl.name.clone(),
+                    code: cl.actor_code.clone(),
+                    cluster: Some(cl.id),
+                    kind: ActorKind::Agent,
+                    not_actor: false,
+                });
+            }
+        }
+    }
+    let legal = ["09", "11", "17"]
+        .iter()
+        .any(|r| art.res.entries[f.form.entry].cameo.starts_with(r));
+    if source.is_none() && legal && sides.predicated && f.form.voice != Voice::Active {
+        let before = art
+            .investigator
+            .iter()
+            .filter(|a| a.span.start < tspan.start)
+            .last();
+        if let Some(inv) = before.or(art.investigator.first()) {
+            if target.as_ref().is_none_or(|t| t.name != inv.name) {
+                source = Some(inv.clone());
+                implicit = true;
+            }
+        }
+    }
+    let source = source.as_ref();
+    let target = target.as_ref();
     if c.needs_target && target.is_none() {
         return None;
     }
@@ -164,10 +213,13 @@ fn code_trigger(art: &Article, si: usize, a: usize, b: usize, f: &Found) -> Opti
     // Someone must act: a source, or the target of a passive whose agent
     // goes unsaid (`X ditangkap`); and some side must be a coded actor.
     let passive = f.form.voice == Voice::Passive;
-    if source.is_none() && !(passive && target.is_some()) {
+    if !sides.predicated || source.is_none() && !(passive && target.is_some()) {
         return None;
     }
-    if !source.iter().chain(target.iter()).any(|x| x.code.is_some()) {
+    // Some side must be a coded actor the clause names: an event whose
+    // only actor is inferred says too little to count.
+    let named_source = source.filter(|_| !implicit);
+    if !named_source.iter().chain(target.iter()).any(|x| x.code.is_some()) {
         return None;
     }
     let mut cameo = entry.cameo.clone();
@@ -195,6 +247,7 @@ fn code_trigger(art: &Article, si: usize, a: usize, b: usize, f: &Found) -> Opti
                     name: art.lexicon_country_name(c),
                     code: Some(c.clone()),
                     cluster: None,
+                    implicit: false,
                 });
             }
         }
@@ -210,7 +263,10 @@ fn code_trigger(art: &Article, si: usize, a: usize, b: usize, f: &Found) -> Opti
         cameo,
         quad_class: code.quad_class,
         goldstein: code.goldstein,
-        source: source.map(Actor::to_event_actor),
+        source: source.map(|s| EventActor {
+            implicit,
+            ..s.to_event_actor()
+        }),
         target,
         modality,
         claimed_by,
@@ -256,6 +312,14 @@ fn after_prep<'a>(
                 while k > from && x.first - k < 4 && ws[k - 1].cap && !ws[k - 1].punct {
                     k -= 1;
                 }
+                let title_end = k;
+                while k > from
+                    && title_end - k < 4
+                    && (art.res.quantifier.contains(&ws[k - 1].norm)
+                        || ws[k - 1].norm.chars().all(|c| c.is_ascii_digit()))
+                {
+                    k -= 1;
+                }
                 k > 0
                     && (preps.contains(&ws[k - 1].norm)
                         || k >= 2 && preps.contains(&ws[k - 2].norm) && !ws[k - 1].punct && !ws[k - 1].cap)
@@ -289,10 +353,31 @@ fn sides<'a>(art: &Article, xs: &[&'a Actor], f: &Found, cs: usize) -> Sides<'a>
     let to = |from: usize| after_prep(art, xs, from, &res.target_prep);
     let light = (1..=2)
         .filter_map(|n| f.i.checked_sub(n).filter(|&k| k >= cs))
-        .find(|&k| res.light.contains(&ws[k].norm) || res.receive.contains(&ws[k].norm));
+        .find(|&k| {
+            let w = &ws[k].norm;
+            res.light.contains(w) || res.receive.contains(w) || res.undergo.contains(w)
+        });
+    let noun = matches!(f.form.voice, Voice::NounAgent | Voice::NounPatient);
+    // `OTT tersebut digelar KPK`, `Penahanan dilakukan di Rutan KPK`.
+    let passive_light = (f.end..(f.end + 3).min(ws.len()))
+        .take_while(|&k| !ws[k].punct)
+        .find(|&k| res.passive_light.contains(&ws[k].norm));
     let (source, target) = match (f.form.voice, light) {
-        (Voice::NounAgent | Voice::NounPatient, Some(k)) if res.receive.contains(&ws[k].norm) => {
+        (Voice::NounAgent | Voice::NounPatient, Some(k))
+            if res.receive.contains(&ws[k].norm) || res.undergo.contains(&ws[k].norm) =>
+        {
             (by(f.end), left(art, xs, k))
+        }
+        _ if noun && light.is_none() && passive_light.is_some() => {
+            let k = passive_light.expect("checked");
+            let src =
+                by(k + 1).or_else(|| right_after(art, xs, k + 1, 0).filter(|x| x.kind != ActorKind::Place));
+            let tgt = if f.form.voice == Voice::NounPatient {
+                right_after(art, xs, f.end, 1).or_else(|| to(k + 1))
+            } else {
+                to(k + 1)
+            };
+            (src, tgt)
         }
         (Voice::NounAgent | Voice::NounPatient, Some(k)) => {
             let tgt = to(f.end).or_else(|| {
@@ -313,6 +398,14 @@ fn sides<'a>(art: &Article, xs: &[&'a Actor], f: &Found, cs: usize) -> Sides<'a>
                 by(f.end).or_else(|| right_after(art, xs, f.end, 0).filter(|x| x.kind != ActorKind::Place));
             (src, xs.iter().rev().find(|x| x.last < f.i).copied())
         }
+        // `dukungannya terhadap …`: the clause's subject owns the act.
+        _ if noun
+            && light.is_none()
+            && ws[f.i].norm.ends_with("nya")
+            && Words::bare(&ws[f.i].norm).is_some() =>
+        {
+            (left(art, xs, f.i), to(f.end))
+        }
         (Voice::NounAgent, None) => {
             let gen = right_after(art, xs, f.end, 1).filter(|x| x.kind != ActorKind::Place);
             let between = |x: &Actor| x.first > 0 && ws[x.first - 1].norm == "antara";
@@ -327,15 +420,26 @@ fn sides<'a>(art: &Article, xs: &[&'a Actor], f: &Found, cs: usize) -> Sides<'a>
         }
         (Voice::NounPatient, None) => (by(f.end), right_after(art, xs, f.end, 1)),
     };
+    let owned =
+        noun && light.is_none() && ws[f.i].norm.ends_with("nya") && Words::bare(&ws[f.i].norm).is_some();
     let object_is_actor = target.is_some();
     let mut sources: Vec<&Actor> = source.into_iter().collect();
     let mut targets: Vec<&Actor> = target.into_iter().collect();
     sources.dedup_by_key(|x| x.span);
     targets.retain(|t| !sources.iter().any(|s| s.span == t.span));
+    let predicated = !noun
+        || light.is_some()
+        || passive_light.is_some()
+        || owned
+        || sources
+            .first()
+            .is_some_and(|s| s.first > 0 && res.by_prep.contains(&ws[s.first - 1].norm))
+        || !sources.is_empty() && !targets.is_empty();
     Sides {
         sources,
         targets,
         object_is_actor,
+        predicated,
     }
 }
 

@@ -70,6 +70,11 @@ pub(crate) struct Resources {
     pub by_prep: HashSet<String>,
     pub place: HashSet<String>,
     pub relay: HashSet<String>,
+    pub passive_light: HashSet<String>,
+    pub undergo: HashSet<String>,
+    pub quantifier: HashSet<String>,
+    pub first_person: HashSet<String>,
+    pub investigator: HashSet<String>,
 }
 
 fn rows(text: &str) -> impl Iterator<Item = Vec<&str>> {
@@ -177,6 +182,11 @@ fn load() -> Resources {
         by_prep: HashSet::new(),
         place: HashSet::new(),
         relay: HashSet::new(),
+        passive_light: HashSet::new(),
+        undergo: HashSet::new(),
+        quantifier: HashSet::new(),
+        first_person: HashSet::new(),
+        investigator: HashSet::new(),
     };
     for r in rows(WORDS_ID_TSV) {
         let w = r[1].to_lowercase();
@@ -198,6 +208,11 @@ fn load() -> Resources {
             "by" => &mut res.by_prep,
             "place" => &mut res.place,
             "relay" => &mut res.relay,
+            "passive-light" => &mut res.passive_light,
+            "undergo" => &mut res.undergo,
+            "quantifier" => &mut res.quantifier,
+            "first-person" => &mut res.first_person,
+            "investigator" => &mut res.investigator,
             other => panic!("data/events/words-id.tsv: unknown kind `{other}`"),
         };
         set.insert(w);

@@ -66,6 +66,7 @@ pub fn code_events(doc: &Document, lexicon: &Lexicon) -> Vec<Event> {
         doc,
         words: &words,
         res,
+        investigator: actors::investigator(&actors, res),
         actors: &actors,
         lexicon,
     })
