@@ -19,14 +19,21 @@ const BATCH: usize = 256;
 
 #[derive(Args)]
 pub struct AnalyzeArgs {
-    /// Files, directories (walked recursively) or `-` for stdin. Without any,
-    /// stdin is read when it is not a terminal.
-    paths: Vec<String>,
+    #[command(flatten)]
+    pub inputs: InputArgs,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Pretty)]
     format: Format,
+}
+
+/// What to read and how to run the pipeline over it (`analyze`, `export`).
+#[derive(Args)]
+pub struct InputArgs {
+    /// Files, directories (walked recursively) or `-` for stdin. Without any,
+    /// stdin is read when it is not a terminal.
+    paths: Vec<String>,
     /// Comma-separated stages to run (default: all). Known: clean, lang,
-    /// segment, published, times, ner, link.
+    /// segment, published, times, ner, link, coref, quotes, events.
     #[arg(long, value_delimiter = ',')]
     stages: Option<Vec<String>>,
     /// Worker threads, 1 to 1024 (default: all cores).
@@ -37,6 +44,16 @@ pub struct AnalyzeArgs {
     /// 0 means no limit.
     #[arg(long, value_name = "MS", default_value_t = DEFAULT_MAX_ARTICLE_MS)]
     max_article_ms: u64,
+}
+
+/// Where analysed articles go, in input order.
+pub(crate) trait Sink {
+    /// One article's outcome (failures are also reported on stderr).
+    fn outcome(&mut self, out: &mut dyn Write, outcome: &Outcome) -> Result<()>;
+    /// After the last article.
+    fn finish(&mut self, _out: &mut dyn Write) -> Result<()> {
+        Ok(())
+    }
 }
 
 /// Most worker threads `-j` accepts: more than this only exhausts the
@@ -58,20 +75,69 @@ pub enum Format {
 }
 
 /// What came of one input article.
-enum Outcome {
+pub(crate) enum Outcome {
     Done(Box<Document>),
     Failed(Failure),
 }
 
 /// A failed article as the JSON formats report it, in its input slot.
 #[derive(Serialize)]
-struct Failure {
+pub(crate) struct Failure {
     id: Option<String>,
     input: String,
     error: String,
 }
 
 pub fn run(args: AnalyzeArgs) -> Result<ExitCode> {
+    let colour = args.format == Format::Pretty
+        && std::io::stdout().is_terminal()
+        && std::env::var_os("NO_COLOR").is_none();
+    let mut sink = FormatSink {
+        format: args.format,
+        colour,
+        json_array: JsonArray::default(),
+    };
+    drive(args.inputs, &mut sink)
+}
+
+/// The formats of `warta analyze`.
+struct FormatSink {
+    format: Format,
+    colour: bool,
+    json_array: JsonArray,
+}
+
+impl Sink for FormatSink {
+    fn outcome(&mut self, out: &mut dyn Write, outcome: &Outcome) -> Result<()> {
+        match self.format {
+            Format::Jsonl => {
+                // Serialised to bytes first so that a write error (a
+                // closed pipe) reaches us as a plain I/O error.
+                let mut line = to_json(outcome);
+                line.push(b'\n');
+                out.write_all(&line)?;
+            }
+            Format::Json => self.json_array.push(out, to_json_pretty(outcome))?,
+            Format::Pretty => {
+                if let Outcome::Done(doc) = outcome {
+                    crate::pretty::write_report(out, doc, self.colour)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn finish(&mut self, out: &mut dyn Write) -> Result<()> {
+        if self.format == Format::Json {
+            self.json_array.finish(out)?;
+        }
+        Ok(())
+    }
+}
+
+/// Reads the inputs, runs the pipeline on every article (in parallel,
+/// batch by batch) and hands each outcome to `sink` in input order.
+pub(crate) fn drive(args: InputArgs, sink: &mut dyn Sink) -> Result<ExitCode> {
     let mut paths = args.paths;
     if paths.is_empty() {
         if std::io::stdin().is_terminal() {
@@ -92,9 +158,6 @@ pub fn run(args: AnalyzeArgs) -> Result<ExitCode> {
 
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    let colour = args.format == Format::Pretty
-        && std::io::stdout().is_terminal()
-        && std::env::var_os("NO_COLOR").is_none();
     let progress = progress_bar();
 
     // Decoding and HTML extraction are deferred to the workers, so a batch of
@@ -102,7 +165,6 @@ pub fn run(args: AnalyzeArgs) -> Result<ExitCode> {
     let mut reader = read_inputs_deferred(&paths);
     let mut failed = 0usize;
     let mut done = 0usize;
-    let mut json_array = JsonArray::default();
     loop {
         let batch: Vec<Result<PendingArticle, ReadError>> = reader.by_ref().take(BATCH).collect();
         if batch.is_empty() {
@@ -120,29 +182,13 @@ pub fn run(args: AnalyzeArgs) -> Result<ExitCode> {
                 failed += 1;
                 progress.suspend(|| eprintln!("warta: {}: {}", f.input, f.error));
             }
-            match args.format {
-                Format::Jsonl => {
-                    // Serialised to bytes first so that a write error (a
-                    // closed pipe) reaches us as a plain I/O error.
-                    let mut line = to_json(&outcome);
-                    line.push(b'\n');
-                    out.write_all(&line)?;
-                }
-                Format::Json => json_array.push(&mut out, to_json_pretty(&outcome))?,
-                Format::Pretty => {
-                    if let Outcome::Done(doc) = &outcome {
-                        crate::pretty::write_report(&mut out, doc, colour)?;
-                    }
-                }
-            }
+            sink.outcome(&mut out, &outcome)?;
         }
         progress.set_position(done as u64);
         out.flush()?;
     }
     progress.finish_and_clear();
-    if args.format == Format::Json {
-        json_array.finish(&mut out)?;
-    }
+    sink.finish(&mut out)?;
     out.flush()?;
     if done == 0 {
         eprintln!("warta: no articles found in the inputs");
@@ -232,7 +278,7 @@ struct JsonArray {
 }
 
 impl JsonArray {
-    fn push(&mut self, out: &mut impl Write, bytes: Vec<u8>) -> Result<()> {
+    fn push(&mut self, out: &mut dyn Write, bytes: Vec<u8>) -> Result<()> {
         match self.count {
             0 => self.first = Some(bytes),
             1 => {
@@ -250,7 +296,7 @@ impl JsonArray {
         Ok(())
     }
 
-    fn finish(&mut self, out: &mut impl Write) -> Result<()> {
+    fn finish(&mut self, out: &mut dyn Write) -> Result<()> {
         match self.count {
             0 => out.write_all(b"[]")?,
             1 => out.write_all(&self.first.take().unwrap_or_default())?,
@@ -263,7 +309,7 @@ impl JsonArray {
 
 /// Writes pretty JSON one level deeper. JSON strings hold no raw newlines,
 /// so every `\n` is a line break of the layout.
-fn write_indented(out: &mut impl Write, json: &[u8]) -> std::io::Result<()> {
+fn write_indented(out: &mut dyn Write, json: &[u8]) -> std::io::Result<()> {
     for (i, line) in json.split(|&b| b == b'\n').enumerate() {
         if i > 0 {
             out.write_all(b"\n")?;

@@ -2,6 +2,7 @@
 //! crates together; no analysis happens here.
 
 mod analyze;
+mod export;
 mod pretty;
 
 use anyhow::Result;
@@ -30,6 +31,8 @@ struct Cli {
 enum Command {
     /// Analyse articles: plain text, HTML, JSON Lines, WARC, directories or `-` for stdin.
     Analyze(analyze::AnalyzeArgs),
+    /// Export coded events of the inputs: GDELT 2.0 Events or Mentions rows, CSV or JSON Lines.
+    Export(export::ExportArgs),
     /// Train a model from gold data.
     Train {
         #[command(subcommand)]
@@ -120,6 +123,7 @@ fn print_report(report: &str) -> Result<()> {
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Analyze(args) => analyze::run(args),
+        Command::Export(args) => export::run(args),
         Command::Train {
             what: TrainWhat::Ner { data, out },
         } => {

@@ -35,7 +35,7 @@ impl Paint {
 /// How much of the clean text the report shows.
 const PREVIEW_CHARS: usize = 240;
 
-pub fn write_report(out: &mut impl Write, doc: &Document, colour: bool) -> io::Result<()> {
+pub fn write_report(out: &mut dyn Write, doc: &Document, colour: bool) -> io::Result<()> {
     let p = Paint { on: colour };
     let or_dash = |v: Option<&str>| v.unwrap_or("-").to_string();
     writeln!(out, "{}", p.bold(&format!("── {} ", doc.id)))?;
@@ -135,7 +135,55 @@ pub fn write_report(out: &mut impl Write, doc: &Document, colour: bool) -> io::R
     if !doc.sources.is_empty() {
         writeln!(out, "  {}   {}", p.bold("sources"), doc.sources.join(", "))?;
     }
+    if !doc.events.is_empty() {
+        writeln!(out, "  {}", p.bold("events"))?;
+        for e in &doc.events {
+            writeln!(out, "{}", event_line(&p, e))?;
+        }
+    }
     writeln!(out)
+}
+
+/// One event: PLOVER type and CAMEO code, source → target with codes,
+/// date and place, the trigger as written, and the modality when the act
+/// is not simply asserted.
+fn event_line(p: &Paint, e: &warta_core::Event) -> String {
+    let side = |a: &Option<warta_core::EventActor>| match a {
+        None => "?".to_string(),
+        Some(a) => {
+            let mut s = a.name.clone();
+            if let Some(c) = &a.code {
+                s.push_str(&format!(" [{c}]"));
+            }
+            if a.implicit {
+                s.push_str(" (implied)");
+            }
+            s
+        }
+    };
+    let mut line = format!(
+        "    {:<9} {:<5} {} → {}",
+        e.plover,
+        e.cameo,
+        side(&e.source),
+        side(&e.target)
+    );
+    if let Some(d) = &e.date {
+        line.push_str(&format!(" on {d}"));
+    }
+    if let Some(l) = &e.location {
+        line.push_str(&format!(" at {}", l.geo.name));
+    }
+    line.push_str(&p.dim(&format!(" «{}»", e.trigger.text)));
+    if e.modality != warta_core::Modality::Asserted {
+        let by = e
+            .claimed_by
+            .as_deref()
+            .map(|c| format!(" by {c}"))
+            .unwrap_or_default();
+        line.push_str(&p.dim(&format!(" ({}{by})", e.modality.as_str())));
+    }
+    line
 }
 
 /// One quote: kind, speaker with role and actor code, how the attribution

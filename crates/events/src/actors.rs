@@ -101,6 +101,11 @@ pub(crate) fn actors(doc: &Document, words: &Words, res: &Resources, lex: &Lexic
         };
         let name = match (kind, cl) {
             (ActorKind::Agent, Some(c)) => c.name.clone(),
+            // `Moskow` acting stands for Russia.
+            (ActorKind::Country, _) => code
+                .as_deref()
+                .and_then(|c| lex.country(c))
+                .map_or_else(|| e.text.clone(), |c| c.name_en.clone()),
             _ => e.canonical.clone().unwrap_or_else(|| e.text.clone()),
         };
         out.push(actor(
@@ -222,9 +227,10 @@ fn mark_not_actors(actors: &mut [Actor], words: &Words, res: &Resources) {
     for k in 0..actors.len() {
         let a = &actors[k];
         let before = |n: usize| a.first.checked_sub(n).map(|i| ws[i].norm.as_str());
-        let placed = [1, 2]
-            .iter()
-            .any(|&n| before(n).is_some_and(|w| res.place.contains(w)));
+        // `di Jakarta`, `di kota Bogor`, `dari wilayah X`: where, not who;
+        // but `ke wilayah Donbas` may be whom an act is aimed at.
+        let at = |w: Option<&str>| matches!(w, Some("di" | "dari" | "dekat" | "sekitar"));
+        let placed = at(before(1)) || before(1).is_some_and(|w| res.place.contains(w)) && at(before(2));
         // A relay word right before, with no punctuation between
         // (`dikutip KCNA`, but not `Dikutip dari detikNews, KPK …`).
         let relayed = (1..=3)

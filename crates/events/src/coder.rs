@@ -89,18 +89,28 @@ pub(crate) fn code(art: &Article) -> Vec<Event> {
         let mut seen: HashSet<(String, String, String)> = HashSet::new();
         let mut i = a;
         while i < b {
-            let found = triggers_at(art, i, b);
+            let ws = &art.words.ws;
+            // `Kepala Divisi Hukum dan Investigasi ICW`: a capitalised word
+            // inside a name or title is not an act.
+            let in_title = i > a && ws[i].cap && i + 1 < b && ws[i + 1].cap && !ws[i + 1].punct;
+            let found = if in_title {
+                Vec::new()
+            } else {
+                triggers_at(art, i, b)
+            };
             let mut next = i + 1;
             for f in &found {
-                if let Some(ev) = code_trigger(art, si, a, b, f) {
+                if let Some(evs) = code_trigger(art, si, a, b, f) {
                     next = f.end;
-                    let key = (
-                        ev.cameo.clone(),
-                        ev.source.as_ref().map_or(String::new(), |s| s.name.clone()),
-                        ev.target.as_ref().map_or(String::new(), |t| t.name.clone()),
-                    );
-                    if seen.insert(key) {
-                        out.push(ev);
+                    for ev in evs {
+                        let key = (
+                            ev.cameo.clone(),
+                            ev.source.as_ref().map_or(String::new(), |s| s.name.clone()),
+                            ev.target.as_ref().map_or(String::new(), |t| t.name.clone()),
+                        );
+                        if seen.insert(key) {
+                            out.push(ev);
+                        }
                     }
                 }
                 if next > i + 1 {
@@ -113,14 +123,14 @@ pub(crate) fn code(art: &Article) -> Vec<Event> {
     out
 }
 
-fn quote_at<'a>(doc: &'a Document, span: Span) -> Option<&'a Quote> {
+fn quote_at(doc: &Document, span: Span) -> Option<&Quote> {
     doc.quotes
         .iter()
         .filter(|q| q.span.contains(span))
         .min_by_key(|q| q.span.len())
 }
 
-fn code_trigger(art: &Article, si: usize, a: usize, b: usize, f: &Found) -> Option<Event> {
+fn code_trigger(art: &Article, si: usize, a: usize, b: usize, f: &Found) -> Option<Vec<Event>> {
     let ws = &art.words.ws;
     let doc = art.doc;
     let tspan = Span::new(ws[f.i].span.start, ws[f.end - 1].span.end);
@@ -184,8 +194,8 @@ fn code_trigger(art: &Article, si: usize, a: usize, b: usize, f: &Found) -> Opti
         let before = art
             .investigator
             .iter()
-            .filter(|a| a.span.start < tspan.start)
-            .last();
+            .rev()
+            .find(|a| a.span.start < tspan.start);
         if let Some(inv) = before.or(art.investigator.first()) {
             if target.as_ref().is_none_or(|t| t.name != inv.name) {
                 source = Some(inv.clone());
@@ -226,15 +236,34 @@ fn code_trigger(art: &Article, si: usize, a: usize, b: usize, f: &Found) -> Opti
     if c.military && cameo.starts_with("19") && !armed {
         cameo = "180".to_string();
     }
+    // Sanctions between actors of one country are administrative (172).
+    let country_of = |a: Option<&Actor>| {
+        a.and_then(|a| a.code.as_deref())
+            .and_then(|c| c.get(..3))
+            .map(str::to_string)
+    };
+    if cameo == "163" && (target.is_none() || country_of(source) == country_of(target)) {
+        cameo = "172".to_string();
+    }
+    // A visit to a town is not an act on anyone: a mere place is a target
+    // only of force (`menyerang Kharkiv`).
+    let target = target.filter(|t| {
+        t.kind != ActorKind::Place
+            || ["13", "15", "17", "18", "19", "20"]
+                .iter()
+                .any(|r| cameo.starts_with(r))
+    });
+    if c.needs_target && target.is_none() {
+        return None;
+    }
     let code = art.res.cameo.get(&cameo)?;
     let (modality, claimed_by) = modality(art, a, cs, f.i, quote);
     let clause_span = Span::new(ws[cs].span.start, ws[ce.max(cs + 1) - 1].span.end);
-    let (date, date_evidence) = date(doc, clause_span, tspan);
+    let (date, date_evidence) = date(art, clause_span, tspan);
     let location = location(art, clause_span, tspan);
     let country = location.as_ref().and_then(|p| p.geo.country.clone());
-    let mut target = target
-        .filter(|t| source.is_none_or(|s| s.name != t.name))
-        .map(Actor::to_event_actor);
+    let target_actor = target.filter(|t| source.is_none_or(|s| s.name != t.name));
+    let mut target = target_actor.map(Actor::to_event_actor);
     // An attack on a thing (`meledakkan sebuah jembatan … di Ukraina`)
     // strikes the country it stands in, when that is not the attacker's.
     if target.is_none() && code.plover == "ASSAULT" {
@@ -252,7 +281,7 @@ fn code_trigger(art: &Article, si: usize, a: usize, b: usize, f: &Found) -> Opti
             }
         }
     }
-    Some(Event {
+    let primary = Event {
         span: clause_span,
         sentence: si,
         trigger: Evidence {
@@ -275,7 +304,67 @@ fn code_trigger(art: &Article, si: usize, a: usize, b: usize, f: &Found) -> Opti
         date_inferred: doc.published.map(|d| d.format("%Y-%m-%d").to_string()),
         location,
         country,
-    })
+    };
+    // `Polri dan TNI menangkap …`, `menangkap A, B dan C`: one event per
+    // distinct actor code.
+    let mut out = vec![primary];
+    let co_sources = source
+        .filter(|_| !implicit)
+        .map_or_else(Vec::new, |s| coordinated(art, &in_clause, s, true));
+    let co_targets = target_actor.map_or_else(Vec::new, |t| coordinated(art, &in_clause, t, false));
+    for (co, is_source) in co_sources
+        .iter()
+        .map(|x| (x, true))
+        .chain(co_targets.iter().map(|x| (x, false)))
+    {
+        let mut ev = out[0].clone();
+        if is_source {
+            ev.source = Some(co.to_event_actor());
+        } else {
+            ev.target = Some(co.to_event_actor());
+        }
+        let code_of = |a: &Option<EventActor>| a.as_ref().and_then(|x| x.code.clone());
+        if out
+            .iter()
+            .all(|e| (code_of(&e.source), code_of(&e.target)) != (code_of(&ev.source), code_of(&ev.target)))
+        {
+            out.push(ev);
+        }
+    }
+    Some(out)
+}
+
+/// Actors joined to `x` by `dan`, `serta` or a comma, leftwards (for a
+/// subject) or rightwards (for an object), at most three.
+fn coordinated<'a>(art: &Article, xs: &[&'a Actor], x: &Actor, leftwards: bool) -> Vec<&'a Actor> {
+    let ws = &art.words.ws;
+    let joins = |from: usize, to: usize| {
+        to > from
+            && to - from <= 2
+            && ws[from..to]
+                .iter()
+                .all(|w| matches!(w.norm.as_str(), "dan" | "serta" | "," | "maupun"))
+    };
+    let mut out: Vec<&Actor> = Vec::new();
+    let mut cur = x.clone();
+    for _ in 0..3 {
+        let next = if leftwards {
+            xs.iter()
+                .rev()
+                .find(|p| p.last < cur.first && joins(p.last + 1, cur.first))
+        } else {
+            xs.iter()
+                .find(|n| n.first > cur.last && joins(cur.last + 1, n.first))
+        };
+        match next {
+            Some(n) if n.kind != ActorKind::Place || !leftwards => {
+                out.push(n);
+                cur = (*n).clone();
+            }
+            _ => break,
+        }
+    }
+    out
 }
 
 /// The subject before word `before`: the last actor ending before it that
@@ -394,8 +483,12 @@ fn sides<'a>(art: &Article, xs: &[&'a Actor], f: &Found, cs: usize) -> Sides<'a>
             (left(art, xs, f.i), tgt)
         }
         (Voice::Passive, _) => {
-            let src =
-                by(f.end).or_else(|| right_after(art, xs, f.end, 0).filter(|x| x.kind != ActorKind::Place));
+            // `dari` after a passive is a source of things, not an agent.
+            let oleh = xs
+                .iter()
+                .find(|x| x.first > f.end && ws[x.first - 1].norm == "oleh")
+                .copied();
+            let src = oleh.or_else(|| right_after(art, xs, f.end, 0).filter(|x| x.kind != ActorKind::Place));
             (src, xs.iter().rev().find(|x| x.last < f.i).copied())
         }
         // `dukungannya terhadap …`: the clause's subject owns the act.
@@ -472,8 +565,9 @@ fn modality(
 
 /// The clause's own date: the dated time expression inside it nearest the
 /// trigger.
-fn date(doc: &Document, clause: Span, trigger: Span) -> (Option<String>, Option<Evidence>) {
-    let t = doc
+fn date(art: &Article, clause: Span, trigger: Span) -> (Option<String>, Option<Evidence>) {
+    let t = art
+        .doc
         .times
         .iter()
         .filter(|t| clause.contains(t.span) && t.kind == TimeType::Date)
@@ -482,6 +576,7 @@ fn date(doc: &Document, clause: Span, trigger: Span) -> (Option<String>, Option<
                 .as_deref()
                 .is_some_and(|v| v.starts_with(|c: char| c.is_ascii_digit()))
         })
+        .filter(|t| !relative_between(art, trigger, t.span))
         .min_by_key(|t| t.span.start.abs_diff(trigger.start));
     match t {
         Some(t) => (
@@ -506,10 +601,16 @@ fn location(art: &Article, clause: Span, trigger: Span) -> Option<EventPlace> {
         .iter()
         .filter(|e| e.kind == EntityType::Loc && e.geo.is_some() && clause.contains(e.span))
         .filter(|e| {
+            // `di X`, `di kota X`, `kota X`; not `ke wilayah X` (a
+            // destination) nor `dari kota X`.
             let k = art.words.at(e.span.start);
-            k >= 1
-                && !ws[k - 1].punct
-                && (1..=3).any(|n| k >= n && res.place.contains(&ws[k - n].norm) && ws[k - n].norm != "dari")
+            let w = |n: usize| (k >= n).then(|| ws[k - n].norm.as_str());
+            let away = |w: Option<&str>| matches!(w, Some("ke" | "menuju" | "dari"));
+            match w(1) {
+                Some("di") => true,
+                Some(n) if res.place.contains(n) && !ws[k - 1].punct => !away(w(2)),
+                _ => false,
+            }
         })
         .min_by_key(|e| {
             let country_level = e
@@ -523,4 +624,15 @@ fn location(art: &Article, clause: Span, trigger: Span) -> Option<EventPlace> {
             span: e.span,
             geo: e.geo.clone().expect("filtered on geo"),
         })
+}
+
+/// True when a `yang` stands between the trigger and a later `span`: the
+/// span belongs to a relative clause about something else (`ke wilayah
+/// Donbas, yang dikuasai separatis sejak 2014`).
+fn relative_between(art: &Article, trigger: Span, span: Span) -> bool {
+    if span.start <= trigger.end {
+        return false;
+    }
+    let (a, b) = (art.words.at(trigger.end), art.words.at(span.start));
+    art.words.ws[a..b].iter().any(|w| w.norm == "yang")
 }

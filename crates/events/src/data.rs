@@ -84,7 +84,7 @@ fn rows(text: &str) -> impl Iterator<Item = Vec<&str>> {
 }
 
 fn words(s: &str) -> Vec<String> {
-    s.split(|c| c == '|' || c == ' ')
+    s.split(['|', ' '])
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
         .collect()
