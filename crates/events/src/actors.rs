@@ -155,10 +155,10 @@ pub(crate) fn actors(doc: &Document, words: &Words, res: &Resources, lex: &Lexic
         let span = Span::new(ws[i].span.start, ws[i + n - 1].span.end);
         // A country right after names it (`polisi Turki`); an entity
         // right after is the actor itself (`penyidik KPK`).
-        let next = doc
-            .entities
-            .iter()
-            .find(|e| e.span.start >= span.end && e.span.start <= span.end + 1);
+        let at = doc.entities.partition_point(|e| e.span.start < span.end);
+        let next = doc.entities[at..]
+            .first()
+            .filter(|e| e.span.start <= span.end + 1);
         let country = match next {
             Some(e) if e.kind == EntityType::Loc => e.country.clone(),
             Some(_) => {
@@ -238,7 +238,11 @@ fn mark_not_actors(actors: &mut [Actor], words: &Words, res: &Resources) {
             .any(|w| res.relay.contains(&w.norm));
         let mut in_title = false;
         if a.kind != ActorKind::Agent {
-            if let Some(next) = actors[k + 1..].iter().find(|b| b.kind == ActorKind::Agent) {
+            if let Some(next) = actors[k + 1..]
+                .iter()
+                .take(3)
+                .find(|b| b.kind == ActorKind::Agent)
+            {
                 in_title = next.first > a.last
                     && next.first - a.last <= 4
                     && ws[a.last + 1..next.first]

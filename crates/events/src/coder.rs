@@ -38,12 +38,25 @@ struct Found<'a> {
 }
 
 /// Word range of the clause around words `i..end` within `a..b`.
+/// At most this many words on each side of a trigger are its clause: a
+/// clause is short, and the bound keeps the coder linear on a paragraph
+/// with no punctuation at all.
+const CLAUSE_REACH: usize = 40;
+
 fn clause(art: &Article, a: usize, b: usize, i: usize, end: usize) -> (usize, usize) {
     let ws = &art.words.ws;
     let cut = |k: usize| ws[k].norm == ";" || art.res.clause.contains(&ws[k].norm);
+    let (a, b) = (a.max(i.saturating_sub(CLAUSE_REACH)), b.min(end + CLAUSE_REACH));
     let cs = (a..i).rev().find(|&k| cut(k)).map_or(a, |k| k + 1);
     let ce = (end..b).find(|&k| cut(k)).unwrap_or(b);
     (cs, ce)
+}
+
+/// The items of a list sorted by start that start inside `span`.
+fn starting_in<T>(items: &[T], span: Span, start: impl Fn(&T) -> usize) -> &[T] {
+    let a = items.partition_point(|x| start(x) < span.start);
+    let b = items.partition_point(|x| start(x) < span.end);
+    &items[a..b.max(a)]
 }
 
 fn triggers_at<'a>(art: &'a Article, i: usize, b: usize) -> Vec<Found<'a>> {
@@ -123,8 +136,12 @@ pub(crate) fn code(art: &Article) -> Vec<Event> {
     out
 }
 
+/// The innermost quote holding `span`. Quotes are sorted by start and
+/// overlap only by nesting (a partial quote inside an indirect one), so
+/// the last few starting before `span` are all that can hold it.
 fn quote_at(doc: &Document, span: Span) -> Option<&Quote> {
-    doc.quotes
+    let upto = doc.quotes.partition_point(|q| q.span.start <= span.start);
+    doc.quotes[upto.saturating_sub(4)..upto]
         .iter()
         .filter(|q| q.span.contains(span))
         .min_by_key(|q| q.span.len())
@@ -140,10 +157,11 @@ fn code_trigger(art: &Article, si: usize, a: usize, b: usize, f: &Found) -> Opti
         cs = cs.max(art.words.at(q.span.start));
         ce = ce.min(art.words.at(q.span.end));
     }
-    let in_clause: Vec<&Actor> = art
-        .actors
+    let from = art.actors.partition_point(|x| x.first < cs);
+    let in_clause: Vec<&Actor> = art.actors[from..]
         .iter()
-        .filter(|x| x.first >= cs && x.last < ce && !x.not_actor)
+        .take_while(|x| x.first < ce)
+        .filter(|x| x.last < ce && !x.not_actor)
         .collect();
     let sides = sides(art, &in_clause, f, cs);
     let entry: &Entry = &art.res.entries[f.form.entry];
@@ -191,11 +209,7 @@ fn code_trigger(art: &Article, si: usize, a: usize, b: usize, f: &Found) -> Opti
         .iter()
         .any(|r| art.res.entries[f.form.entry].cameo.starts_with(r));
     if source.is_none() && legal && sides.predicated && f.form.voice != Voice::Active {
-        let before = art
-            .investigator
-            .iter()
-            .rev()
-            .find(|a| a.span.start < tspan.start);
+        let before = art.investigator.iter().rev().find(|a| a.span.start < tspan.start);
         if let Some(inv) = before.or(art.investigator.first()) {
             if target.as_ref().is_none_or(|t| t.name != inv.name) {
                 source = Some(inv.clone());
@@ -546,6 +560,7 @@ fn modality(
     let ws = &art.words.ws;
     let res = art.res;
     let near = &ws[i.saturating_sub(3).max(cs)..i];
+    let a = a.max(i.saturating_sub(CLAUSE_REACH));
     if ws[a..i].iter().any(|w| res.denial.contains(&w.norm))
         || near.iter().any(|w| res.denied.contains(&w.norm))
     {
@@ -566,9 +581,7 @@ fn modality(
 /// The clause's own date: the dated time expression inside it nearest the
 /// trigger.
 fn date(art: &Article, clause: Span, trigger: Span) -> (Option<String>, Option<Evidence>) {
-    let t = art
-        .doc
-        .times
+    let t = starting_in(&art.doc.times, clause, |t| t.span.start)
         .iter()
         .filter(|t| clause.contains(t.span) && t.kind == TimeType::Date)
         .filter(|t| {
@@ -596,8 +609,7 @@ fn date(art: &Article, clause: Span, trigger: Span) -> (Option<String>, Option<E
 fn location(art: &Article, clause: Span, trigger: Span) -> Option<EventPlace> {
     let ws = &art.words.ws;
     let res = art.res;
-    art.doc
-        .entities
+    starting_in(&art.doc.entities, clause, |e| e.span.start)
         .iter()
         .filter(|e| e.kind == EntityType::Loc && e.geo.is_some() && clause.contains(e.span))
         .filter(|e| {

@@ -1,1 +1,200 @@
+use crate::code_events;
+use std::sync::OnceLock;
+use warta_core::{Document, EntityType, Event, Geo, Modality};
+use warta_lexicon::Lexicon;
 
+fn lexicon() -> &'static Lexicon {
+    static L: OnceLock<Lexicon> = OnceLock::new();
+    L.get_or_init(|| Lexicon::load_default().expect("lexicon"))
+}
+
+/// A segmented Indonesian document with these PER/ORG actors
+/// (text, canonical, code) in text order.
+fn doc(text: &str, ents: &[(&str, EntityType, Option<&str>, Option<&str>)]) -> Document {
+    let mut d = warta_testdata::segmented_doc(text, ents);
+    for e in &mut d.entities {
+        if let Some(c) = &e.actor_code {
+            e.country = Some(c[..3].to_string());
+        }
+    }
+    d
+}
+
+/// Marks the LOC entity `text` as the country `iso3` (a country-level
+/// place, as linking leaves it).
+fn country(d: &mut Document, text: &str, iso3: &str, name: &str) {
+    for e in d.entities.iter_mut().filter(|e| e.text == text) {
+        e.country = Some(iso3.to_string());
+        e.geo = Some(Geo {
+            name: name.to_string(),
+            lat: 0.0,
+            lon: 0.0,
+            geonameid: None,
+            country: Some(iso3.to_string()),
+            admin1: None,
+        });
+    }
+}
+
+fn events(d: &Document) -> Vec<Event> {
+    code_events(d, lexicon())
+}
+
+fn codes(e: &Event) -> (String, String, Option<String>, Option<String>, Modality) {
+    (
+        e.plover.clone(),
+        e.cameo.clone(),
+        e.source.as_ref().and_then(|a| a.code.clone()),
+        e.target.as_ref().and_then(|a| a.code.clone()),
+        e.modality,
+    )
+}
+
+use EntityType::{Loc, Org, Per};
+
+#[test]
+fn active_legal_process_is_coerce_with_both_sides() {
+    let d = doc(
+        "KPK menahan Bupati Kolaka Timur Abdul Azis di Jakarta.",
+        &[
+            ("KPK", Org, Some("Komisi Pemberantasan Korupsi"), Some("IDNGOV")),
+            ("Abdul Azis", Per, Some("Abdul Azis"), Some("IDNGOV")),
+        ],
+    );
+    let evs = events(&d);
+    assert_eq!(evs.len(), 1, "{evs:?}");
+    assert_eq!(
+        codes(&evs[0]),
+        (
+            "COERCE".into(),
+            "173".into(),
+            Some("IDNGOV".into()),
+            Some("IDNGOV".into()),
+            Modality::Asserted
+        )
+    );
+    assert_eq!(evs[0].trigger.text, "menahan");
+    assert_eq!(
+        evs[0].source.as_ref().unwrap().name,
+        "Komisi Pemberantasan Korupsi"
+    );
+}
+
+#[test]
+fn passive_agent_after_oleh_is_the_source() {
+    let d = doc("Kepala desa itu ditangkap oleh polisi pada Senin.", &[]);
+    // `polisi` is an actor noun; the subject is no actor, so only the
+    // agent is known.
+    let evs = events(&d);
+    assert_eq!(evs.len(), 1, "{evs:?}");
+    assert_eq!(evs[0].cameo, "173");
+    assert!(evs[0]
+        .source
+        .as_ref()
+        .unwrap()
+        .code
+        .as_deref()
+        .unwrap()
+        .ends_with("COP"));
+}
+
+#[test]
+fn naming_a_suspect_needs_the_word_tersangka() {
+    let named = doc(
+        "KPK menetapkan Bambang sebagai tersangka.",
+        &[
+            ("KPK", Org, None, Some("IDNGOV")),
+            ("Bambang", Per, None, Some("IDNGOV")),
+        ],
+    );
+    assert_eq!(events(&named)[0].cameo, "1121");
+    let other = doc(
+        "KPK menetapkan Bambang sebagai ketua panitia.",
+        &[
+            ("KPK", Org, None, Some("IDNGOV")),
+            ("Bambang", Per, None, Some("IDNGOV")),
+        ],
+    );
+    assert!(events(&other).is_empty());
+}
+
+#[test]
+fn negation_plans_and_conditions_are_kept_apart_from_acts() {
+    let ents = [
+        ("Polri", Org, None, Some("IDNCOP")),
+        ("Rizieq", Per, None, Some("IDNREL")),
+    ];
+    let m = |t: &str| {
+        events(&doc(t, &ents))
+            .iter()
+            .map(|e| e.modality)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(m("Polri menangkap Rizieq."), vec![Modality::Asserted]);
+    assert_eq!(m("Polri tidak menangkap Rizieq."), vec![Modality::Denied]);
+    assert_eq!(m("Polri akan menangkap Rizieq."), vec![Modality::Planned]);
+    assert_eq!(
+        m("Jika terbukti, Polri menangkap Rizieq."),
+        vec![Modality::Conditional]
+    );
+    assert_eq!(m("Apakah Polri menangkap Rizieq?"), Vec::<Modality>::new());
+}
+
+#[test]
+fn sport_is_not_war() {
+    let d = doc(
+        "Persib menggempur pertahanan lawan sejak menit awal.",
+        &[("Persib", Org, None, None)],
+    );
+    assert!(events(&d).is_empty());
+}
+
+#[test]
+fn noun_with_light_verb_takes_subject_and_target() {
+    let mut d = doc(
+        "Rusia telah melancarkan invasi ke Ukraina sejak 24 Februari lalu.",
+        &[
+            ("Rusia", Loc, Some("Russia"), None),
+            ("Ukraina", Loc, Some("Ukraine"), None),
+        ],
+    );
+    country(&mut d, "Rusia", "RUS", "Russia");
+    country(&mut d, "Ukraina", "UKR", "Ukraine");
+    let evs = events(&d);
+    assert_eq!(evs.len(), 1, "{evs:?}");
+    let e = &evs[0];
+    assert_eq!((e.plover.as_str(), e.cameo.as_str()), ("ASSAULT", "190"));
+    assert_eq!(e.source.as_ref().unwrap().name, "Russia");
+    assert_eq!(e.target.as_ref().unwrap().code.as_deref(), Some("UKR"));
+}
+
+#[test]
+fn coordinated_subjects_give_one_event_per_code() {
+    let d = doc(
+        "Polri dan TNI menangkap dua anggota KKB.",
+        &[
+            ("Polri", Org, None, Some("IDNCOP")),
+            ("TNI", Org, None, Some("IDNMIL")),
+            ("KKB", Org, None, Some("IDNREB")),
+        ],
+    );
+    let mut src: Vec<String> = events(&d)
+        .iter()
+        .filter_map(|e| e.source.as_ref()?.code.clone())
+        .collect();
+    src.sort();
+    assert_eq!(src, ["IDNCOP", "IDNMIL"]);
+}
+
+#[test]
+fn a_bare_noun_referring_back_is_not_a_new_event() {
+    let d = doc("Penangkapan itu menjadi perbincangan warga.", &[]);
+    assert!(events(&d).is_empty(), "{:?}", events(&d));
+}
+
+#[test]
+fn english_articles_are_not_coded_by_the_indonesian_lexicon() {
+    let mut d = doc("Police arrested the mayor.", &[]);
+    d.language.as_mut().unwrap().code = "en".into();
+    assert!(events(&d).is_empty());
+}
