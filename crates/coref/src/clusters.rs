@@ -3,7 +3,7 @@
 
 use crate::data::Resources;
 use crate::words::Words;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use warta_core::{Cluster, Coreference, Document, Entity, EntityType, Mention, MentionKind};
 
 /// Titles and honorifics written before a name that are not offices.
@@ -210,14 +210,14 @@ pub(crate) fn is_junk(e: &Entity, res: &Resources) -> bool {
 /// One cluster per distinct entity, and a name mention for each entity.
 pub(crate) fn from_entities(doc: &Document, words: &Words, res: &Resources) -> Coreference {
     let mut coref = Coreference::default();
-    let mut by_key: HashMap<(EntityType, String), usize> = HashMap::new();
+    let mut by_key: HashMap<(EntityType, String), usize> = HashMap::default();
     // Bare-name texts of each PER cluster's mentions, for short names the
     // linker left unlinked.
     // Word → the last person cluster whose name has it, and each cluster's
     // name words: a short name joins the cluster its last word points to
     // when all its words are in that name (constant time per mention).
-    let mut person_by_word: HashMap<String, usize> = HashMap::new();
-    let mut person_words: HashMap<usize, Vec<String>> = HashMap::new();
+    let mut person_by_word: HashMap<String, usize> = HashMap::default();
+    let mut person_words: HashMap<usize, Vec<String>> = HashMap::default();
     // Longest mention seen per cluster, for organisations' fullest names.
     let mut longest: Vec<String> = Vec::new();
     for e in doc.entities.iter().filter(|e| !is_junk(e, res)) {
@@ -325,7 +325,7 @@ pub(crate) fn from_entities(doc: &Document, words: &Words, res: &Resources) -> C
 fn add_short_names(doc: &Document, words: &Words, res: &Resources, coref: &mut Coreference) {
     // Short form → (cluster, where the full name first appears); `None`
     // when two people share it.
-    let mut forms: HashMap<String, Option<(usize, usize)>> = HashMap::new();
+    let mut forms: HashMap<String, Option<(usize, usize)>> = HashMap::default();
     for m in &coref.mentions {
         let c = &coref.clusters[m.cluster];
         if c.kind != EntityType::Per || m.kind != MentionKind::Name {

@@ -1,7 +1,7 @@
 //! The data files coreference reads (`data/coref/`, and the reporting verbs
 //! of `data/quotes/` whose `-nya` names a speaker), parsed once per process.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 const PRONOUNS_TSV: &str = include_str!("../../../data/coref/pronouns.tsv");

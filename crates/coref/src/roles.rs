@@ -5,7 +5,7 @@ use crate::clusters::{is_junk, norm_words};
 use crate::data::{Number, Resources};
 use crate::pronouns::Anaphor;
 use crate::words::Words;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use warta_core::{Cluster, Coreference, Document, EntityType, Mention, MentionKind, Span};
 
 /// Roles too vague to stand for anyone on their own.
@@ -111,13 +111,13 @@ struct Offices {
 
 impl Offices {
     fn new(coref: &Coreference) -> Offices {
-        let mut first_start: HashMap<usize, usize> = HashMap::new();
-        let mut names = HashMap::new();
+        let mut first_start: HashMap<usize, usize> = HashMap::default();
+        let mut names = HashMap::default();
         for m in &coref.mentions {
             first_start.entry(m.cluster).or_insert(m.span.start);
             names.entry(m.text.to_lowercase()).or_insert(m.cluster);
         }
-        let mut by_role_prefix: HashMap<Vec<String>, Vec<(usize, usize)>> = HashMap::new();
+        let mut by_role_prefix: HashMap<Vec<String>, Vec<(usize, usize)>> = HashMap::default();
         for c in &coref.clusters {
             names.entry(c.name.to_lowercase()).or_insert(c.id);
             let (Some(role), EntityType::Per) = (&c.role, c.kind) else {
@@ -137,7 +137,7 @@ impl Offices {
         }
         Offices {
             by_role_prefix,
-            unnamed: HashMap::new(),
+            unnamed: HashMap::default(),
             names,
         }
     }

@@ -135,17 +135,26 @@ pub(crate) fn actors(doc: &Document, words: &Words, res: &Resources, lex: &Lexic
     }
     // Common nouns naming actors, where nothing else does.
     let ws = &words.ws;
+    let mut key = String::new();
     let mut i = 0;
     while i < ws.len() {
         let mut found = None;
-        for n in (1..=res.max_agent_words).rev() {
-            if i + n > ws.len() {
-                continue;
-            }
-            let key: Vec<String> = ws[i..i + n].iter().map(|w| w.norm.clone()).collect();
-            if let Some(role) = res.agents.get(&key) {
-                found = Some((n, role));
-                break;
+        if res.agent_first_words.contains(ws[i].norm.as_ref()) {
+            for n in (1..=res.max_agent_words).rev() {
+                if i + n > ws.len() {
+                    continue;
+                }
+                key.clear();
+                for (k, w) in ws[i..i + n].iter().enumerate() {
+                    if k > 0 {
+                        key.push(' ');
+                    }
+                    key.push_str(&w.norm);
+                }
+                if let Some(role) = res.agents.get(key.as_str()) {
+                    found = Some((n, role));
+                    break;
+                }
             }
         }
         let Some((n, role)) = found else {
@@ -226,7 +235,7 @@ fn mark_not_actors(actors: &mut [Actor], words: &Words, res: &Resources) {
     let ws = &words.ws;
     for k in 0..actors.len() {
         let a = &actors[k];
-        let before = |n: usize| a.first.checked_sub(n).map(|i| ws[i].norm.as_str());
+        let before = |n: usize| a.first.checked_sub(n).map(|i| ws[i].norm.as_ref());
         // `di Jakarta`, `di kota Bogor`, `dari wilayah X`: where, not who;
         // but `ke wilayah Donbas` may be whom an act is aimed at.
         let at = |w: Option<&str>| matches!(w, Some("di" | "dari" | "dekat" | "sekitar"));
@@ -235,7 +244,7 @@ fn mark_not_actors(actors: &mut [Actor], words: &Words, res: &Resources) {
         // (`dikutip KCNA`, but not `Dikutip dari detikNews, KPK …`).
         let relayed = (1..=3)
             .map_while(|n| a.first.checked_sub(n).map(|i| &ws[i]).filter(|w| !w.punct))
-            .any(|w| res.relay.contains(&w.norm));
+            .any(|w| res.relay.contains(w.norm.as_ref()));
         let mut in_title = false;
         if a.kind != ActorKind::Agent {
             if let Some(next) = actors[k + 1..]

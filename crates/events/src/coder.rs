@@ -5,7 +5,7 @@ use crate::actors::{Actor, ActorKind};
 use crate::data::{Entry, Form, Object, Resources};
 use crate::morph::Voice;
 use crate::words::Words;
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use warta_core::{
     Document, EntityType, Event, EventActor, EventPlace, Evidence, Modality, Quote, Span, TimeType,
 };
@@ -13,7 +13,7 @@ use warta_core::{
 /// What the coder reads of one article.
 pub(crate) struct Article<'a> {
     pub doc: &'a Document,
-    pub words: &'a Words,
+    pub words: &'a Words<'a>,
     pub res: &'a Resources,
     pub actors: &'a [Actor],
     pub lexicon: &'a warta_lexicon::Lexicon,
@@ -45,7 +45,7 @@ const CLAUSE_REACH: usize = 40;
 
 fn clause(art: &Article, a: usize, b: usize, i: usize, end: usize) -> (usize, usize) {
     let ws = &art.words.ws;
-    let cut = |k: usize| ws[k].norm == ";" || art.res.clause.contains(&ws[k].norm);
+    let cut = |k: usize| ws[k].norm == ";" || art.res.clause.contains(ws[k].norm.as_ref());
     let (a, b) = (a.max(i.saturating_sub(CLAUSE_REACH)), b.min(end + CLAUSE_REACH));
     let cs = (a..i).rev().find(|&k| cut(k)).map_or(a, |k| k + 1);
     let ce = (end..b).find(|&k| cut(k)).unwrap_or(b);
@@ -61,7 +61,7 @@ fn starting_in<T>(items: &[T], span: Span, start: impl Fn(&T) -> usize) -> &[T] 
 
 fn triggers_at<'a>(art: &'a Article, i: usize, b: usize) -> Vec<Found<'a>> {
     let ws = &art.words.ws;
-    let norm = ws[i].norm.as_str();
+    let norm = ws[i].norm.as_ref();
     let mut out = Vec::new();
     for key in [Some(norm), Words::bare(norm)].into_iter().flatten() {
         for form in art.res.forms.get(key).into_iter().flatten() {
@@ -99,7 +99,7 @@ pub(crate) fn code(art: &Article) -> Vec<Event> {
         if a >= b || art.words.ws[b - 1].norm == "?" {
             continue;
         }
-        let mut seen: HashSet<(String, String, String)> = HashSet::new();
+        let mut seen: HashSet<(String, String, String)> = HashSet::default();
         let mut i = a;
         while i < b {
             let ws = &art.words.ws;
@@ -167,10 +167,10 @@ fn code_trigger(art: &Article, si: usize, a: usize, b: usize, f: &Found) -> Opti
     let entry: &Entry = &art.res.entries[f.form.entry];
     let c = &entry.conditions;
     let window = &ws[f.end..(f.end + 8).min(ce)];
-    if !c.follows.is_empty() && !window.iter().any(|w| c.follows.contains(&w.norm)) {
+    if !c.follows.is_empty() && !window.iter().any(|w| c.follows.iter().any(|f| *f == *w.norm)) {
         return None;
     }
-    if f.end < b && c.not_next.contains(&ws[f.end].norm) {
+    if f.end < b && c.not_next.iter().any(|n| *n == *ws[f.end].norm) {
         return None;
     }
     // What the object is tells a verb's senses apart (`menahan tersangka`
@@ -189,7 +189,7 @@ fn code_trigger(art: &Article, si: usize, a: usize, b: usize, f: &Found) -> Opti
     if source.is_none() {
         // `"Kami minta …," kata X`: the speaker.
         if let Some(q) = quote {
-            let me = (cs..f.i).find(|&k| art.res.first_person.contains(&ws[k].norm));
+            let me = (cs..f.i).find(|&k| art.res.first_person.contains(ws[k].norm.as_ref()));
             if let (Some(k), Some(cl)) = (me, q.speaker_cluster.and_then(|c| doc.coref.clusters.get(c))) {
                 source = Some(Actor {
                     span: ws[k].span,
@@ -357,7 +357,7 @@ fn coordinated<'a>(art: &Article, xs: &[&'a Actor], x: &Actor, leftwards: bool) 
             && to - from <= 2
             && ws[from..to]
                 .iter()
-                .all(|w| matches!(w.norm.as_str(), "dan" | "serta" | "," | "maupun"))
+                .all(|w| matches!(w.norm.as_ref(), "dan" | "serta" | "," | "maupun"))
     };
     let mut out: Vec<&Actor> = Vec::new();
     let mut cur = x.clone();
@@ -393,8 +393,8 @@ fn left<'a>(art: &Article, xs: &[&'a Actor], before: usize) -> Option<&'a Actor>
             x.last < before
                 && x.kind != ActorKind::Place
                 && (x.first == 0
-                    || !res.target_prep.contains(&ws[x.first - 1].norm)
-                        && !res.by_prep.contains(&ws[x.first - 1].norm))
+                    || !res.target_prep.contains(ws[x.first - 1].norm.as_ref())
+                        && !res.by_prep.contains(ws[x.first - 1].norm.as_ref()))
         })
         .copied()
 }
@@ -418,14 +418,17 @@ fn after_prep<'a>(
                 let title_end = k;
                 while k > from
                     && title_end - k < 4
-                    && (art.res.quantifier.contains(&ws[k - 1].norm)
+                    && (art.res.quantifier.contains(ws[k - 1].norm.as_ref())
                         || ws[k - 1].norm.chars().all(|c| c.is_ascii_digit()))
                 {
                     k -= 1;
                 }
                 k > 0
-                    && (preps.contains(&ws[k - 1].norm)
-                        || k >= 2 && preps.contains(&ws[k - 2].norm) && !ws[k - 1].punct && !ws[k - 1].cap)
+                    && (preps.contains(ws[k - 1].norm.as_ref())
+                        || k >= 2
+                            && preps.contains(ws[k - 2].norm.as_ref())
+                            && !ws[k - 1].punct
+                            && !ws[k - 1].cap)
             }
         })
         .copied()
@@ -439,10 +442,10 @@ fn right_after<'a>(art: &Article, xs: &[&'a Actor], end: usize, slack: usize) ->
     let res = art.res;
     let linking = |w: &crate::words::Word| {
         w.punct
-            || res.target_prep.contains(&w.norm)
-            || res.by_prep.contains(&w.norm)
-            || res.place.contains(&w.norm)
-            || matches!(w.norm.as_str(), "yang" | "sebagai" | "dan" | "serta" | "atau")
+            || res.target_prep.contains(w.norm.as_ref())
+            || res.by_prep.contains(w.norm.as_ref())
+            || res.place.contains(w.norm.as_ref())
+            || matches!(w.norm.as_ref(), "yang" | "sebagai" | "dan" | "serta" | "atau")
     };
     xs.iter()
         .find(|x| x.first >= end && x.first <= end + slack && !ws[end..x.first].iter().any(linking))
@@ -458,16 +461,18 @@ fn sides<'a>(art: &Article, xs: &[&'a Actor], f: &Found, cs: usize) -> Sides<'a>
         .filter_map(|n| f.i.checked_sub(n).filter(|&k| k >= cs))
         .find(|&k| {
             let w = &ws[k].norm;
-            res.light.contains(w) || res.receive.contains(w) || res.undergo.contains(w)
+            res.light.contains(w.as_ref())
+                || res.receive.contains(w.as_ref())
+                || res.undergo.contains(w.as_ref())
         });
     let noun = matches!(f.form.voice, Voice::NounAgent | Voice::NounPatient);
     // `OTT tersebut digelar KPK`, `Penahanan dilakukan di Rutan KPK`.
     let passive_light = (f.end..(f.end + 3).min(ws.len()))
         .take_while(|&k| !ws[k].punct)
-        .find(|&k| res.passive_light.contains(&ws[k].norm));
+        .find(|&k| res.passive_light.contains(ws[k].norm.as_ref()));
     let (source, target) = match (f.form.voice, light) {
         (Voice::NounAgent | Voice::NounPatient, Some(k))
-            if res.receive.contains(&ws[k].norm) || res.undergo.contains(&ws[k].norm) =>
+            if res.receive.contains(ws[k].norm.as_ref()) || res.undergo.contains(ws[k].norm.as_ref()) =>
         {
             (by(f.end), left(art, xs, k))
         }
@@ -492,7 +497,7 @@ fn sides<'a>(art: &Article, xs: &[&'a Actor], f: &Found, cs: usize) -> Sides<'a>
         }
         (Voice::Active, _) => {
             let tgt = right_after(art, xs, f.end, 3)
-                .filter(|x| x.first == 0 || !res.by_prep.contains(&ws[x.first - 1].norm))
+                .filter(|x| x.first == 0 || !res.by_prep.contains(ws[x.first - 1].norm.as_ref()))
                 .or_else(|| to(f.end));
             (left(art, xs, f.i), tgt)
         }
@@ -540,7 +545,7 @@ fn sides<'a>(art: &Article, xs: &[&'a Actor], f: &Found, cs: usize) -> Sides<'a>
         || owned
         || sources
             .first()
-            .is_some_and(|s| s.first > 0 && res.by_prep.contains(&ws[s.first - 1].norm))
+            .is_some_and(|s| s.first > 0 && res.by_prep.contains(ws[s.first - 1].norm.as_ref()))
         || !sources.is_empty() && !targets.is_empty();
     Sides {
         sources,
@@ -561,15 +566,15 @@ fn modality(
     let res = art.res;
     let near = &ws[i.saturating_sub(3).max(cs)..i];
     let a = a.max(i.saturating_sub(CLAUSE_REACH));
-    if ws[a..i].iter().any(|w| res.denial.contains(&w.norm))
-        || near.iter().any(|w| res.denied.contains(&w.norm))
+    if ws[a..i].iter().any(|w| res.denial.contains(w.norm.as_ref()))
+        || near.iter().any(|w| res.denied.contains(w.norm.as_ref()))
     {
         return (Modality::Denied, None);
     }
-    if ws[a..i].iter().any(|w| res.conditional.contains(&w.norm)) {
+    if ws[a..i].iter().any(|w| res.conditional.contains(w.norm.as_ref())) {
         return (Modality::Conditional, None);
     }
-    if near.iter().any(|w| res.planned.contains(&w.norm)) {
+    if near.iter().any(|w| res.planned.contains(w.norm.as_ref())) {
         return (Modality::Planned, None);
     }
     match quote {
@@ -616,7 +621,7 @@ fn location(art: &Article, clause: Span, trigger: Span) -> Option<EventPlace> {
             // `di X`, `di kota X`, `kota X`; not `ke wilayah X` (a
             // destination) nor `dari kota X`.
             let k = art.words.at(e.span.start);
-            let w = |n: usize| (k >= n).then(|| ws[k - n].norm.as_str());
+            let w = |n: usize| (k >= n).then(|| ws[k - n].norm.as_ref());
             let away = |w: Option<&str>| matches!(w, Some("ke" | "menuju" | "dari"));
             match w(1) {
                 Some("di") => true,

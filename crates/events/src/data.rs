@@ -1,7 +1,7 @@
 //! The data files of the event coder (`data/events/`), parsed once per process.
 
 use crate::morph::{self, Voice};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 const CAMEO_TSV: &str = include_str!("../../../data/events/cameo.tsv");
@@ -56,8 +56,11 @@ pub(crate) struct Resources {
     pub entries: Vec<Entry>,
     /// First word → forms starting with it, in lexicon order.
     pub forms: HashMap<String, Vec<Form>>,
-    /// Agent nouns (one or more words, lower case) → CAMEO role.
-    pub agents: HashMap<Vec<String>, String>,
+    /// Agent nouns (one or more words, lower case, joined by a space) →
+    /// CAMEO role.
+    pub agents: HashMap<String, String>,
+    /// First words of agent nouns, to reject most words at once.
+    pub agent_first_words: HashSet<String>,
     pub max_agent_words: usize,
     pub light: HashSet<String>,
     pub receive: HashSet<String>,
@@ -124,7 +127,7 @@ pub fn cameo(code: &str) -> Option<&'static CameoCode> {
 }
 
 fn load() -> Resources {
-    let mut cameo = HashMap::new();
+    let mut cameo = HashMap::default();
     for r in rows(CAMEO_TSV) {
         cameo.insert(
             r[0].to_string(),
@@ -137,7 +140,7 @@ fn load() -> Resources {
         );
     }
     let mut entries = Vec::new();
-    let mut forms: HashMap<String, Vec<Form>> = HashMap::new();
+    let mut forms: HashMap<String, Vec<Form>> = HashMap::default();
     for r in rows(TRIGGERS_ID_TSV) {
         let code = r[0].to_string();
         assert!(
@@ -169,24 +172,25 @@ fn load() -> Resources {
         cameo,
         entries,
         forms,
-        agents: HashMap::new(),
+        agents: HashMap::default(),
+        agent_first_words: HashSet::default(),
         max_agent_words: 1,
-        light: HashSet::new(),
-        receive: HashSet::new(),
-        planned: HashSet::new(),
-        denied: HashSet::new(),
-        denial: HashSet::new(),
-        conditional: HashSet::new(),
-        clause: HashSet::new(),
-        target_prep: HashSet::new(),
-        by_prep: HashSet::new(),
-        place: HashSet::new(),
-        relay: HashSet::new(),
-        passive_light: HashSet::new(),
-        undergo: HashSet::new(),
-        quantifier: HashSet::new(),
-        first_person: HashSet::new(),
-        investigator: HashSet::new(),
+        light: HashSet::default(),
+        receive: HashSet::default(),
+        planned: HashSet::default(),
+        denied: HashSet::default(),
+        denial: HashSet::default(),
+        conditional: HashSet::default(),
+        clause: HashSet::default(),
+        target_prep: HashSet::default(),
+        by_prep: HashSet::default(),
+        place: HashSet::default(),
+        relay: HashSet::default(),
+        passive_light: HashSet::default(),
+        undergo: HashSet::default(),
+        quantifier: HashSet::default(),
+        first_person: HashSet::default(),
+        investigator: HashSet::default(),
     };
     for r in rows(WORDS_ID_TSV) {
         let w = r[1].to_lowercase();
@@ -194,7 +198,8 @@ fn load() -> Resources {
             "agent" => {
                 let ws = words(&w);
                 res.max_agent_words = res.max_agent_words.max(ws.len());
-                res.agents.insert(ws, r[2].to_string());
+                res.agent_first_words.insert(ws[0].clone());
+                res.agents.insert(ws.join(" "), r[2].to_string());
                 continue;
             }
             "light" => &mut res.light,

@@ -25,19 +25,23 @@ mod words;
 
 pub use data::{cameo, CameoCode};
 
+use std::sync::Arc;
 use warta_core::{Document, Event, Stage, StageError};
 use warta_lexicon::Lexicon;
 
 /// The event-coding stage.
 pub struct EventCoder {
-    lexicon: Lexicon,
+    lexicon: Arc<Lexicon>,
 }
 
 impl EventCoder {
-    /// A coder using `lexicon` to tell countries from other places.
-    pub fn new(lexicon: Lexicon) -> EventCoder {
+    /// A coder using `lexicon` (shared with linking) to tell countries
+    /// from other places.
+    pub fn new(lexicon: impl Into<Arc<Lexicon>>) -> EventCoder {
         let _ = data::resources();
-        EventCoder { lexicon }
+        EventCoder {
+            lexicon: lexicon.into(),
+        }
     }
 }
 

@@ -1,31 +1,33 @@
 //! The article's tokens as lower-case words, with sentence ranges.
 
+use std::borrow::Cow;
 use warta_core::{Document, Span, TokenKind};
 
 /// One token of the clean text.
 #[derive(Debug, Clone)]
-pub(crate) struct Word {
+pub(crate) struct Word<'a> {
     pub span: Span,
-    pub norm: String,
+    /// Lower case; borrowed from the text when it already is (most words).
+    pub norm: Cow<'a, str>,
     pub punct: bool,
     /// Starts with a capital letter.
     pub cap: bool,
 }
 
 /// The words of a document and, per sentence, its range of word indices.
-pub(crate) struct Words {
-    pub ws: Vec<Word>,
+pub(crate) struct Words<'a> {
+    pub ws: Vec<Word<'a>>,
     pub sentences: Vec<(usize, usize)>,
 }
 
-impl Words {
-    pub fn new(doc: &Document) -> Words {
+impl<'a> Words<'a> {
+    pub fn new(doc: &'a Document) -> Words<'a> {
         let ws: Vec<Word> = doc
             .tokens
             .iter()
             .map(|t| Word {
                 span: t.span,
-                norm: doc.text[t.span.range()].to_lowercase(),
+                norm: lower(&doc.text[t.span.range()]),
                 punct: matches!(t.kind, TokenKind::Punct | TokenKind::Symbol),
                 cap: doc.text[t.span.range()]
                     .chars()
@@ -56,5 +58,13 @@ impl Words {
         ["nya", "lah", "pun"]
             .iter()
             .find_map(|s| norm.strip_suffix(s).filter(|r| r.chars().count() >= 3))
+    }
+}
+
+fn lower(s: &str) -> Cow<'_, str> {
+    if s.chars().any(char::is_uppercase) {
+        Cow::Owned(s.to_lowercase())
+    } else {
+        Cow::Borrowed(s)
     }
 }

@@ -2,7 +2,7 @@
 //! named, the date roles are read at.
 
 use chrono::NaiveDate;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// Document-level evidence for resolving ambiguous names.
 #[derive(Debug, Default)]

@@ -23,19 +23,23 @@ mod scan;
 mod spans;
 mod words;
 
+use std::sync::Arc;
 use warta_core::{Document, Stage, StageError};
 use warta_lexicon::Lexicon;
 
 /// Links the entities the NER stage found (and adds lexicon matches it missed).
 #[derive(Debug)]
 pub struct Linker {
-    lexicon: Lexicon,
+    lexicon: Arc<Lexicon>,
 }
 
 impl Linker {
-    /// A linker over `lexicon` (usually [`Lexicon::load_default`]).
-    pub fn new(lexicon: Lexicon) -> Linker {
-        Linker { lexicon }
+    /// A linker over `lexicon` (usually [`Lexicon::load_default`]; an
+    /// `Arc` lets later stages share it).
+    pub fn new(lexicon: impl Into<Arc<Lexicon>>) -> Linker {
+        Linker {
+            lexicon: lexicon.into(),
+        }
     }
 
     /// The lexicon this linker reads.

@@ -4,7 +4,8 @@ use crate::classify::{classify, Hit};
 use crate::context::{self, Context};
 use crate::spans::SpanIndex;
 use crate::{people, resolve, roles, scan, words};
-use std::collections::{BTreeSet, HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::collections::BTreeSet;
 use warta_core::{Document, Entity, EntityType, Span};
 use warta_lexicon::{FormKind, Lexicon, PlaceKind};
 
@@ -257,8 +258,8 @@ fn add_roles(lex: &Lexicon, text: &str, ws: &[words::Word], ents: &mut Vec<Entit
     let n = ents.len();
     let spans = SpanIndex::new(ents.iter().map(|e| e.span));
     // The first entity (in order) with a span, and the first person at a start.
-    let mut same_span: HashMap<Span, usize> = HashMap::new();
-    let mut person_at: HashMap<usize, usize> = HashMap::new();
+    let mut same_span: HashMap<Span, usize> = HashMap::default();
+    let mut person_at: HashMap<usize, usize> = HashMap::default();
     for (k, e) in ents.iter().enumerate() {
         same_span.entry(e.span).or_insert(k);
         if e.kind == EntityType::Per {

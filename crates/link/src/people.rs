@@ -4,7 +4,7 @@
 use crate::roles;
 use crate::spans::SpanIndex;
 use crate::words::{joined, word_at, Word};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use warta_core::{Entity, EntityType, Span};
 use warta_lexicon::Lexicon;
 
@@ -111,9 +111,9 @@ pub(crate) fn antecedents(
         .collect();
     // Distinct multi-word names with their mentions, and by token the
     // distinct names holding it.
-    let mut name_of: HashMap<&[String], usize> = HashMap::new();
+    let mut name_of: HashMap<&[String], usize> = HashMap::default();
     let mut names: Vec<(&[String], Vec<usize>)> = Vec::new();
-    let mut holding: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut holding: HashMap<&str, Vec<usize>> = HashMap::default();
     for &k in pers.iter().filter(|&&k| toks[k].len() >= 2) {
         let id = *name_of.entry(&toks[k]).or_insert_with(|| {
             names.push((&toks[k], Vec::new()));
@@ -139,9 +139,9 @@ pub(crate) fn antecedents(
         ks.sort_unstable();
         ks
     };
-    let mut longer: HashMap<&[String], Vec<usize>> = HashMap::new();
-    let mut full: HashMap<&str, Vec<usize>> = HashMap::new();
-    let mut by_canonical: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut longer: HashMap<&[String], Vec<usize>> = HashMap::default();
+    let mut full: HashMap<&str, Vec<usize>> = HashMap::default();
+    let mut by_canonical: HashMap<&str, Vec<usize>> = HashMap::default();
     for &k in &pers {
         if let Some(c) = &ents[k].canonical {
             by_canonical.entry(c).or_default().push(k);
@@ -215,7 +215,7 @@ fn nearest(list: &[usize], i: usize, start: &dyn Fn(usize) -> usize) -> Option<u
 /// token, i.e. the earliest-ending one, so each candidate token is looked up
 /// once per word rather than each name scanning every word (issue 12).
 pub(crate) fn short_mentions(text: &str, ws: &[Word], ents: &[Entity], toks: &[Vec<String>]) -> Vec<Span> {
-    let mut from: HashMap<&str, usize> = HashMap::new();
+    let mut from: HashMap<&str, usize> = HashMap::default();
     for (i, e) in ents.iter().enumerate() {
         if e.kind != EntityType::Per || toks[i].len() < 2 {
             continue;

@@ -3,7 +3,8 @@
 
 use crate::resolve::{trigger_of, Trigger};
 use crate::words::{joined, key_of, Word};
-use std::collections::{BTreeSet, HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::collections::BTreeSet;
 use warta_core::{Entity, EntityType, Span};
 use warta_lexicon::{FormKind, Lexicon, PlaceKind, Ref, SportsWord};
 

@@ -12,6 +12,7 @@ pub mod eval_quotes;
 pub mod gold_text;
 
 use chrono::NaiveDate;
+use std::sync::Arc;
 use std::time::Duration;
 use warta_core::{Deadline, Document, PublishedDate, Source, Stage, StageError};
 use warta_read::RawArticle;
@@ -66,8 +67,10 @@ impl Pipeline {
         }
         let wanted = |n: &str| names.iter().any(|m| m.as_ref() == n);
         let mut stages: Vec<Box<dyn Stage>> = Vec::new();
+        // Linking and events read one lexicon, loaded once.
+        let mut lexicon: Option<Arc<warta_lexicon::Lexicon>> = None;
         for &name in STAGE_NAMES.iter().filter(|n| wanted(n)) {
-            stages.push(build_stage(name)?);
+            stages.push(build_stage(name, &mut lexicon)?);
         }
         Ok(Pipeline { stages })
     }
@@ -110,7 +113,24 @@ impl Pipeline {
     }
 }
 
-fn build_stage(name: &str) -> Result<Box<dyn Stage>, AnalyzeError> {
+/// The lexicon, loaded on first use.
+fn shared_lexicon(
+    slot: &mut Option<Arc<warta_lexicon::Lexicon>>,
+) -> Result<Arc<warta_lexicon::Lexicon>, AnalyzeError> {
+    if slot.is_none() {
+        let lexicon = warta_lexicon::Lexicon::load_default().map_err(|e| AnalyzeError::Load {
+            what: "lexicons",
+            message: e.to_string(),
+        })?;
+        *slot = Some(Arc::new(lexicon));
+    }
+    Ok(slot.clone().expect("just set"))
+}
+
+fn build_stage(
+    name: &str,
+    lexicon: &mut Option<Arc<warta_lexicon::Lexicon>>,
+) -> Result<Box<dyn Stage>, AnalyzeError> {
     Ok(match name {
         "clean" => Box::new(warta_text::Cleaner::new()),
         "lang" => Box::new(warta_lang::LanguageIdentifier::new()),
@@ -123,22 +143,10 @@ fn build_stage(name: &str) -> Result<Box<dyn Stage>, AnalyzeError> {
                 message: e.to_string(),
             })?,
         ),
-        "link" => {
-            let lexicon = warta_lexicon::Lexicon::load_default().map_err(|e| AnalyzeError::Load {
-                what: "lexicons",
-                message: e.to_string(),
-            })?;
-            Box::new(warta_link::Linker::new(lexicon))
-        }
+        "link" => Box::new(warta_link::Linker::new(shared_lexicon(lexicon)?)),
         "coref" => Box::new(warta_coref::Coreferencer::new()),
         "quotes" => Box::new(warta_quotes::QuoteFinder::new()),
-        "events" => {
-            let lexicon = warta_lexicon::Lexicon::load_default().map_err(|e| AnalyzeError::Load {
-                what: "lexicons",
-                message: e.to_string(),
-            })?;
-            Box::new(warta_events::EventCoder::new(lexicon))
-        }
+        "events" => Box::new(warta_events::EventCoder::new(shared_lexicon(lexicon)?)),
         other => return Err(AnalyzeError::UnknownStage(other.to_string())),
     })
 }

@@ -1,6 +1,6 @@
 //! The data files of the quote finder (`data/quotes/`), parsed once per process.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 const VERBS_TSV: &str = include_str!("../../../data/quotes/reporting_verbs.tsv");
@@ -56,8 +56,8 @@ fn rows(text: &str) -> impl Iterator<Item = Vec<&str>> {
 pub(crate) fn resources() -> &'static Resources {
     static RES: OnceLock<Resources> = OnceLock::new();
     RES.get_or_init(|| {
-        let mut verbs = HashMap::new();
-        let mut needs_complementiser = HashSet::new();
+        let mut verbs = HashMap::default();
+        let mut needs_complementiser = HashSet::default();
         let mut according = Vec::new();
         for r in rows(VERBS_TSV).filter(|r| r.len() >= 3) {
             let form = r[0].to_lowercase();

@@ -1,7 +1,7 @@
 //! Word lists read from `data/time/` (embedded at compile time): month and
 //! weekday names, relative phrases and fixed-date named days.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 const MONTHS: &str = include_str!("../../../data/time/months.txt");
 const WEEKDAYS: &str = include_str!("../../../data/time/weekdays.txt");
@@ -113,7 +113,7 @@ impl Lexicon {
     /// malformed line is a programming error caught by the unit tests; it is
     /// skipped rather than panicking at run time.
     pub fn load() -> Lexicon {
-        let mut months = HashMap::new();
+        let mut months = HashMap::default();
         for line in data_lines(MONTHS) {
             let mut cols = line.split('\t');
             let Some(m) = cols.next().and_then(|c| c.trim().parse::<u32>().ok()) else {
@@ -130,7 +130,7 @@ impl Lexicon {
                 }
             }
         }
-        let mut weekdays = HashMap::new();
+        let mut weekdays = HashMap::default();
         for line in data_lines(WEEKDAYS) {
             let Some((n, names)) = line.split_once('\t') else {
                 continue;
@@ -141,7 +141,7 @@ impl Lexicon {
                 weekdays.insert(name.to_lowercase(), n);
             }
         }
-        let mut phrases = HashMap::new();
+        let mut phrases = HashMap::default();
         for line in data_lines(WORDS) {
             let Some((p, meaning)) = line.split_once('\t') else {
                 continue;
@@ -150,7 +150,7 @@ impl Lexicon {
                 insert_phrase(&mut phrases, phrase_words(p), rel);
             }
         }
-        let mut holidays = HashMap::new();
+        let mut holidays = HashMap::default();
         for line in data_lines(HOLIDAYS) {
             let Some((when, names)) = line.split_once('\t') else {
                 continue;

@@ -1,0 +1,56 @@
+//! Event coding against the hand-labelled gold in `data/eval/events/`
+//! (the articles themselves are read from `../shared`; skipped when it is
+//! absent). Floors sit a little below what was measured (docs/quality.md);
+//! a drop below one is a regression a user would see.
+
+use std::path::PathBuf;
+use warta_pipeline::eval_events::{evaluate, format_report, EventReport};
+use warta_pipeline::Pipeline;
+
+fn gold(name: &str) -> PathBuf {
+    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/eval/events")).join(name)
+}
+
+fn report(name: &str) -> Option<EventReport> {
+    let shared = warta_testdata::shared("data/news")?;
+    let shared = shared.parent()?.parent()?.to_path_buf();
+    let pipeline = Pipeline::standard().expect("pipeline loads");
+    let r = evaluate(&pipeline, &[gold(name)], &shared).expect("gold scores");
+    eprintln!("{name}:\n{}", format_report(&r, false));
+    Some(r)
+}
+
+#[test]
+fn held_out_indosum_events() {
+    let Some(r) = report("indosum-heldout.jsonl") else {
+        return;
+    };
+    assert_eq!(r.articles, 14);
+    let [ty, _, countries, _] = r.article_mode.levels;
+    assert!(ty.f1() >= 0.42, "type F1 {:.3}", ty.f1());
+    assert!(ty.precision() >= 0.63, "type precision {:.3}", ty.precision());
+    assert!(ty.precision() >= ty.recall(), "precision below recall");
+    assert!(countries.f1() >= 0.31, "type+countries F1 {:.3}", countries.f1());
+    assert!(
+        countries.precision() >= 0.47,
+        "type+countries precision {:.3}",
+        countries.precision()
+    );
+}
+
+#[test]
+fn detik_tuning_split_events() {
+    let Some(r) = report("detik-tune.jsonl") else {
+        return;
+    };
+    let [ty, _, countries, _] = r.article_mode.levels;
+    assert!(ty.f1() >= 0.57, "type F1 {:.3}", ty.f1());
+    assert!(ty.precision() >= 0.83, "type precision {:.3}", ty.precision());
+    assert!(countries.f1() >= 0.33, "type+countries F1 {:.3}", countries.f1());
+    let sentence = r.sentence_mode.levels[0];
+    assert!(
+        sentence.f1() >= 0.46,
+        "sentence-mode type F1 {:.3}",
+        sentence.f1()
+    );
+}
