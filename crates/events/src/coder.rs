@@ -17,6 +17,8 @@ pub(crate) struct Article<'a> {
     pub res: &'a Resources,
     pub actors: &'a [Actor],
     pub lexicon: &'a warta_lexicon::Lexicon,
+    /// The country most of the article's entities belong to.
+    pub home: Option<String>,
     /// Mentions of the article's main investigator (see
     /// [`crate::actors::investigator`]).
     pub investigator: Vec<Actor>,
@@ -112,6 +114,8 @@ pub(crate) fn code(art: &Article) -> Vec<Event> {
                 triggers_at(art, i, b)
             };
             let mut next = i + 1;
+            // The first lexicon line whose conditions hold codes the
+            // trigger (`minta … maaf` is an apology, not also a request).
             for f in &found {
                 if let Some(evs) = code_trigger(art, si, a, b, f) {
                     next = f.end;
@@ -125,8 +129,6 @@ pub(crate) fn code(art: &Article) -> Vec<Event> {
                             out.push(ev);
                         }
                     }
-                }
-                if next > i + 1 {
                     break;
                 }
             }
@@ -186,18 +188,21 @@ fn code_trigger(art: &Article, si: usize, a: usize, b: usize, f: &Found) -> Opti
     let mut source: Option<Actor> = sides.sources.first().map(|a| (*a).clone());
     let target: Option<Actor> = sides.targets.first().map(|a| (*a).clone());
     let mut implicit = false;
+    // The source is only the quote's speaker, through `saya`/`kami`.
+    let mut speaker_only = false;
     if source.is_none() {
         // `"Kami minta …," kata X`: the speaker.
         if let Some(q) = quote {
             let me = (cs..f.i).find(|&k| art.res.first_person.contains(ws[k].norm.as_ref()));
             if let (Some(k), Some(cl)) = (me, q.speaker_cluster.and_then(|c| doc.coref.clusters.get(c))) {
+                speaker_only = true;
                 source = Some(Actor {
                     span: ws[k].span,
                     first: k,
                     last: k,
                     text: doc.text[ws[k].span.range()].to_string(),
                     name: cl.name.clone(),
-                    code: cl.actor_code.clone(),
+                    code: cl.actor_code.clone().or_else(|| art.home.clone()),
                     cluster: Some(cl.id),
                     kind: ActorKind::Agent,
                     not_actor: false,
@@ -219,7 +224,8 @@ fn code_trigger(art: &Article, si: usize, a: usize, b: usize, f: &Found) -> Opti
     }
     let source = source.as_ref();
     let target = target.as_ref();
-    if c.needs_target && target.is_none() {
+    // `"Saya minta …," kata X` with no one asked says too little.
+    if (c.needs_target || speaker_only) && target.is_none() {
         return None;
     }
     if let Some(role) = &c.source_role {

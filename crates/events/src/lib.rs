@@ -71,6 +71,7 @@ pub fn code_events(doc: &Document, lexicon: &Lexicon) -> Vec<Event> {
         words: &words,
         res,
         investigator: actors::investigator(&actors, res),
+        home: actors::home_country(doc),
         actors: &actors,
         lexicon,
     })
