@@ -76,8 +76,14 @@ fn is_country_level(lex: &Lexicon, name: Option<&str>, iso3: &str) -> bool {
 
 /// Every actor phrase of the article, sorted by start, none overlapping
 /// (the longest wins).
-pub(crate) fn actors(doc: &Document, words: &Words, res: &Resources, lex: &Lexicon) -> Vec<Actor> {
-    let home = home_country(doc);
+/// `home` is the article's own country ([`home_country`]).
+pub(crate) fn actors(
+    doc: &Document,
+    words: &Words,
+    res: &Resources,
+    lex: &Lexicon,
+    home: Option<&str>,
+) -> Vec<Actor> {
     let mut out: Vec<Actor> = Vec::new();
     let cluster_of = |span: Span| doc.coref.cluster_at(span);
     for e in &doc.entities {
@@ -174,7 +180,7 @@ pub(crate) fn actors(doc: &Document, words: &Words, res: &Resources, lex: &Lexic
                 i += n;
                 continue;
             }
-            None => home.clone(),
+            None => home.map(str::to_string),
         };
         let code = Some(format!("{}{role}", country.unwrap_or_default()));
         let text = doc.text[span.range()].to_string();
@@ -193,12 +199,12 @@ pub(crate) fn actors(doc: &Document, words: &Words, res: &Resources, lex: &Lexic
     // A person or body the lexicon does not know (`Immanuel`, `Illston`)
     // is taken to be of the article's own country, role unknown: CAMEO's
     // bare country code.
-    if let Some(home) = &home {
+    if let Some(home) = home {
         for a in kept
             .iter_mut()
             .filter(|a| a.kind == ActorKind::Agent && a.code.is_none())
         {
-            a.code = Some(home.clone());
+            a.code = Some(home.to_string());
         }
     }
     mark_not_actors(&mut kept, words, res);

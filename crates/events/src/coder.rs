@@ -86,8 +86,8 @@ fn triggers_at<'a>(art: &'a Article, i: usize, b: usize) -> Vec<Found<'a>> {
 
 /// The sides of one trigger, before conditions are checked.
 struct Sides<'a> {
-    sources: Vec<&'a Actor>,
-    targets: Vec<&'a Actor>,
+    source: Option<&'a Actor>,
+    target: Option<&'a Actor>,
     /// The object slot holds an actor (for `obj=actor`).
     object_is_actor: bool,
     /// The act is predicated (a verb, or a noun with a light verb or a
@@ -185,8 +185,8 @@ fn code_trigger(art: &Article, si: usize, a: usize, b: usize, f: &Found) -> Opti
             _ => {}
         }
     }
-    let mut source: Option<Actor> = sides.sources.first().map(|a| (*a).clone());
-    let target: Option<Actor> = sides.targets.first().map(|a| (*a).clone());
+    let mut source: Option<Actor> = sides.source.cloned();
+    let target: Option<Actor> = sides.target.cloned();
     let mut implicit = false;
     // The source is only the quote's speaker, through `saya`/`kami`.
     let mut speaker_only = false;
@@ -225,7 +225,7 @@ fn code_trigger(art: &Article, si: usize, a: usize, b: usize, f: &Found) -> Opti
     let source = source.as_ref();
     let target = target.as_ref();
     // `"Saya minta …," kata X` with no one asked says too little.
-    if (c.needs_target || speaker_only) && target.is_none() {
+    if speaker_only && target.is_none() {
         return None;
     }
     if let Some(role) = &c.source_role {
@@ -472,6 +472,9 @@ fn sides<'a>(art: &Article, xs: &[&'a Actor], f: &Found, cs: usize) -> Sides<'a>
                 || res.undergo.contains(w.as_ref())
         });
     let noun = matches!(f.form.voice, Voice::NounAgent | Voice::NounPatient);
+    // `dukungannya terhadap …`: the clause's subject owns the act.
+    let owned =
+        noun && light.is_none() && ws[f.i].norm.ends_with("nya") && Words::bare(&ws[f.i].norm).is_some();
     // `OTT tersebut digelar KPK`, `Penahanan dilakukan di Rutan KPK`.
     let passive_light = (f.end..(f.end + 3).min(ws.len()))
         .take_while(|&k| !ws[k].punct)
@@ -516,14 +519,7 @@ fn sides<'a>(art: &Article, xs: &[&'a Actor], f: &Found, cs: usize) -> Sides<'a>
             let src = oleh.or_else(|| right_after(art, xs, f.end, 0).filter(|x| x.kind != ActorKind::Place));
             (src, xs.iter().rev().find(|x| x.last < f.i).copied())
         }
-        // `dukungannya terhadap …`: the clause's subject owns the act.
-        _ if noun
-            && light.is_none()
-            && ws[f.i].norm.ends_with("nya")
-            && Words::bare(&ws[f.i].norm).is_some() =>
-        {
-            (left(art, xs, f.i), to(f.end))
-        }
+        _ if owned => (left(art, xs, f.i), to(f.end)),
         (Voice::NounAgent, None) => {
             let gen = right_after(art, xs, f.end, 1).filter(|x| x.kind != ActorKind::Place);
             let between = |x: &Actor| x.first > 0 && ws[x.first - 1].norm == "antara";
@@ -538,24 +534,17 @@ fn sides<'a>(art: &Article, xs: &[&'a Actor], f: &Found, cs: usize) -> Sides<'a>
         }
         (Voice::NounPatient, None) => (by(f.end), right_after(art, xs, f.end, 1)),
     };
-    let owned =
-        noun && light.is_none() && ws[f.i].norm.ends_with("nya") && Words::bare(&ws[f.i].norm).is_some();
     let object_is_actor = target.is_some();
-    let mut sources: Vec<&Actor> = source.into_iter().collect();
-    let mut targets: Vec<&Actor> = target.into_iter().collect();
-    sources.dedup_by_key(|x| x.span);
-    targets.retain(|t| !sources.iter().any(|s| s.span == t.span));
+    let target = target.filter(|t| source.is_none_or(|s| s.span != t.span));
     let predicated = !noun
         || light.is_some()
         || passive_light.is_some()
         || owned
-        || sources
-            .first()
-            .is_some_and(|s| s.first > 0 && res.by_prep.contains(ws[s.first - 1].norm.as_ref()))
-        || !sources.is_empty() && !targets.is_empty();
+        || source.is_some_and(|s| s.first > 0 && res.by_prep.contains(ws[s.first - 1].norm.as_ref()))
+        || source.is_some() && target.is_some();
     Sides {
-        sources,
-        targets,
+        source,
+        target,
         object_is_actor,
         predicated,
     }

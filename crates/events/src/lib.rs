@@ -65,13 +65,14 @@ pub fn code_events(doc: &Document, lexicon: &Lexicon) -> Vec<Event> {
     }
     let res = data::resources();
     let words = words::Words::new(doc);
-    let actors = actors::actors(doc, &words, res, lexicon);
+    let home = actors::home_country(doc);
+    let actors = actors::actors(doc, &words, res, lexicon, home.as_deref());
     coder::code(&coder::Article {
         doc,
         words: &words,
         res,
         investigator: actors::investigator(&actors, res),
-        home: actors::home_country(doc),
+        home,
         actors: &actors,
         lexicon,
     })

@@ -10,7 +10,7 @@
 //! and target country (first three letters of each code); type + full
 //! source and target codes.
 
-use crate::eval_quotes::{locate, EvalError};
+use crate::eval_quotes::{locate, ratio, EvalError};
 use crate::gold_text::GoldTexts;
 use crate::Pipeline;
 use serde::Deserialize;
@@ -109,14 +109,6 @@ impl LevelScores {
     }
 }
 
-fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 {
-        0.0
-    } else {
-        a as f64 / b as f64
-    }
-}
-
 /// Scores of one mode (article or sentence).
 #[derive(Debug, Clone, Default)]
 pub struct ModeScores {
@@ -165,85 +157,75 @@ fn counted(events: &[Event]) -> impl Iterator<Item = &Event> {
 pub fn evaluate(pipeline: &Pipeline, files: &[PathBuf], shared: &Path) -> Result<EventReport, EvalError> {
     let mut texts = GoldTexts::new(shared);
     let mut report = EventReport::default();
-    for file in files {
-        let data = std::fs::read_to_string(file).map_err(|e| format!("{}: {e}", file.display()))?;
-        for (n, line) in data.lines().enumerate() {
-            if line.trim().is_empty() {
+    for (at, rec) in crate::gold_text::records::<GoldRecord>(files)? {
+        let r = &rec.reference;
+        let mut raw = texts
+            .article(&r.corpus, &r.id, rec.sha256.as_deref())
+            .map_err(|e| format!("{at}: {e}"))?;
+        if rec.published.is_some() {
+            raw.published = rec.published.clone();
+        }
+        let doc = pipeline.analyze(raw).map_err(|e| format!("{at}: {e}"))?;
+        let mut placed = vec![false; doc.events.len()];
+        for s in &rec.sentences {
+            let gold: Vec<Keys> = s
+                .events
+                .iter()
+                .filter(|e| matches!(e.modality.as_str(), "asserted" | "reported"))
+                .map(|e| {
+                    keys(
+                        &e.plover,
+                        &e.cameo,
+                        e.source.as_ref().and_then(|a| a.code.as_deref()),
+                        e.target.as_ref().and_then(|a| a.code.as_deref()),
+                    )
+                })
+                .collect();
+            // A line cleaning removed as boilerplate (`Baca: …`): its
+            // events, if any, are misses.
+            let Some(span) = locate_sentence(&doc.text, &s.anchor) else {
+                score(&gold, &[], &mut report.article_mode);
+                score(&gold, &[], &mut report.sentence_mode);
+                report.removed += 1;
+                report.sentences += 1;
                 continue;
-            }
-            let at = format!("{}:{}", file.display(), n + 1);
-            let rec: GoldRecord = serde_json::from_str(line).map_err(|e| format!("{at}: {e}"))?;
-            let r = &rec.reference;
-            let mut raw = texts
-                .article(&r.corpus, &r.id, rec.sha256.as_deref())
-                .map_err(|e| format!("{at}: {e}"))?;
-            if rec.published.is_some() {
-                raw.published = rec.published.clone();
-            }
-            let doc = pipeline.analyze(raw).map_err(|e| format!("{at}: {e}"))?;
-            let mut placed = vec![false; doc.events.len()];
-            for s in &rec.sentences {
-                let gold: Vec<Keys> = s
-                    .events
-                    .iter()
-                    .filter(|e| matches!(e.modality.as_str(), "asserted" | "reported"))
-                    .map(|e| {
-                        keys(
-                            &e.plover,
-                            &e.cameo,
-                            e.source.as_ref().and_then(|a| a.code.as_deref()),
-                            e.target.as_ref().and_then(|a| a.code.as_deref()),
-                        )
-                    })
-                    .collect();
-                // A line cleaning removed as boilerplate (`Baca: …`): its
-                // events, if any, are misses.
-                let Some(span) = locate_sentence(&doc.text, &s.anchor) else {
-                    score(&gold, &[], &mut report.article_mode);
-                    score(&gold, &[], &mut report.sentence_mode);
-                    report.removed += 1;
-                    report.sentences += 1;
-                    continue;
-                };
-                let span = &span;
-                let mut pred = Vec::new();
-                for (k, e) in doc.events.iter().enumerate() {
-                    if span.contains(e.trigger.span)
-                        || span.start <= e.trigger.span.start && e.trigger.span.start < span.end
-                    {
-                        placed[k] = true;
-                        if e.modality.counts() {
-                            pred.push(predicted_keys(e));
-                        }
+            };
+            let span = &span;
+            let mut pred = Vec::new();
+            for (k, e) in doc.events.iter().enumerate() {
+                if span.start <= e.trigger.span.start && e.trigger.span.start < span.end {
+                    placed[k] = true;
+                    if e.modality.counts() {
+                        pred.push(predicted_keys(e));
                     }
                 }
-                score(&gold, &pred, &mut report.article_mode);
-                let mut g: Vec<&str> = gold.iter().map(|k| k.0[2].as_str()).collect();
-                let mut p: Vec<&str> = pred.iter().map(|k| k.0[2].as_str()).collect();
-                g.sort_unstable();
-                p.sort_unstable();
-                if g != p {
-                    report.errors.push(format!(
-                        "{at} {}\n    gold {g:?}\n    got  {p:?}",
-                        short(&s.anchor)
-                    ));
-                }
-                // The sentence alone.
-                let alone = RawArticle {
-                    id: format!("{at}#{}", report.sentences),
-                    origin: at.clone(),
-                    text: doc.text[span.range()].to_string(),
-                    published: rec.published.clone(),
-                    ..RawArticle::default()
-                };
-                let sdoc = pipeline.analyze(alone).map_err(|e| format!("{at}: {e}"))?;
-                let spred: Vec<Keys> = counted(&sdoc.events).map(predicted_keys).collect();
-                score(&gold, &spred, &mut report.sentence_mode);
-                report.sentences += 1;
             }
-            report.article_mode.unplaced += placed.iter().filter(|p| !**p).count();
-            report.articles += 1;
+            score(&gold, &pred, &mut report.article_mode);
+            let mut g: Vec<&str> = gold.iter().map(|k| k.0[2].as_str()).collect();
+            let mut p: Vec<&str> = pred.iter().map(|k| k.0[2].as_str()).collect();
+            g.sort_unstable();
+            p.sort_unstable();
+            if g != p {
+                report.errors.push(format!(
+                    "{at} {}\n    gold {g:?}\n    got  {p:?}",
+                    short(&s.anchor)
+                ));
+            }
+            // The sentence alone.
+            let alone = RawArticle {
+                id: format!("{at}#{}", report.sentences),
+                origin: at.clone(),
+                text: doc.text[span.range()].to_string(),
+                published: rec.published.clone(),
+                ..RawArticle::default()
+            };
+            let sdoc = pipeline.analyze(alone).map_err(|e| format!("{at}: {e}"))?;
+            let spred: Vec<Keys> = counted(&sdoc.events).map(predicted_keys).collect();
+            score(&gold, &spred, &mut report.sentence_mode);
+            report.sentences += 1;
         }
+        report.article_mode.unplaced += placed.iter().filter(|p| !**p).count();
+        report.articles += 1;
     }
     Ok(report)
 }

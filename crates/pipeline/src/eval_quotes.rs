@@ -74,27 +74,29 @@ pub struct KindScores {
     pub relay_gold_right: usize,
 }
 
-impl KindScores {
-    fn ratio(a: usize, b: usize) -> f64 {
-        if b == 0 {
-            0.0
-        } else {
-            a as f64 / b as f64
-        }
+/// `a / b`, 0 when `b` is 0 (a score over nothing).
+pub(crate) fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        0.0
+    } else {
+        a as f64 / b as f64
     }
+}
+
+impl KindScores {
     pub fn recall(&self) -> f64 {
-        Self::ratio(self.found, self.gold)
+        ratio(self.found, self.gold)
     }
     pub fn precision(&self) -> f64 {
-        Self::ratio(self.predicted_right, self.predicted)
+        ratio(self.predicted_right, self.predicted)
     }
     /// Speaker right among found quotes.
     pub fn speaker_accuracy(&self) -> f64 {
-        Self::ratio(self.speaker_right, self.found)
+        ratio(self.speaker_right, self.found)
     }
     /// Relay chain right among found quotes.
     pub fn relay_accuracy(&self) -> f64 {
-        Self::ratio(self.relay_right, self.found)
+        ratio(self.relay_right, self.found)
     }
 
     fn add(&mut self, o: &KindScores) {
@@ -350,33 +352,25 @@ fn short(s: &str) -> String {
 pub fn evaluate(pipeline: &Pipeline, files: &[PathBuf], shared: &Path) -> Result<QuoteReport, EvalError> {
     let mut texts = GoldTexts::new(shared);
     let mut report = QuoteReport::default();
-    for file in files {
-        let data = std::fs::read_to_string(file).map_err(|e| format!("{}: {e}", file.display()))?;
-        for (n, line) in data.lines().enumerate() {
-            if line.trim().is_empty() {
-                continue;
-            }
-            let at = format!("{}:{}", file.display(), n + 1);
-            let rec: GoldRecord = serde_json::from_str(line).map_err(|e| format!("{at}: {e}"))?;
-            let mut raw = match (&rec.reference, &rec.text) {
-                (Some(r), _) => texts
-                    .article(&r.corpus, &r.id, rec.sha256.as_deref())
-                    .map_err(|e| format!("{at}: {e}"))?,
-                (None, Some(text)) => RawArticle {
-                    id: rec.id.clone().unwrap_or_else(|| at.clone()),
-                    origin: at.clone(),
-                    text: text.clone(),
-                    ..RawArticle::default()
-                },
-                (None, None) => return Err(format!("{at}: a gold record needs `ref` or `text`").into()),
-            };
-            if rec.published.is_some() {
-                raw.published = rec.published.clone();
-            }
-            let doc = pipeline.analyze(raw).map_err(|e| format!("{at}: {e}"))?;
-            score_article(&doc, &rec.quotes, &rec.sources, &mut report);
-            report.articles += 1;
+    for (at, rec) in crate::gold_text::records::<GoldRecord>(files)? {
+        let mut raw = match (&rec.reference, &rec.text) {
+            (Some(r), _) => texts
+                .article(&r.corpus, &r.id, rec.sha256.as_deref())
+                .map_err(|e| format!("{at}: {e}"))?,
+            (None, Some(text)) => RawArticle {
+                id: rec.id.clone().unwrap_or_else(|| at.clone()),
+                origin: at.clone(),
+                text: text.clone(),
+                ..RawArticle::default()
+            },
+            (None, None) => return Err(format!("{at}: a gold record needs `ref` or `text`").into()),
+        };
+        if rec.published.is_some() {
+            raw.published = rec.published.clone();
         }
+        let doc = pipeline.analyze(raw).map_err(|e| format!("{at}: {e}"))?;
+        score_article(&doc, &rec.quotes, &rec.sources, &mut report);
+        report.articles += 1;
     }
     Ok(report)
 }

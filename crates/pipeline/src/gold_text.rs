@@ -179,6 +179,26 @@ pub fn detokenise(sentences: &[Vec<String>]) -> String {
     text
 }
 
+/// The records of JSON Lines gold files (`warta eval quotes|events`), in
+/// order, each with where it is (`path:line`); blank lines are skipped.
+pub fn records<T: serde::de::DeserializeOwned>(
+    files: &[std::path::PathBuf],
+) -> Result<Vec<(String, T)>, String> {
+    let mut out = Vec::new();
+    for file in files {
+        let data = std::fs::read_to_string(file).map_err(|e| format!("{}: {e}", file.display()))?;
+        for (n, line) in data.lines().enumerate() {
+            if line.trim().is_empty() {
+                continue;
+            }
+            let at = format!("{}:{}", file.display(), n + 1);
+            let rec: T = serde_json::from_str(line).map_err(|e| format!("{at}: {e}"))?;
+            out.push((at, rec));
+        }
+    }
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
