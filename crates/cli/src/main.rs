@@ -87,6 +87,10 @@ enum EvalWhat {
     /// JSON Lines of whole articles with their events per sentence
     /// (data/eval/events/README.md): P/R/F1 at four levels, article and sentence mode.
     Events,
+    /// PETRARCH2's unit-test suite (`PETR.UnitTest.records.xml`, with the
+    /// validation dictionaries in `../dictionaries` beside it): how many of
+    /// its codings the English coder reproduces.
+    Petrarch,
 }
 
 fn main() -> ExitCode {
@@ -154,6 +158,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     &shared.unwrap_or_else(warta_pipeline::gold_text::default_shared_dir),
                     show_errors,
                 ),
+                EvalWhat::Petrarch => warta_pipeline::eval_petrarch::run_eval(&files, show_errors),
             }
             .map_err(|e| anyhow::anyhow!("eval: {e}"))?;
             print_report(&report)?;

@@ -69,7 +69,7 @@ pub(crate) fn home_country(doc: &Document) -> Option<String> {
         .map(|(c, _)| c.to_string())
 }
 
-fn is_country_level(lex: &Lexicon, name: Option<&str>, iso3: &str) -> bool {
+pub(crate) fn is_country_level(lex: &Lexicon, name: Option<&str>, iso3: &str) -> bool {
     lex.country(iso3)
         .is_some_and(|c| name.is_some_and(|n| n == c.name_en || n == c.capital))
 }

@@ -141,7 +141,7 @@ pub(crate) fn code(art: &Article) -> Vec<Event> {
 /// The innermost quote holding `span`. Quotes are sorted by start and
 /// overlap only by nesting (a partial quote inside an indirect one), so
 /// the last few starting before `span` are all that can hold it.
-fn quote_at(doc: &Document, span: Span) -> Option<&Quote> {
+pub(crate) fn quote_at(doc: &Document, span: Span) -> Option<&Quote> {
     let upto = doc.quotes.partition_point(|q| q.span.start <= span.start);
     doc.quotes[upto.saturating_sub(4)..upto]
         .iter()
@@ -609,7 +609,7 @@ fn date(art: &Article, clause: Span, trigger: Span) -> (Option<String>, Option<E
 fn location(art: &Article, clause: Span, trigger: Span) -> Option<EventPlace> {
     let ws = &art.words.ws;
     let res = art.res;
-    starting_in(&art.doc.entities, clause, |e| e.span.start)
+    let places = starting_in(&art.doc.entities, clause, |e| e.span.start)
         .iter()
         .filter(|e| e.kind == EntityType::Loc && e.geo.is_some() && clause.contains(e.span))
         .filter(|e| {
@@ -623,7 +623,17 @@ fn location(art: &Article, clause: Span, trigger: Span) -> Option<EventPlace> {
                 Some(n) if res.place.contains(n) && !ws[k - 1].punct => !away(w(2)),
                 _ => false,
             }
-        })
+        });
+    nearest_place(places, trigger)
+}
+
+/// Of places the clause says an event happened at, the most specific (a
+/// town over a country), nearest the trigger.
+pub(crate) fn nearest_place<'a>(
+    places: impl Iterator<Item = &'a warta_core::Entity>,
+    trigger: Span,
+) -> Option<EventPlace> {
+    places
         .min_by_key(|e| {
             let country_level = e
                 .geo
@@ -634,7 +644,7 @@ fn location(art: &Article, clause: Span, trigger: Span) -> Option<EventPlace> {
         .map(|e| EventPlace {
             text: e.text.clone(),
             span: e.span,
-            geo: e.geo.clone().expect("filtered on geo"),
+            geo: e.geo.clone().expect("a place has geo"),
         })
 }
 

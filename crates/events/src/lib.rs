@@ -15,11 +15,13 @@
 //!    a quote: `claimed_by` its speaker) or asserted;
 //! 4. takes the clause's own **date** and the **place** after `di`.
 //!
-//! Only Indonesian (and Malay) articles are coded for now.
+//! Indonesian and Malay articles are coded by the grammar above; English
+//! articles by [`en`], with PETRARCH's verb dictionary and patterns.
 
 mod actors;
 mod coder;
 mod data;
+pub mod en;
 mod morph;
 mod words;
 
@@ -60,6 +62,9 @@ impl Stage for EventCoder {
 /// coreference and quotes.
 pub fn code_events(doc: &Document, lexicon: &Lexicon) -> Vec<Event> {
     let lang = doc.language.as_ref().map(|l| l.code.as_str());
+    if lang == Some("en") {
+        return en::code_article(doc, lexicon);
+    }
     if !matches!(lang, Some("id" | "ms")) {
         return Vec::new();
     }

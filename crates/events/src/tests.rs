@@ -193,8 +193,64 @@ fn a_bare_noun_referring_back_is_not_a_new_event() {
 }
 
 #[test]
-fn english_articles_are_not_coded_by_the_indonesian_lexicon() {
-    let mut d = doc("Police arrested the mayor.", &[]);
+fn english_articles_are_coded_with_petrarch_verbs_and_linked_actors() {
+    let mut d = doc(
+        "Russian forces attacked Kharkiv on Monday. Biden condemned Russia and pledged aid to Ukraine. Police did not arrest the protesters.",
+        &[
+            ("Russian forces", Org, Some("Russia forces"), Some("RUSMIL")),
+            ("Kharkiv", Loc, None, None),
+            ("Biden", Per, Some("Joe Biden"), Some("USAGOV")),
+            ("Russia", Loc, None, None),
+            ("Ukraine", Loc, None, None),
+        ],
+    );
     d.language.as_mut().unwrap().code = "en".into();
-    assert!(events(&d).is_empty());
+    country(&mut d, "Russia", "RUS", "Russia");
+    country(&mut d, "Ukraine", "UKR", "Ukraine");
+    for e in d.entities.iter_mut().filter(|e| e.text == "Kharkiv") {
+        e.country = Some("UKR".into());
+        e.geo = Some(Geo {
+            name: "Kharkiv".into(),
+            lat: 49.98,
+            lon: 36.25,
+            geonameid: Some(706483),
+            country: Some("UKR".into()),
+            admin1: None,
+        });
+    }
+    let got: Vec<_> = events(&d).iter().map(codes).collect();
+    let s = |x: &str| Some(x.to_string());
+    assert!(
+        got.contains(&(
+            "ASSAULT".into(),
+            "190".into(),
+            s("RUSMIL"),
+            s("UKR"),
+            Modality::Asserted
+        )),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&(
+            "ACCUSE".into(),
+            "111".into(),
+            s("USAGOV"),
+            s("RUS"),
+            Modality::Asserted
+        )),
+        "{got:?}"
+    );
+    // the second verb of `condemned … and pledged` keeps its subject
+    assert!(
+        got.iter()
+            .any(|g| g.2 == s("USAGOV") && g.3 == s("UKR") && g.1 != "111"),
+        "{got:?}"
+    );
+    // a negated arrest is kept apart from acts
+    assert!(
+        got.iter()
+            .filter(|g| g.1.starts_with("17"))
+            .all(|g| g.4 == Modality::Denied),
+        "{got:?}"
+    );
 }

@@ -8,6 +8,7 @@
 
 pub mod eval_entities;
 pub mod eval_events;
+pub mod eval_petrarch;
 pub mod eval_quotes;
 pub mod gold_text;
 

@@ -54,3 +54,40 @@ fn detik_tuning_split_events() {
         sentence.f1()
     );
 }
+
+#[test]
+fn held_out_english_events() {
+    let Some(r) = report("english-heldout.jsonl") else {
+        return;
+    };
+    assert_eq!(r.articles, 8);
+    let [ty, _, countries, _] = r.article_mode.levels;
+    assert!(ty.f1() >= 0.19, "type F1 {:.3}", ty.f1());
+    assert!(ty.precision() >= 0.32, "type precision {:.3}", ty.precision());
+    assert!(ty.precision() >= ty.recall(), "precision below recall");
+    assert!(countries.f1() >= 0.08, "type+countries F1 {:.3}", countries.f1());
+}
+
+/// PETRARCH2's own unit-test suite, coded with the validation dictionaries
+/// it ships: the English coder must keep reproducing its codings.
+#[test]
+fn petrarch_unit_test_suite() {
+    let Some(text) = warta_testdata::shared("data/events/petrarch2/text") else {
+        return;
+    };
+    let file = text.join("PETR.UnitTest.records.xml");
+    let xml = std::fs::read_to_string(&file).expect("suite reads");
+    let (records, env) = warta_pipeline::eval_petrarch::parse_suite(&xml).expect("suite parses");
+    let coder = warta_pipeline::eval_petrarch::load_coder(&text.join("../dictionaries"), &env)
+        .expect("dictionaries load");
+    let r = warta_pipeline::eval_petrarch::evaluate(&coder, &records);
+    eprintln!("{}", warta_pipeline::eval_petrarch::format_report(&r, false));
+    assert_eq!(r.expected, 359);
+    assert!(
+        r.reproduced >= 245,
+        "reproduced {} of {}",
+        r.reproduced,
+        r.expected
+    );
+    assert!(r.predicted <= 440, "{} codings predicted", r.predicted);
+}

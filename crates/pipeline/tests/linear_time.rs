@@ -152,3 +152,64 @@ fn a_nine_megabyte_article_takes_time_proportional_to_its_size() {
     eprintln!("{report}");
     assert!(worst <= BOUND, "over {BOUND}x ordinary news:\n{report}");
 }
+
+/// Ordinary English news of about `size` bytes, made up: short wire
+/// stories with countries, officials, a verb PETRARCH codes and a quote.
+fn ordinary_english(size: usize) -> String {
+    const PLACES: &[&str] = &[
+        "France", "Germany", "Japan", "Brazil", "Kenya", "Canada", "India", "Egypt",
+    ];
+    let mut out = String::with_capacity(size + 512);
+    let mut k = 0;
+    while out.len() < size {
+        let (a, b) = (PLACES[k % PLACES.len()], PLACES[(k + 3) % PLACES.len()]);
+        out.push_str(&format!(
+            "The foreign minister of {a} met officials from {b} on Monday to discuss trade.\n\
+             Police in {a} arrested {n} people after protests over fuel prices, officials said.\n\
+             \"We will work together,\" the minister told reporters in the capital.\n\
+             {b} urged {a} to release the detained journalists before the summit in June.\n",
+            n = k % 50 + 2
+        ));
+        k += 1;
+    }
+    out.truncate(out.floor_char_boundary(size));
+    out
+}
+
+/// The English event coder reads sentences word by word with no parse;
+/// endless lists, titles, agents and one-paragraph text must not make it
+/// super-linear.
+#[test]
+fn english_event_coding_takes_time_proportional_to_its_input() {
+    let fill = |line: &str| line.repeat(SIZE / line.len() + 1)[..SIZE].to_string();
+    let normal = ordinary_english(SIZE);
+    let list: String = {
+        let mut s = String::from("France");
+        for c in ["Germany", "Japan", "Brazil", "Kenya", "Canada", "India", "Egypt"]
+            .iter()
+            .cycle()
+        {
+            if s.len() > SIZE - 40 {
+                break;
+            }
+            s.push_str(", ");
+            s.push_str(c);
+        }
+        s + " and Italy condemned Russia.\n"
+    };
+    let texts: Vec<(&str, String)> = vec![
+        ("onepara", normal.replace('\n', " ")),
+        (
+            "titles",
+            fill("President Joe Biden met Prime Minister Anthony Albanese in Washington.\n"),
+        ),
+        ("agents", fill("police soldiers officials troops protesters ")),
+        ("list", list),
+        ("oneword", fill("Russia ")),
+        ("verbs", fill("attacked urged met condemned arrested ")),
+    ];
+    let (lines, worst) = compare("events, English", &["events"], "events", &texts, &normal, RUNS);
+    let report = lines.join("\n");
+    eprintln!("{report}");
+    assert!(worst <= BOUND, "over {BOUND}x ordinary news:\n{report}");
+}
