@@ -135,7 +135,39 @@ pub(crate) fn code(art: &Article) -> Vec<Event> {
             i = next;
         }
     }
+    fill_suspect(&mut out);
     out
+}
+
+/// True for legal process: investigation (09), accusation (11), coercion
+/// (17).
+fn legal(cameo: &str) -> bool {
+    ["09", "11", "17"].iter().any(|r| cameo.starts_with(r))
+}
+
+/// `Penahanan dilakukan di Rutan KPK`: an act of legal process whose
+/// target goes unsaid is aimed at the article's suspect — the first named
+/// target of legal process before it (`KPK menahan Saudara AS`). Marked
+/// implicit, as the investigator is.
+fn fill_suspect(events: &mut [Event]) {
+    let mut suspect: Option<EventActor> = None;
+    for ev in events.iter_mut() {
+        if !legal(&ev.cameo) {
+            continue;
+        }
+        match (&ev.target, &suspect) {
+            (Some(t), None) if !t.implicit && ev.source.as_ref().is_none_or(|s| s.name != t.name) => {
+                suspect = Some(t.clone());
+            }
+            (None, Some(s)) if ev.source.as_ref().is_some_and(|src| src.name != s.name) => {
+                ev.target = Some(EventActor {
+                    implicit: true,
+                    ..s.clone()
+                });
+            }
+            _ => {}
+        }
+    }
 }
 
 /// The innermost quote holding `span`. Quotes are sorted by start and
@@ -210,9 +242,7 @@ fn code_trigger(art: &Article, si: usize, a: usize, b: usize, f: &Found) -> Opti
             }
         }
     }
-    let legal = ["09", "11", "17"]
-        .iter()
-        .any(|r| art.res.entries[f.form.entry].cameo.starts_with(r));
+    let legal = legal(&art.res.entries[f.form.entry].cameo);
     if source.is_none() && legal && sides.predicated && f.form.voice != Voice::Active {
         let before = art.investigator.iter().rev().find(|a| a.span.start < tspan.start);
         if let Some(inv) = before.or(art.investigator.first()) {

@@ -106,7 +106,82 @@ pub(crate) fn link(lex: &Lexicon, doc: &mut Document) {
     link_people(lex, text, &ws, &mut ents, &ctx);
     add_roles(lex, text, &ws, &mut ents, &ctx);
     ents.sort_by_key(|e| (e.span.start, std::cmp::Reverse(e.span.end)));
+    initialisms(lex, text, &mut ents);
     doc.entities = ents;
+}
+
+/// `Arso Sadewo (AS)`, `Saudara AS`, `tersangka AS`: Indonesian legal
+/// news names a suspect by initials, once in full with the initials in
+/// brackets or after `saudara`. Those initials are that person everywhere
+/// in the article, not the country they also spell (`AS` is the United
+/// States, `RI` Indonesia) — except after an office or an institution
+/// (`Presiden AS`, `Kedubes AS`).
+fn initialisms(lex: &Lexicon, text: &str, ents: &mut [Entity]) {
+    let mut people: HashMap<String, Entity> = HashMap::default();
+    for (k, e) in ents.iter().enumerate() {
+        if e.kind != EntityType::Per {
+            continue;
+        }
+        let initials: String = e
+            .text
+            .split_whitespace()
+            .filter_map(|w| w.chars().next())
+            .filter(|c| c.is_uppercase())
+            .collect();
+        let after = text[e.span.end..].trim_start();
+        let Some(inner) = after.strip_prefix('(') else {
+            continue;
+        };
+        let Some(abbr) = inner.split(')').next().map(str::trim) else {
+            continue;
+        };
+        let is_initials = (2..=4).contains(&abbr.chars().count())
+            && abbr.chars().all(|c| c.is_uppercase())
+            && initials.chars().count() >= 2
+            && abbr.starts_with(initials.as_str());
+        if is_initials && !people.contains_key(abbr) {
+            people.insert(abbr.to_string(), ents[k].clone());
+        }
+    }
+    // `Saudara AS`: initials after a form of address, no full name.
+    for e in ents.iter() {
+        let abbr = e.text.as_str();
+        let initials =
+            (2..=4).contains(&abbr.chars().count()) && abbr.chars().all(|c| c.is_ascii_uppercase());
+        let prev = text[..e.span.start]
+            .trim_end()
+            .rsplit(char::is_whitespace)
+            .next()
+            .unwrap_or("");
+        let addressed = matches!(
+            prev.to_lowercase().trim_end_matches('.'),
+            "saudara" | "saudari" | "sdr" | "sdri" | "tersangka" | "terdakwa" | "terpidana"
+        );
+        if initials && addressed && !people.contains_key(abbr) {
+            let mut person = Entity::new(e.span, abbr, EntityType::Per);
+            person.canonical = Some(abbr.to_string());
+            people.insert(abbr.to_string(), person);
+        }
+    }
+    if people.is_empty() {
+        return;
+    }
+    for e in ents.iter_mut() {
+        let Some(person) = people.get(&e.text) else {
+            continue;
+        };
+        let before = text[..e.span.start].trim_end();
+        let prev = before.rsplit(char::is_whitespace).next().unwrap_or("");
+        let prev = warta_lexicon::normalize(prev);
+        if lex.person_title(&prev).is_some() || lex.role(&prev).is_some() || lex.org_head(&prev).is_some() {
+            continue;
+        }
+        e.kind = EntityType::Per;
+        e.canonical = person.canonical.clone().or_else(|| Some(person.text.clone()));
+        e.country = person.country.clone();
+        e.actor_code = person.actor_code.clone();
+        e.geo = None;
+    }
 }
 
 fn best_with_margin(

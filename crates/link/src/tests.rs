@@ -878,3 +878,42 @@ Menlu Sugiono di Jakarta.";
     assert_eq!(code("Mohamad Hasan").as_deref(), Some("MYSGOV"));
     assert_eq!(code("Sugiono").as_deref(), Some("IDNGOV"));
 }
+
+#[test]
+fn initials_given_in_brackets_are_the_person_not_the_country() {
+    let mut d = doc(
+        "KPK menahan Komisaris PT IAE Arso Sadewo (AS). AS disangkakan melanggar Pasal 2. Presiden AS Donald Trump tidak berkomentar.",
+        "2025-10-20",
+    );
+    ner(&mut d, "Arso Sadewo", EntityType::Per);
+    ner(&mut d, "Donald Trump", EntityType::Per);
+    linker().process(&mut d).unwrap();
+    let initials = find(&d, "AS");
+    assert_eq!(initials.len(), 3, "{initials:?}");
+    for e in &initials[..2] {
+        assert_eq!(e.kind, EntityType::Per, "{e:?}");
+        assert_ne!(e.country.as_deref(), Some("USA"), "{e:?}");
+        assert_eq!(e.canonical.as_deref(), Some("Arso Sadewo"));
+    }
+    // after an office it is still the country
+    assert_eq!(initials[2].country.as_deref(), Some("USA"), "{:?}", initials[2]);
+    // after `Saudara`, with no full name
+    let mut d = doc(
+        "KPK menahan Saudara AS selaku Komisaris Utama. AS disangkakan melanggar Pasal 2.",
+        "2025-10-20",
+    );
+    linker().process(&mut d).unwrap();
+    let initials = find(&d, "AS");
+    assert_eq!(initials.len(), 2, "{initials:?}");
+    assert!(
+        initials
+            .iter()
+            .all(|e| e.kind == EntityType::Per && e.country.is_none()),
+        "{initials:?}"
+    );
+    // with no bracketed initials, `AS` stays the United States
+    let mut d = doc("Presiden AS Donald Trump bertemu Putin.", "2025-10-20");
+    ner(&mut d, "Donald Trump", EntityType::Per);
+    linker().process(&mut d).unwrap();
+    assert!(find(&d, "AS").iter().all(|e| e.country.as_deref() == Some("USA")));
+}
