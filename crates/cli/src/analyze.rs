@@ -83,9 +83,9 @@ pub(crate) enum Outcome {
 /// A failed article as the JSON formats report it, in its input slot.
 #[derive(Serialize)]
 pub(crate) struct Failure {
-    id: Option<String>,
-    input: String,
-    error: String,
+    pub(crate) id: Option<String>,
+    pub(crate) input: String,
+    pub(crate) error: String,
 }
 
 pub fn run(args: AnalyzeArgs) -> Result<ExitCode> {

@@ -3,6 +3,7 @@
 
 mod analyze;
 mod export;
+mod ingest;
 mod pretty;
 
 use anyhow::Result;
@@ -33,6 +34,10 @@ enum Command {
     Analyze(analyze::AnalyzeArgs),
     /// Export coded events of the inputs: GDELT 2.0 Events or Mentions rows, CSV or JSON Lines.
     Export(export::ExportArgs),
+    /// Analyse inputs into the corpus store (SQLite, `--db`): each article once, failures kept as rejects.
+    Ingest(ingest::IngestArgs),
+    /// Search the corpus store: full text plus filters.
+    Query(ingest::QueryArgs),
     /// Train a model from gold data.
     Train {
         #[command(subcommand)]
@@ -128,6 +133,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Analyze(args) => analyze::run(args),
         Command::Export(args) => export::run(args),
+        Command::Ingest(args) => ingest::run_ingest(args),
+        Command::Query(args) => ingest::run_query(args),
         Command::Train {
             what: TrainWhat::Ner { data, out },
         } => {

@@ -1,0 +1,143 @@
+//! The corpus store as a user meets it: `warta ingest` into a real SQLite
+//! file, `warta query` over it, and an ingest killed mid-way.
+
+mod common;
+
+use common::{run, seed, tempdir, warta};
+use std::io::Write;
+use std::process::Stdio;
+use std::time::{Duration, Instant};
+
+fn count(db: &std::path::Path, table: &str) -> i64 {
+    let c = rusqlite::Connection::open(db).unwrap();
+    c.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+        .unwrap()
+}
+
+#[test]
+fn ingesting_twice_adds_nothing_and_bad_inputs_become_rejects() {
+    let dir = tempdir();
+    let db = dir.join("w.db");
+    let db_arg = db.to_str().unwrap();
+    let seed = seed();
+    let out = run(&["ingest", "--db", db_arg, seed.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("1 stored, 0 already present, 0 rejected"));
+    let (articles, events) = (count(&db, "articles"), count(&db, "events"));
+    assert_eq!(articles, 1);
+    assert!(events >= 8, "{events} events");
+    // again, with a missing file beside it: nothing new, one reject
+    let missing = dir.join("missing.txt");
+    let out = run(&[
+        "ingest",
+        "--db",
+        db_arg,
+        seed.to_str().unwrap(),
+        missing.to_str().unwrap(),
+    ]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("0 stored, 1 already present, 1 rejected"), "{err}");
+    assert_eq!((count(&db, "articles"), count(&db, "events")), (articles, events));
+    assert_eq!(count(&db, "rejects"), 1);
+    // search by a linked name and by an event filter
+    let out = run(&[
+        "query", "--db", db_arg, "Putin", "--type", "SUPPORT", "--actor", "PRK", "--format", "jsonl",
+    ]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let hits: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(hits.len(), 1);
+    assert!(hits[0]["snippet"].as_str().unwrap().contains("[Putin]"));
+    // a malformed search is the user's error, said plainly
+    let out = run(&["query", "--db", db_arg, "\"unclosed"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("search text"));
+}
+
+/// Many small distinct articles as JSON Lines.
+fn articles(n: usize) -> String {
+    let mut s = String::new();
+    for i in 0..n {
+        let line = serde_json::json!({
+            "id": format!("a{i}"),
+            "url": format!("https://example.id/berita/{i}"),
+            "published": "2024-03-05",
+            "text": format!(
+                "Polisi menangkap tersangka nomor {i} di Jakarta pada Senin.\n\
+                 Kapolda Metro Jaya mengatakan pemeriksaan akan dilanjutkan pekan depan ({i})."
+            ),
+        });
+        s.push_str(&line.to_string());
+        s.push('\n');
+    }
+    s
+}
+
+#[test]
+fn an_ingest_killed_mid_way_resumes_without_losing_or_duplicating() {
+    let dir = tempdir();
+    let db = dir.join("w.db");
+    let input = dir.join("in.jsonl");
+    const N: usize = 3000;
+    std::fs::File::create(&input)
+        .unwrap()
+        .write_all(articles(N).as_bytes())
+        .unwrap();
+    let args = [
+        "ingest",
+        "-j",
+        "1",
+        "--db",
+        db.to_str().unwrap(),
+        input.to_str().unwrap(),
+    ];
+    let mut child = warta()
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    // Kill it (SIGKILL) once some batches are in.
+    let start = Instant::now();
+    loop {
+        std::thread::sleep(Duration::from_millis(20));
+        let some = db.exists() && std::panic::catch_unwind(|| count(&db, "articles")).unwrap_or(0) > 0;
+        if some || start.elapsed() > Duration::from_secs(60) {
+            break;
+        }
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let before = count(&db, "articles");
+    eprintln!("killed after {before} of {N} articles");
+    // the next run stores the rest, once each
+    let out = run(&args);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(count(&db, "articles") as usize, N);
+    let c = rusqlite::Connection::open(&db).unwrap();
+    let orphans: i64 = c
+        .query_row(
+            "SELECT count(*) FROM events WHERE article_id NOT IN (SELECT id FROM articles)",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(orphans, 0);
+    let searchable: i64 = c
+        .query_row("SELECT count(*) FROM search", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(searchable as usize, N);
+    // and once more: nothing changes
+    let events = count(&db, "events");
+    let out = run(&args);
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains(&format!("0 stored, {N} already present")));
+    assert_eq!(
+        (count(&db, "articles") as usize, count(&db, "events")),
+        (N, events)
+    );
+}

@@ -1,0 +1,114 @@
+//! The corpus store: analysed articles with all their layers, kept in an
+//! embedded database so that `warta ingest` builds a corpus once and
+//! `warta query` (and later the server) read it.
+//!
+//! Everything the rest of warta needs from a store is the [`Store`] trait;
+//! [`SqliteStore`] implements it over one SQLite file (WAL, versioned
+//! migrations, FTS5 full-text search). A PostgreSQL store for several
+//! machines would implement the same trait (see ARCHITECTURE.md).
+//!
+//! An article's identity is a hash of its clean text and its URL when known
+//! ([`article_id`]), so storing the same input twice adds nothing, and an
+//! ingest interrupted anywhere leaves whole articles only: each batch of
+//! articles is one transaction.
+
+mod schema;
+mod sqlite;
+
+pub use sqlite::SqliteStore;
+
+use sha2::{Digest, Sha256};
+use warta_core::Document;
+
+/// A store error, naming what was being done.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("{what}: {source}")]
+    Sqlite {
+        what: String,
+        #[source]
+        source: rusqlite::Error,
+    },
+    #[error("{0}")]
+    Invalid(String),
+}
+
+/// What happened to an article given to [`Store::put_article`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Put {
+    Stored,
+    AlreadyPresent,
+}
+
+/// Counts of what a store holds.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub articles: u64,
+    pub entities: u64,
+    pub quotes: u64,
+    pub events: u64,
+    pub rejects: u64,
+}
+
+/// A full-text query.
+#[derive(Debug, Clone, Default)]
+pub struct Search {
+    /// FTS5 query over titles, clean text, entity names and quote text;
+    /// plain words are ANDed, `"a phrase"` and `OR` work as in FTS5.
+    pub text: Option<String>,
+    /// Only articles published on or after / on or before (`YYYY-MM-DD`).
+    pub from: Option<String>,
+    pub to: Option<String>,
+    /// Only articles with an event of this PLOVER type (`ASSAULT`).
+    pub plover: Option<String>,
+    /// Only articles with an event whose source or target code starts with
+    /// this (`RUS`, `IDNCOP`).
+    pub actor: Option<String>,
+    pub limit: usize,
+}
+
+/// One article found by [`Store::search`].
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Hit {
+    pub id: String,
+    pub title: Option<String>,
+    pub site: Option<String>,
+    pub url: Option<String>,
+    pub published: Option<String>,
+    pub language: Option<String>,
+    /// Words around the match, matches in `[…]`.
+    pub snippet: String,
+    pub events: u64,
+}
+
+/// What ingest, query, export and the server need of a store.
+pub trait Store {
+    /// Stores an analysed article with all its layers, unless an article
+    /// with the same [`article_id`] is already there.
+    fn put_article(&mut self, doc: &Document) -> Result<Put, StoreError>;
+    /// Records an input that could not be read or analysed.
+    fn put_reject(&mut self, input: &str, id: Option<&str>, reason: &str) -> Result<(), StoreError>;
+    /// Makes everything put so far durable (the end of a batch).
+    fn commit(&mut self) -> Result<(), StoreError>;
+    /// Articles matching `search`, best first.
+    fn search(&self, search: &Search) -> Result<Vec<Hit>, StoreError>;
+    /// The stored document of an article, as `warta analyze --format json`
+    /// writes it.
+    fn document_json(&self, id: &str) -> Result<Option<String>, StoreError>;
+    fn counts(&self) -> Result<Counts, StoreError>;
+}
+
+/// An article's identity: the first 128 bits of SHA-256 over its clean
+/// text and, when known, its URL, in hex.
+pub fn article_id(doc: &Document) -> String {
+    let mut h = Sha256::new();
+    h.update(doc.text.as_bytes());
+    h.update([0u8]);
+    if let Some(url) = &doc.source.url {
+        h.update(url.as_bytes());
+    }
+    h.finalize()[..16].iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[cfg(test)]
+mod tests;

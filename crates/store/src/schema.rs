@@ -1,0 +1,100 @@
+//! The database schema as a list of migrations, applied in order and
+//! recorded in SQLite's `user_version`: a database made by an older warta
+//! is brought up to date when opened, never rebuilt. The tables are
+//! documented in docs/schema.md.
+
+/// Migration `i` brings a database from version `i` to `i + 1`.
+pub(crate) const MIGRATIONS: &[&str] = &[
+    // 1: articles and their layers, rejects, full-text search.
+    "
+    CREATE TABLE articles (
+        id          TEXT PRIMARY KEY,
+        input       TEXT,
+        url         TEXT,
+        site        TEXT,
+        title       TEXT,
+        published   TEXT,
+        language    TEXT,
+        text        TEXT NOT NULL,
+        document    TEXT NOT NULL,
+        ingested_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+    );
+    CREATE INDEX articles_published ON articles (published);
+    CREATE INDEX articles_site ON articles (site);
+    CREATE TABLE entities (
+        article_id TEXT NOT NULL REFERENCES articles (id),
+        idx        INTEGER NOT NULL,
+        text       TEXT NOT NULL,
+        type       TEXT NOT NULL,
+        start      INTEGER NOT NULL,
+        end        INTEGER NOT NULL,
+        canonical  TEXT,
+        country    TEXT,
+        actor_code TEXT,
+        lat        REAL,
+        lon        REAL,
+        PRIMARY KEY (article_id, idx)
+    ) WITHOUT ROWID;
+    CREATE INDEX entities_canonical ON entities (canonical);
+    CREATE TABLE times (
+        article_id TEXT NOT NULL REFERENCES articles (id),
+        idx        INTEGER NOT NULL,
+        text       TEXT NOT NULL,
+        type       TEXT NOT NULL,
+        value      TEXT,
+        start      INTEGER NOT NULL,
+        end        INTEGER NOT NULL,
+        PRIMARY KEY (article_id, idx)
+    ) WITHOUT ROWID;
+    CREATE TABLE quotes (
+        article_id         TEXT NOT NULL REFERENCES articles (id),
+        idx                INTEGER NOT NULL,
+        kind               TEXT NOT NULL,
+        text               TEXT NOT NULL,
+        speaker            TEXT,
+        speaker_actor_code TEXT,
+        start              INTEGER NOT NULL,
+        end                INTEGER NOT NULL,
+        PRIMARY KEY (article_id, idx)
+    ) WITHOUT ROWID;
+    CREATE INDEX quotes_speaker ON quotes (speaker);
+    CREATE TABLE events (
+        article_id   TEXT NOT NULL REFERENCES articles (id),
+        idx          INTEGER NOT NULL,
+        sentence     INTEGER NOT NULL,
+        plover       TEXT NOT NULL,
+        cameo        TEXT NOT NULL,
+        quad_class   INTEGER NOT NULL,
+        goldstein    REAL NOT NULL,
+        source_name  TEXT,
+        source_code  TEXT,
+        target_name  TEXT,
+        target_code  TEXT,
+        modality     TEXT NOT NULL,
+        claimed_by   TEXT,
+        date         TEXT,
+        location     TEXT,
+        country      TEXT,
+        lat          REAL,
+        lon          REAL,
+        trigger      TEXT NOT NULL,
+        start        INTEGER NOT NULL,
+        end          INTEGER NOT NULL,
+        PRIMARY KEY (article_id, idx)
+    ) WITHOUT ROWID;
+    CREATE INDEX events_plover ON events (plover);
+    CREATE INDEX events_source ON events (source_code);
+    CREATE INDEX events_target ON events (target_code);
+    CREATE TABLE rejects (
+        id         INTEGER PRIMARY KEY,
+        input      TEXT NOT NULL,
+        article_id TEXT,
+        reason     TEXT NOT NULL,
+        at         TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+    );
+    CREATE VIRTUAL TABLE search USING fts5 (
+        article_id UNINDEXED, title, text, names, quotes,
+        tokenize = 'unicode61 remove_diacritics 2'
+    );
+    ",
+];

@@ -1,0 +1,395 @@
+//! [`Store`] over one SQLite file: WAL journal (readers never wait for the
+//! writer), one transaction per batch, layers as rows read from the
+//! document's JSON contract (so offsets are code points, as in
+//! `warta analyze` output), and an FTS5 table for search.
+
+use crate::schema::MIGRATIONS;
+use crate::{article_id, Counts, Hit, Put, Search, Store, StoreError};
+use rusqlite::{params, params_from_iter, Connection, OptionalExtension};
+use serde_json::Value;
+use std::path::Path;
+use warta_core::Document;
+
+/// A store in one SQLite file.
+pub struct SqliteStore {
+    conn: Connection,
+    in_transaction: bool,
+}
+
+fn sql(what: impl Into<String>) -> impl FnOnce(rusqlite::Error) -> StoreError {
+    let what = what.into();
+    move |source| StoreError::Sqlite { what, source }
+}
+
+fn text(v: &Value, key: &str) -> Option<String> {
+    v.get(key).and_then(Value::as_str).map(str::to_string)
+}
+
+fn int(v: &Value, key: &str) -> i64 {
+    v.get(key).and_then(Value::as_i64).unwrap_or(0)
+}
+
+fn items<'a>(v: &'a Value, key: &str) -> &'a [Value] {
+    v.get(key).and_then(Value::as_array).map_or(&[], Vec::as_slice)
+}
+
+impl SqliteStore {
+    /// Opens (creating it when missing) the database at `path` and brings
+    /// its schema up to date.
+    pub fn open(path: &Path) -> Result<SqliteStore, StoreError> {
+        let conn = Connection::open(path).map_err(sql(format!("opening {}", path.display())))?;
+        Self::init(conn, &path.display().to_string())
+    }
+
+    /// A database in memory (tests).
+    pub fn open_in_memory() -> Result<SqliteStore, StoreError> {
+        Self::init(
+            Connection::open_in_memory().map_err(sql("opening a memory database"))?,
+            ":memory:",
+        )
+    }
+
+    fn init(conn: Connection, name: &str) -> Result<SqliteStore, StoreError> {
+        conn.execute_batch(
+            "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;",
+        )
+        .map_err(sql(format!("{name}: setting up")))?;
+        let version: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(sql(format!("{name}: reading the schema version")))?;
+        if version as usize > MIGRATIONS.len() {
+            return Err(StoreError::Invalid(format!(
+                "{name}: schema version {version} is newer than this warta knows ({}); use a newer warta",
+                MIGRATIONS.len()
+            )));
+        }
+        for (i, m) in MIGRATIONS.iter().enumerate().skip(version as usize) {
+            conn.execute_batch(&format!("BEGIN; {m}; PRAGMA user_version = {}; COMMIT;", i + 1))
+                .map_err(sql(format!("{name}: migrating the schema to version {}", i + 1)))?;
+        }
+        Ok(SqliteStore {
+            conn,
+            in_transaction: false,
+        })
+    }
+
+    #[cfg(test)]
+    pub(crate) fn conn_for_tests(&self) -> &Connection {
+        &self.conn
+    }
+
+    fn begin(&mut self) -> Result<(), StoreError> {
+        if !self.in_transaction {
+            self.conn
+                .execute_batch("BEGIN")
+                .map_err(sql("starting a transaction"))?;
+            self.in_transaction = true;
+        }
+        Ok(())
+    }
+
+    fn insert_article(&self, id: &str, doc: &Document, out: &Value) -> Result<(), StoreError> {
+        self.conn
+            .prepare_cached(
+                "INSERT INTO articles (id, input, url, site, title, published, language, text, document)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            )
+            .map_err(sql("preparing articles"))?
+            .execute(params![
+                id,
+                doc.source.input,
+                doc.source.url,
+                doc.source.site,
+                doc.title,
+                doc.published.map(|d| d.format("%Y-%m-%d").to_string()),
+                doc.language.as_ref().map(|l| l.code.clone()),
+                doc.text,
+                out.to_string()
+            ])
+            .map_err(sql(format!("storing {id}")))?;
+        self.insert_layers(id, out)
+    }
+
+    fn insert_layers(&self, id: &str, doc: &Value) -> Result<(), StoreError> {
+        let c = &self.conn;
+        let mut st = c
+            .prepare_cached(
+                "INSERT INTO entities (article_id, idx, text, type, start, end, canonical, country, actor_code, lat, lon)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+            )
+            .map_err(sql("preparing entities"))?;
+        for (i, e) in items(doc, "entities").iter().enumerate() {
+            let geo = e.get("geo").filter(|g| g.is_object());
+            st.execute(params![
+                id,
+                i as i64,
+                text(e, "text"),
+                text(e, "type"),
+                int(e, "start"),
+                int(e, "end"),
+                text(e, "canonical"),
+                text(e, "country"),
+                text(e, "actor_code"),
+                geo.and_then(|g| g.get("lat")).and_then(Value::as_f64),
+                geo.and_then(|g| g.get("lon")).and_then(Value::as_f64),
+            ])
+            .map_err(sql(format!("storing the entities of {id}")))?;
+        }
+        let mut st = c
+            .prepare_cached(
+                "INSERT INTO times (article_id, idx, text, type, value, start, end) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            )
+            .map_err(sql("preparing times"))?;
+        for (i, t) in items(doc, "times").iter().enumerate() {
+            st.execute(params![
+                id,
+                i as i64,
+                text(t, "text"),
+                text(t, "type"),
+                text(t, "value"),
+                int(t, "start"),
+                int(t, "end")
+            ])
+            .map_err(sql(format!("storing the times of {id}")))?;
+        }
+        let mut st = c
+            .prepare_cached(
+                "INSERT INTO quotes (article_id, idx, kind, text, speaker, speaker_actor_code, start, end)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            )
+            .map_err(sql("preparing quotes"))?;
+        for (i, q) in items(doc, "quotes").iter().enumerate() {
+            st.execute(params![
+                id,
+                i as i64,
+                text(q, "kind"),
+                text(q, "text"),
+                text(q, "speaker"),
+                text(q, "speaker_actor_code"),
+                int(q, "start"),
+                int(q, "end")
+            ])
+            .map_err(sql(format!("storing the quotes of {id}")))?;
+        }
+        let mut st = c
+            .prepare_cached(
+                "INSERT INTO events (article_id, idx, sentence, plover, cameo, quad_class, goldstein, source_name,
+                    source_code, target_name, target_code, modality, claimed_by, date, location, country, lat, lon,
+                    trigger, start, end)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)",
+            )
+            .map_err(sql("preparing events"))?;
+        for (i, e) in items(doc, "events").iter().enumerate() {
+            let side = |k: &str, f: &str| e.get(k).and_then(|a| text(a, f));
+            let loc = e.get("location").filter(|l| l.is_object());
+            st.execute(params![
+                id,
+                i as i64,
+                int(e, "sentence"),
+                text(e, "plover"),
+                text(e, "cameo"),
+                int(e, "quad_class"),
+                e.get("goldstein").and_then(Value::as_f64).unwrap_or(0.0),
+                side("source", "name"),
+                side("source", "code"),
+                side("target", "name"),
+                side("target", "code"),
+                text(e, "modality"),
+                text(e, "claimed_by"),
+                text(e, "date"),
+                loc.and_then(|l| text(l, "name")),
+                text(e, "country"),
+                loc.and_then(|l| l.get("lat")).and_then(Value::as_f64),
+                loc.and_then(|l| l.get("lon")).and_then(Value::as_f64),
+                e.get("trigger").and_then(|t| text(t, "text")),
+                int(e, "start"),
+                int(e, "end"),
+            ])
+            .map_err(sql(format!("storing the events of {id}")))?;
+        }
+        // Search: names as written and as linked; quote text.
+        let mut names: Vec<String> = Vec::new();
+        for e in items(doc, "entities") {
+            names.extend(text(e, "text"));
+            names.extend(text(e, "canonical"));
+        }
+        let quotes: Vec<String> = items(doc, "quotes")
+            .iter()
+            .filter_map(|q| text(q, "text"))
+            .collect();
+        c.prepare_cached(
+            "INSERT INTO search (article_id, title, text, names, quotes) VALUES (?1, ?2, ?3, ?4, ?5)",
+        )
+        .map_err(sql("preparing search"))?
+        .execute(params![
+            id,
+            text(doc, "title"),
+            text(doc, "text"),
+            names.join("\n"),
+            quotes.join("\n")
+        ])
+        .map_err(sql(format!("indexing {id} for search")))?;
+        Ok(())
+    }
+}
+
+/// A plain SQL error while searching with text is FTS5 refusing the query
+/// (`"unclosed`, a bare `AND`): the user's input, said as such.
+fn search_error(s: &Search, e: rusqlite::Error) -> StoreError {
+    match (&s.text, &e) {
+        (Some(q), rusqlite::Error::SqliteFailure(f, Some(m))) if f.code == rusqlite::ErrorCode::Unknown => {
+            StoreError::Invalid(format!("search text `{q}`: {m}"))
+        }
+        _ => StoreError::Sqlite {
+            what: "searching".into(),
+            source: e,
+        },
+    }
+}
+
+impl Store for SqliteStore {
+    fn put_article(&mut self, doc: &Document) -> Result<Put, StoreError> {
+        let id = article_id(doc);
+        let present: Option<i64> = self
+            .conn
+            .prepare_cached("SELECT 1 FROM articles WHERE id = ?1")
+            .map_err(sql("preparing a lookup"))?
+            .query_row([&id], |r| r.get(0))
+            .optional()
+            .map_err(sql(format!("looking up {id}")))?;
+        if present.is_some() {
+            return Ok(Put::AlreadyPresent);
+        }
+        let out = serde_json::to_value(doc.to_output())
+            .map_err(|e| StoreError::Invalid(format!("{}: serialising: {e}", doc.id)))?;
+        self.begin()?;
+        // All of an article or none of it, even inside a batch.
+        self.conn
+            .execute_batch("SAVEPOINT article")
+            .map_err(sql("starting an article"))?;
+        let stored = self.insert_article(&id, doc, &out);
+        let end = if stored.is_ok() {
+            "RELEASE article"
+        } else {
+            "ROLLBACK TO article; RELEASE article"
+        };
+        self.conn
+            .execute_batch(end)
+            .map_err(sql(format!("finishing {id}")))?;
+        stored.map(|()| Put::Stored)
+    }
+
+    fn put_reject(&mut self, input: &str, id: Option<&str>, reason: &str) -> Result<(), StoreError> {
+        self.begin()?;
+        self.conn
+            .prepare_cached("INSERT INTO rejects (input, article_id, reason) VALUES (?1, ?2, ?3)")
+            .map_err(sql("preparing rejects"))?
+            .execute(params![input, id, reason])
+            .map_err(sql(format!("recording the reject {input}")))?;
+        Ok(())
+    }
+
+    fn commit(&mut self) -> Result<(), StoreError> {
+        if self.in_transaction {
+            self.conn.execute_batch("COMMIT").map_err(sql("committing"))?;
+            self.in_transaction = false;
+        }
+        Ok(())
+    }
+
+    fn search(&self, s: &Search) -> Result<Vec<Hit>, StoreError> {
+        let mut args: Vec<String> = Vec::new();
+        let mut filters = String::new();
+        let arg = |v: &str, args: &mut Vec<String>| {
+            args.push(v.to_string());
+            format!("?{}", args.len())
+        };
+        let (from, snippet, order) = match s.text.as_deref().filter(|t| !t.trim().is_empty()) {
+            Some(q) => {
+                let p = arg(q, &mut args);
+                filters.push_str(&format!(" AND search MATCH {p}"));
+                (
+                    "search JOIN articles a ON a.id = search.article_id",
+                    "snippet(search, 2, '[', ']', '…', 16)",
+                    "bm25(search)",
+                )
+            }
+            None => ("articles a", "substr(a.text, 1, 160)", "a.published DESC, a.id"),
+        };
+        if let Some(d) = &s.from {
+            let p = arg(d, &mut args);
+            filters.push_str(&format!(" AND a.published >= {p}"));
+        }
+        if let Some(d) = &s.to {
+            let p = arg(d, &mut args);
+            filters.push_str(&format!(" AND a.published <= {p}"));
+        }
+        if let Some(t) = &s.plover {
+            let p = arg(&t.to_uppercase(), &mut args);
+            filters.push_str(&format!(
+                " AND EXISTS (SELECT 1 FROM events e WHERE e.article_id = a.id AND e.plover = {p})"
+            ));
+        }
+        if let Some(code) = &s.actor {
+            let p = arg(&format!("{}%", code.to_uppercase()), &mut args);
+            filters.push_str(&format!(
+                " AND EXISTS (SELECT 1 FROM events e WHERE e.article_id = a.id AND (e.source_code LIKE {p} OR e.target_code LIKE {p}))"
+            ));
+        }
+        let limit = s.limit.clamp(1, 10_000);
+        let query = format!(
+            "SELECT a.id, a.title, a.site, a.url, a.published, a.language, {snippet},
+                    (SELECT count(*) FROM events e WHERE e.article_id = a.id)
+             FROM {from} WHERE 1 = 1{filters} ORDER BY {order} LIMIT {limit}"
+        );
+        let mut st = self.conn.prepare(&query).map_err(sql("preparing the search"))?;
+        let rows = st
+            .query_map(params_from_iter(args.iter()), |r| {
+                Ok(Hit {
+                    id: r.get(0)?,
+                    title: r.get(1)?,
+                    site: r.get(2)?,
+                    url: r.get(3)?,
+                    published: r.get(4)?,
+                    language: r.get(5)?,
+                    snippet: r.get::<_, Option<String>>(6)?.unwrap_or_default(),
+                    events: r.get::<_, i64>(7)? as u64,
+                })
+            })
+            .map_err(|e| search_error(s, e))?;
+        rows.collect::<Result<Vec<_>, _>>()
+            .map_err(|e| search_error(s, e))
+    }
+
+    fn document_json(&self, id: &str) -> Result<Option<String>, StoreError> {
+        self.conn
+            .query_row("SELECT document FROM articles WHERE id = ?1", [id], |r| r.get(0))
+            .optional()
+            .map_err(sql(format!("reading {id}")))
+    }
+
+    fn counts(&self) -> Result<Counts, StoreError> {
+        let n = |table: &str| -> Result<u64, StoreError> {
+            self.conn
+                .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| {
+                    r.get::<_, i64>(0)
+                })
+                .map(|v| v as u64)
+                .map_err(sql(format!("counting {table}")))
+        };
+        Ok(Counts {
+            articles: n("articles")?,
+            entities: n("entities")?,
+            quotes: n("quotes")?,
+            events: n("events")?,
+            rejects: n("rejects")?,
+        })
+    }
+}
+
+impl Drop for SqliteStore {
+    /// Keeps what was put: every article in the open batch is whole.
+    fn drop(&mut self) {
+        let _ = self.commit();
+    }
+}
