@@ -97,4 +97,23 @@ pub(crate) const MIGRATIONS: &[&str] = &[
         tokenize = 'unicode61 remove_diacritics 2'
     );
     ",
+    // 2: copies — MinHash signatures, their LSH bands, copy groups.
+    "
+    CREATE TABLE minhash (
+        article_id TEXT PRIMARY KEY REFERENCES articles (id),
+        signature  BLOB NOT NULL
+    ) WITHOUT ROWID;
+    CREATE TABLE lsh (
+        band       INTEGER NOT NULL,
+        hash       INTEGER NOT NULL,
+        article_id TEXT NOT NULL REFERENCES articles (id),
+        PRIMARY KEY (band, hash, article_id)
+    ) WITHOUT ROWID;
+    CREATE TABLE copies (
+        article_id   TEXT PRIMARY KEY REFERENCES articles (id),
+        canonical_id TEXT NOT NULL REFERENCES articles (id),
+        similarity   REAL NOT NULL
+    ) WITHOUT ROWID;
+    CREATE INDEX copies_canonical ON copies (canonical_id);
+    ",
 ];
