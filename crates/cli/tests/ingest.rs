@@ -23,7 +23,7 @@ fn ingesting_twice_adds_nothing_and_bad_inputs_become_rejects() {
     let out = run(&["ingest", "--db", db_arg, seed.to_str().unwrap()]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(String::from_utf8_lossy(&out.stderr).contains("1 stored, 0 already present, 0 rejected"));
-    let (articles, events) = (count(&db, "articles"), count(&db, "events"));
+    let (articles, events) = (count(&db, "articles"), count(&db, "event_mentions"));
     assert_eq!(articles, 1);
     assert!(events >= 8, "{events} events");
     // again, with a missing file beside it: nothing new, one reject
@@ -38,7 +38,10 @@ fn ingesting_twice_adds_nothing_and_bad_inputs_become_rejects() {
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("0 stored, 1 already present, 1 rejected"), "{err}");
-    assert_eq!((count(&db, "articles"), count(&db, "events")), (articles, events));
+    assert_eq!(
+        (count(&db, "articles"), count(&db, "event_mentions")),
+        (articles, events)
+    );
     assert_eq!(count(&db, "rejects"), 1);
     // search by a linked name and by an event filter
     let out = run(&[
@@ -121,7 +124,7 @@ fn an_ingest_killed_mid_way_resumes_without_losing_or_duplicating() {
     let c = rusqlite::Connection::open(&db).unwrap();
     let orphans: i64 = c
         .query_row(
-            "SELECT count(*) FROM events WHERE article_id NOT IN (SELECT id FROM articles)",
+            "SELECT count(*) FROM event_mentions WHERE article_id NOT IN (SELECT id FROM articles)",
             [],
             |r| r.get(0),
         )
@@ -140,4 +143,62 @@ fn an_ingest_killed_mid_way_resumes_without_losing_or_duplicating() {
         (count(&db, "articles") as usize, count(&db, "events")),
         (N, events)
     );
+}
+
+#[test]
+fn copies_of_a_story_add_mentions_not_events() {
+    let dir = tempdir();
+    let db = dir.join("w.db");
+    let seed_text = std::fs::read_to_string(seed()).unwrap();
+    // another spam blog's copy (a site prefix of its own and one word
+    // changed: with the same clean text and no address it would be the
+    // same article), and a re-post that drops a paragraph
+    let other_blog = seed_text
+        .replacen("Negaratoto - ", "KabarKilat - ", 1)
+        .replace("pasukan Kiev", "pasukan Kyiv");
+    let lines: Vec<&str> = seed_text.lines().collect();
+    let dropped: String = lines
+        .iter()
+        .enumerate()
+        .filter(|(k, _)| *k != 2)
+        .map(|(_, l)| *l)
+        .collect::<Vec<_>>()
+        .join("\n");
+    std::fs::write(dir.join("b.txt"), other_blog).unwrap();
+    std::fs::write(dir.join("c.txt"), dropped).unwrap();
+    let db_arg = db.to_str().unwrap();
+    let out = run(&["ingest", "--db", db_arg, seed().to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let events_alone = count(&db, "events");
+    let out = run(&[
+        "ingest",
+        "--db",
+        db_arg,
+        dir.join("b.txt").to_str().unwrap(),
+        dir.join("c.txt").to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(count(&db, "articles"), 3);
+    assert_eq!(
+        count(&db, "copies"),
+        2,
+        "both copies point to one canonical article"
+    );
+    let c = rusqlite::Connection::open(&db).unwrap();
+    let (num_articles, num_sources): (i64, i64) = c
+        .query_row(
+            "SELECT num_articles, num_sources FROM events WHERE cameo = '051' AND source_code LIKE 'PRK%'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(num_articles, 3);
+    assert!(num_sources >= 2, "{num_sources} outlets");
+    // the dropped paragraph may take an event with it, but no copy adds one
+    assert!(
+        count(&db, "events") <= events_alone,
+        "{} events after copies, {events_alone} before",
+        count(&db, "events")
+    );
+    assert!(count(&db, "event_mentions") > events_alone);
 }

@@ -46,7 +46,12 @@ pub struct Counts {
     pub articles: u64,
     pub entities: u64,
     pub quotes: u64,
+    /// Events counted once (across copies).
     pub events: u64,
+    /// Every mention of an event in an article.
+    pub event_mentions: u64,
+    /// Articles that copy another.
+    pub copies: u64,
     pub rejects: u64,
 }
 

@@ -15,6 +15,7 @@ pub(crate) const MIGRATIONS: &[&str] = &[
         title       TEXT,
         published   TEXT,
         language    TEXT,
+        outlet      TEXT,
         text        TEXT NOT NULL,
         document    TEXT NOT NULL,
         ingested_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
@@ -59,9 +60,7 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     ) WITHOUT ROWID;
     CREATE INDEX quotes_speaker ON quotes (speaker);
     CREATE TABLE events (
-        article_id   TEXT NOT NULL REFERENCES articles (id),
-        idx          INTEGER NOT NULL,
-        sentence     INTEGER NOT NULL,
+        id           INTEGER PRIMARY KEY,
         plover       TEXT NOT NULL,
         cameo        TEXT NOT NULL,
         quad_class   INTEGER NOT NULL,
@@ -71,20 +70,34 @@ pub(crate) const MIGRATIONS: &[&str] = &[
         target_name  TEXT,
         target_code  TEXT,
         modality     TEXT NOT NULL,
-        claimed_by   TEXT,
         date         TEXT,
         location     TEXT,
         country      TEXT,
         lat          REAL,
         lon          REAL,
+        num_mentions INTEGER NOT NULL DEFAULT 0,
+        num_articles INTEGER NOT NULL DEFAULT 0,
+        num_sources  INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX events_key ON events (cameo, source_code, target_code);
+    CREATE INDEX events_plover ON events (plover);
+    CREATE INDEX events_source ON events (source_code);
+    CREATE INDEX events_target ON events (target_code);
+    CREATE TABLE event_mentions (
+        article_id   TEXT NOT NULL REFERENCES articles (id),
+        idx          INTEGER NOT NULL,
+        event_id     INTEGER NOT NULL REFERENCES events (id),
+        sentence     INTEGER NOT NULL,
+        modality     TEXT NOT NULL,
+        claimed_by   TEXT,
+        source_text  TEXT,
+        target_text  TEXT,
         trigger      TEXT NOT NULL,
         start        INTEGER NOT NULL,
         end          INTEGER NOT NULL,
         PRIMARY KEY (article_id, idx)
     ) WITHOUT ROWID;
-    CREATE INDEX events_plover ON events (plover);
-    CREATE INDEX events_source ON events (source_code);
-    CREATE INDEX events_target ON events (target_code);
+    CREATE INDEX event_mentions_event ON event_mentions (event_id);
     CREATE TABLE rejects (
         id         INTEGER PRIMARY KEY,
         input      TEXT NOT NULL,

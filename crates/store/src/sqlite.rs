@@ -98,8 +98,8 @@ impl SqliteStore {
     fn insert_article(&self, id: &str, doc: &Document, out: &Value) -> Result<(), StoreError> {
         self.conn
             .prepare_cached(
-                "INSERT INTO articles (id, input, url, site, title, published, language, text, document)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                "INSERT INTO articles (id, input, url, site, title, published, language, outlet, text, document)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
             )
             .map_err(sql("preparing articles"))?
             .execute(params![
@@ -110,12 +110,119 @@ impl SqliteStore {
                 doc.title,
                 doc.published.map(|d| d.format("%Y-%m-%d").to_string()),
                 doc.language.as_ref().map(|l| l.code.clone()),
+                outlet(doc),
                 doc.text,
                 out.to_string()
             ])
             .map_err(sql(format!("storing {id}")))?;
         self.insert_layers(id, out)?;
-        self.link_copies(id, doc)
+        let canonical = self.link_copies(id, doc)?;
+        self.insert_events(id, canonical.as_deref().unwrap_or(id), out)
+    }
+
+    /// Files the article's events as mentions of events counted once: an
+    /// event of the same CAMEO code, source and target codes — and the same
+    /// date and country where both give one — already mentioned by this
+    /// article or another of its copy group (whose canonical article is
+    /// `canonical`) gets a mention; any other is a new event. The counts
+    /// of every event touched are then recomputed from its mentions.
+    fn insert_events(&self, id: &str, canonical: &str, doc: &Value) -> Result<(), StoreError> {
+        let c = &self.conn;
+        let mut find = c
+            .prepare_cached(
+                "SELECT ev.id FROM events ev
+                 WHERE ev.cameo = ?1 AND ev.source_code IS ?2 AND ev.target_code IS ?3
+                   AND (ev.date IS NULL OR ?4 IS NULL OR ev.date = ?4)
+                   AND (ev.country IS NULL OR ?5 IS NULL OR ev.country = ?5)
+                   AND EXISTS (SELECT 1 FROM event_mentions m WHERE m.event_id = ev.id
+                       AND (m.article_id IN (?6, ?7)
+                            OR m.article_id IN (SELECT article_id FROM copies WHERE canonical_id = ?7)))
+                 ORDER BY ev.id LIMIT 1",
+            )
+            .map_err(sql("preparing event matching"))?;
+        let mut new_event = c
+            .prepare_cached(
+                "INSERT INTO events (plover, cameo, quad_class, goldstein, source_name, source_code, target_name,
+                    target_code, modality, date, location, country, lat, lon)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+            )
+            .map_err(sql("preparing events"))?;
+        let mut mention = c
+            .prepare_cached(
+                "INSERT INTO event_mentions (article_id, idx, event_id, sentence, modality, claimed_by, source_text,
+                    target_text, trigger, start, end)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+            )
+            .map_err(sql("preparing event mentions"))?;
+        let mut touched: Vec<i64> = Vec::new();
+        for (i, e) in items(doc, "events").iter().enumerate() {
+            let side = |k: &str, f: &str| e.get(k).and_then(|a| text(a, f));
+            let loc = e.get("location").filter(|l| l.is_object());
+            let (cameo, src, tgt) = (text(e, "cameo"), side("source", "code"), side("target", "code"));
+            let (date, country) = (text(e, "date"), text(e, "country"));
+            let found: Option<i64> = find
+                .query_row(params![cameo, src, tgt, date, country, id, canonical], |r| {
+                    r.get(0)
+                })
+                .optional()
+                .map_err(sql(format!("matching the events of {id}")))?;
+            let event_id = match found {
+                Some(ev) => ev,
+                None => {
+                    new_event
+                        .execute(params![
+                            text(e, "plover"),
+                            cameo,
+                            int(e, "quad_class"),
+                            e.get("goldstein").and_then(Value::as_f64).unwrap_or(0.0),
+                            side("source", "name"),
+                            src,
+                            side("target", "name"),
+                            tgt,
+                            text(e, "modality"),
+                            date,
+                            loc.and_then(|l| text(l, "name")),
+                            country,
+                            loc.and_then(|l| l.get("lat")).and_then(Value::as_f64),
+                            loc.and_then(|l| l.get("lon")).and_then(Value::as_f64),
+                        ])
+                        .map_err(sql(format!("storing the events of {id}")))?;
+                    c.last_insert_rowid()
+                }
+            };
+            mention
+                .execute(params![
+                    id,
+                    i as i64,
+                    event_id,
+                    int(e, "sentence"),
+                    text(e, "modality"),
+                    text(e, "claimed_by"),
+                    side("source", "text"),
+                    side("target", "text"),
+                    e.get("trigger").and_then(|t| text(t, "text")),
+                    int(e, "start"),
+                    int(e, "end"),
+                ])
+                .map_err(sql(format!("storing the event mentions of {id}")))?;
+            if !touched.contains(&event_id) {
+                touched.push(event_id);
+            }
+        }
+        let mut count = c
+            .prepare_cached(
+                "UPDATE events SET
+                    num_mentions = (SELECT count(*) FROM event_mentions WHERE event_id = ?1),
+                    num_articles = (SELECT count(DISTINCT article_id) FROM event_mentions WHERE event_id = ?1),
+                    num_sources = (SELECT count(DISTINCT coalesce(a.outlet, a.id)) FROM event_mentions m
+                                   JOIN articles a ON a.id = m.article_id WHERE m.event_id = ?1)
+                 WHERE id = ?1",
+            )
+            .map_err(sql("preparing event counts"))?;
+        for ev in touched {
+            count.execute([ev]).map_err(sql("counting event mentions"))?;
+        }
+        Ok(())
     }
 
     /// Files the article's MinHash signature and bands, and puts it in the
@@ -123,7 +230,9 @@ impl SqliteStore {
     /// [`COPY_THRESHOLD`]. The group's canonical article is the earliest
     /// published, then one with a URL (a known site over a pasted copy),
     /// then the smaller id; a new article that beats it takes its place.
-    fn link_copies(&self, id: &str, doc: &Document) -> Result<(), StoreError> {
+    /// Returns the canonical article of its group (itself when it leads
+    /// one), or `None` when it copies nothing.
+    fn link_copies(&self, id: &str, doc: &Document) -> Result<Option<String>, StoreError> {
         let c = &self.conn;
         let sig = Signature::of(&doc.text);
         c.prepare_cached("INSERT INTO minhash (article_id, signature) VALUES (?1, ?2)")
@@ -166,7 +275,7 @@ impl SqliteStore {
             }
         }
         let Some((near, _)) = best else {
-            return Ok(());
+            return Ok(None);
         };
         let canonical: String = c
             .prepare_cached("SELECT canonical_id FROM copies WHERE article_id = ?1")
@@ -211,13 +320,14 @@ impl SqliteStore {
                 let s = sig.similarity(&self.signature(m)?);
                 set.execute(params![m, id, s]).map_err(sql("regrouping copies"))?;
             }
+            Ok(Some(id.to_string()))
         } else {
             c.prepare_cached("INSERT INTO copies (article_id, canonical_id, similarity) VALUES (?1, ?2, ?3)")
                 .map_err(sql("preparing copies"))?
                 .execute(params![id, canonical, sig.similarity(&canon_sig)])
                 .map_err(sql(format!("filing {id} as a copy")))?;
+            Ok(Some(canonical))
         }
-        Ok(())
     }
 
     fn signature(&self, id: &str) -> Result<Signature, StoreError> {
@@ -291,42 +401,6 @@ impl SqliteStore {
             ])
             .map_err(sql(format!("storing the quotes of {id}")))?;
         }
-        let mut st = c
-            .prepare_cached(
-                "INSERT INTO events (article_id, idx, sentence, plover, cameo, quad_class, goldstein, source_name,
-                    source_code, target_name, target_code, modality, claimed_by, date, location, country, lat, lon,
-                    trigger, start, end)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)",
-            )
-            .map_err(sql("preparing events"))?;
-        for (i, e) in items(doc, "events").iter().enumerate() {
-            let side = |k: &str, f: &str| e.get(k).and_then(|a| text(a, f));
-            let loc = e.get("location").filter(|l| l.is_object());
-            st.execute(params![
-                id,
-                i as i64,
-                int(e, "sentence"),
-                text(e, "plover"),
-                text(e, "cameo"),
-                int(e, "quad_class"),
-                e.get("goldstein").and_then(Value::as_f64).unwrap_or(0.0),
-                side("source", "name"),
-                side("source", "code"),
-                side("target", "name"),
-                side("target", "code"),
-                text(e, "modality"),
-                text(e, "claimed_by"),
-                text(e, "date"),
-                loc.and_then(|l| text(l, "name")),
-                text(e, "country"),
-                loc.and_then(|l| l.get("lat")).and_then(Value::as_f64),
-                loc.and_then(|l| l.get("lon")).and_then(Value::as_f64),
-                e.get("trigger").and_then(|t| text(t, "text")),
-                int(e, "start"),
-                int(e, "end"),
-            ])
-            .map_err(sql(format!("storing the events of {id}")))?;
-        }
         // Search: names as written and as linked; quote text.
         let mut names: Vec<String> = Vec::new();
         for e in items(doc, "entities") {
@@ -365,6 +439,17 @@ fn search_error(s: &Search, e: rusqlite::Error) -> StoreError {
             source: e,
         },
     }
+}
+
+/// Where an article was published: its site (`source.site`), else its
+/// URL's host; distinct outlets make an event's `num_sources`.
+fn outlet(doc: &Document) -> Option<String> {
+    doc.source.site.clone().or_else(|| {
+        let url = doc.source.url.as_deref()?;
+        let rest = url.split_once("://").map_or(url, |(_, r)| r);
+        let host = rest.split(['/', '?', '#']).next()?.trim_start_matches("www.");
+        (!host.is_empty()).then(|| host.to_lowercase())
+    })
 }
 
 impl Store for SqliteStore {
@@ -447,19 +532,21 @@ impl Store for SqliteStore {
         if let Some(t) = &s.plover {
             let p = arg(&t.to_uppercase(), &mut args);
             filters.push_str(&format!(
-                " AND EXISTS (SELECT 1 FROM events e WHERE e.article_id = a.id AND e.plover = {p})"
+                " AND EXISTS (SELECT 1 FROM event_mentions m JOIN events e ON e.id = m.event_id
+                   WHERE m.article_id = a.id AND e.plover = {p})"
             ));
         }
         if let Some(code) = &s.actor {
             let p = arg(&format!("{}%", code.to_uppercase()), &mut args);
             filters.push_str(&format!(
-                " AND EXISTS (SELECT 1 FROM events e WHERE e.article_id = a.id AND (e.source_code LIKE {p} OR e.target_code LIKE {p}))"
+                " AND EXISTS (SELECT 1 FROM event_mentions m JOIN events e ON e.id = m.event_id
+                   WHERE m.article_id = a.id AND (e.source_code LIKE {p} OR e.target_code LIKE {p}))"
             ));
         }
         let limit = s.limit.clamp(1, 10_000);
         let query = format!(
             "SELECT a.id, a.title, a.site, a.url, a.published, a.language, {snippet},
-                    (SELECT count(*) FROM events e WHERE e.article_id = a.id)
+                    (SELECT count(*) FROM event_mentions m WHERE m.article_id = a.id)
              FROM {from} WHERE 1 = 1{filters} ORDER BY {order} LIMIT {limit}"
         );
         let mut st = self.conn.prepare(&query).map_err(sql("preparing the search"))?;
@@ -502,6 +589,8 @@ impl Store for SqliteStore {
             entities: n("entities")?,
             quotes: n("quotes")?,
             events: n("events")?,
+            event_mentions: n("event_mentions")?,
+            copies: n("copies")?,
             rejects: n("rejects")?,
         })
     }
