@@ -24,6 +24,11 @@ pub struct ExportArgs {
     /// has one).
     #[arg(long)]
     header: bool,
+    /// Export the events of a corpus store (`warta ingest`) instead of
+    /// analysing inputs: each event once, with its mention counts
+    /// (`--format gdelt` only, for now).
+    #[arg(long, conflicts_with = "paths")]
+    db: Option<std::path::PathBuf>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -104,6 +109,9 @@ impl Sink for ExportSink {
 
 pub fn run(args: ExportArgs) -> Result<ExitCode> {
     let lexicon = Lexicon::load_default().context("loading the lexicons")?;
+    if let Some(db) = &args.db {
+        return from_store(db, &args, &lexicon);
+    }
     let mut sink = ExportSink {
         format: args.format,
         all: args.all_modalities,
@@ -112,4 +120,63 @@ pub fn run(args: ExportArgs) -> Result<ExitCode> {
         wrote_header: false,
     };
     drive(args.inputs, &mut sink)
+}
+
+/// GDELT Events rows from a corpus store: one per event counted once, its
+/// columns from its first mention, `GLOBALEVENTID` the store's event id
+/// and `NumMentions`/`NumSources`/`NumArticles` the store's counts.
+fn from_store(db: &std::path::Path, args: &ExportArgs, lexicon: &Lexicon) -> Result<ExitCode> {
+    use warta_store::{SqliteStore, Store};
+    if args.format != ExportFormat::Gdelt {
+        anyhow::bail!("--db: only --format gdelt is exported from a store so far");
+    }
+    if !db.exists() {
+        anyhow::bail!(
+            "{}: no such database (make one with `warta ingest`)",
+            db.display()
+        );
+    }
+    let store = SqliteStore::open(db).with_context(|| format!("opening the store {}", db.display()))?;
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    if args.header {
+        tsv(&mut out, &gdelt::EVENT_HEADER)?;
+    }
+    let col = |name: &str| {
+        gdelt::EVENT_HEADER
+            .iter()
+            .position(|h| *h == name)
+            .expect("a GDELT column")
+    };
+    let (id_col, mentions, sources, articles) = (
+        col("GLOBALEVENTID"),
+        col("NumMentions"),
+        col("NumSources"),
+        col("NumArticles"),
+    );
+    let mut loaded: Option<(String, warta_core::Document)> = None;
+    for ev in store.counted_events()? {
+        if loaded.as_ref().is_none_or(|(id, _)| *id != ev.article_id) {
+            let json = store
+                .document_json(&ev.article_id)?
+                .with_context(|| format!("{}: article {} is missing", db.display(), ev.article_id))?;
+            let doc: warta_core::Document = serde_json::from_str(&json)
+                .with_context(|| format!("{}: article {} is damaged", db.display(), ev.article_id))?;
+            loaded = Some((ev.article_id.clone(), doc));
+        }
+        let (_, doc) = loaded.as_ref().expect("just loaded");
+        let Some(event) = doc.events.get(ev.index) else {
+            continue;
+        };
+        let mut one = doc.clone();
+        one.events = vec![event.clone()];
+        for mut row in gdelt::event_rows(lexicon, &one, args.all_modalities) {
+            row[id_col] = ev.id.to_string();
+            row[mentions] = ev.num_mentions.to_string();
+            row[sources] = ev.num_sources.to_string();
+            row[articles] = ev.num_articles.to_string();
+            tsv(&mut out, &row)?;
+        }
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
 }

@@ -201,4 +201,17 @@ fn copies_of_a_story_add_mentions_not_events() {
         count(&db, "events")
     );
     assert!(count(&db, "event_mentions") > events_alone);
+    // GDELT export from the store: each event once, with the store's counts
+    let out = run(&["export", "--db", db_arg, "--format", "gdelt", "--header"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let rows: Vec<Vec<&str>> = text.lines().map(|l| l.split('\t').collect()).collect();
+    let col = |name: &str| rows[0].iter().position(|h| *h == name).unwrap();
+    assert!(rows.iter().all(|r| r.len() == 61));
+    let support: Vec<&Vec<&str>> = rows[1..]
+        .iter()
+        .filter(|r| r[col("EventCode")] == "051" && r[col("Actor1Code")].starts_with("PRK"))
+        .collect();
+    assert_eq!(support.len(), 1, "{text}");
+    assert_eq!(support[0][col("NumArticles")], "3");
 }

@@ -86,6 +86,19 @@ pub struct Hit {
     pub events: u64,
 }
 
+/// An event counted once, with the mention export reads it from: the
+/// first article (in ingest order) that mentions it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CountedEvent {
+    pub id: i64,
+    pub article_id: String,
+    /// Index of the event in that article's `events`.
+    pub index: usize,
+    pub num_mentions: u64,
+    pub num_sources: u64,
+    pub num_articles: u64,
+}
+
 /// What ingest, query, export and the server need of a store.
 pub trait Store {
     /// Stores an analysed article with all its layers, unless an article
@@ -101,6 +114,8 @@ pub trait Store {
     /// writes it.
     fn document_json(&self, id: &str) -> Result<Option<String>, StoreError>;
     fn counts(&self) -> Result<Counts, StoreError>;
+    /// Every event counted once, in id order, with its first mention.
+    fn counted_events(&self) -> Result<Vec<CountedEvent>, StoreError>;
 }
 
 /// An article's identity: the first 128 bits of SHA-256 over its clean

@@ -4,7 +4,7 @@
 //! `warta analyze` output), and an FTS5 table for search.
 
 use crate::schema::MIGRATIONS;
-use crate::{article_id, Counts, Hit, Put, Search, Store, StoreError};
+use crate::{article_id, CountedEvent, Counts, Hit, Put, Search, Store, StoreError};
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension};
 use serde_json::Value;
 use std::path::Path;
@@ -573,6 +573,33 @@ impl Store for SqliteStore {
             .query_row("SELECT document FROM articles WHERE id = ?1", [id], |r| r.get(0))
             .optional()
             .map_err(sql(format!("reading {id}")))
+    }
+
+    fn counted_events(&self) -> Result<Vec<CountedEvent>, StoreError> {
+        let mut st = self
+            .conn
+            .prepare(
+                "SELECT e.id, e.num_mentions, e.num_sources, e.num_articles,
+                        (SELECT m.article_id FROM event_mentions m JOIN articles a ON a.id = m.article_id
+                         WHERE m.event_id = e.id ORDER BY a.rowid, m.idx LIMIT 1),
+                        (SELECT m.idx FROM event_mentions m JOIN articles a ON a.id = m.article_id
+                         WHERE m.event_id = e.id ORDER BY a.rowid, m.idx LIMIT 1)
+                 FROM events e ORDER BY e.id",
+            )
+            .map_err(sql("preparing the events"))?;
+        let rows = st
+            .query_map([], |r| {
+                Ok(CountedEvent {
+                    id: r.get(0)?,
+                    num_mentions: r.get::<_, i64>(1)? as u64,
+                    num_sources: r.get::<_, i64>(2)? as u64,
+                    num_articles: r.get::<_, i64>(3)? as u64,
+                    article_id: r.get(4)?,
+                    index: r.get::<_, i64>(5)? as usize,
+                })
+            })
+            .map_err(sql("reading the events"))?;
+        rows.collect::<Result<_, _>>().map_err(sql("reading the events"))
     }
 
     fn counts(&self) -> Result<Counts, StoreError> {
