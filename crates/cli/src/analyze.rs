@@ -48,8 +48,9 @@ pub struct InputArgs {
 
 /// Where analysed articles go, in input order.
 pub(crate) trait Sink {
-    /// One article's outcome (failures are also reported on stderr).
-    fn outcome(&mut self, out: &mut dyn Write, outcome: &Outcome) -> Result<()>;
+    /// One article's outcome (failures are also reported on stderr),
+    /// handed over so a sink can keep it (the store's writer thread does).
+    fn outcome(&mut self, out: &mut dyn Write, outcome: Outcome) -> Result<()>;
     /// After the last article.
     fn finish(&mut self, _out: &mut dyn Write) -> Result<()> {
         Ok(())
@@ -108,7 +109,8 @@ struct FormatSink {
 }
 
 impl Sink for FormatSink {
-    fn outcome(&mut self, out: &mut dyn Write, outcome: &Outcome) -> Result<()> {
+    fn outcome(&mut self, out: &mut dyn Write, outcome: Outcome) -> Result<()> {
+        let outcome = &outcome;
         match self.format {
             Format::Jsonl => {
                 // Serialised to bytes first so that a write error (a
@@ -182,7 +184,7 @@ pub(crate) fn drive(args: InputArgs, sink: &mut dyn Sink) -> Result<ExitCode> {
                 failed += 1;
                 progress.suspend(|| eprintln!("warta: {}: {}", f.input, f.error));
             }
-            sink.outcome(&mut out, &outcome)?;
+            sink.outcome(&mut out, outcome)?;
         }
         progress.set_position(done as u64);
         out.flush()?;

@@ -58,7 +58,8 @@ fn tsv(out: &mut dyn Write, row: &[impl AsRef<str>]) -> std::io::Result<()> {
 }
 
 impl Sink for ExportSink {
-    fn outcome(&mut self, out: &mut dyn Write, outcome: &Outcome) -> Result<()> {
+    fn outcome(&mut self, out: &mut dyn Write, outcome: Outcome) -> Result<()> {
+        let outcome = &outcome;
         if !self.wrote_header {
             self.wrote_header = true;
             match self.format {

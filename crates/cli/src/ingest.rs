@@ -29,38 +29,75 @@ pub struct IngestArgs {
     db: DbArg,
 }
 
-/// Puts every analysed article into the store, every failure into its
-/// rejects.
-struct StoreSink {
-    store: SqliteStore,
+/// What the writer thread did.
+#[derive(Default)]
+struct Written {
     stored: usize,
     present: usize,
     rejected: usize,
-    since_commit: usize,
+}
+
+/// Puts every analysed article into the store, every failure into its
+/// rejects — on a thread of its own, so the workers analyse the next batch
+/// while this one is written.
+struct StoreSink {
+    to_writer: Option<std::sync::mpsc::SyncSender<Outcome>>,
+    writer: Option<std::thread::JoinHandle<Result<Written>>>,
+}
+
+fn write_all(mut store: SqliteStore, outcomes: std::sync::mpsc::Receiver<Outcome>) -> Result<Written> {
+    let mut w = Written::default();
+    let mut since_commit = 0;
+    for outcome in outcomes {
+        match outcome {
+            Outcome::Done(doc) => match store.put_article(&doc)? {
+                Put::Stored => w.stored += 1,
+                Put::AlreadyPresent => w.present += 1,
+            },
+            Outcome::Failed(f) => {
+                store.put_reject(&f.input, f.id.as_deref(), &f.error)?;
+                w.rejected += 1;
+            }
+        }
+        since_commit += 1;
+        if since_commit >= COMMIT_EVERY {
+            store.commit()?;
+            since_commit = 0;
+        }
+    }
+    store.commit()?;
+    Ok(w)
+}
+
+impl StoreSink {
+    fn new(store: SqliteStore) -> StoreSink {
+        let (tx, rx) = std::sync::mpsc::sync_channel(COMMIT_EVERY);
+        StoreSink {
+            to_writer: Some(tx),
+            writer: Some(std::thread::spawn(move || write_all(store, rx))),
+        }
+    }
+
+    /// Waits for the writer; what it wrote, or why it stopped.
+    fn join(&mut self) -> Result<Written> {
+        self.to_writer = None;
+        match self.writer.take() {
+            Some(h) => h
+                .join()
+                .map_err(|_| anyhow::anyhow!("the store's writer thread panicked"))?,
+            None => Ok(Written::default()),
+        }
+    }
 }
 
 impl Sink for StoreSink {
-    fn outcome(&mut self, _out: &mut dyn Write, outcome: &Outcome) -> Result<()> {
-        match outcome {
-            Outcome::Done(doc) => match self.store.put_article(doc)? {
-                Put::Stored => self.stored += 1,
-                Put::AlreadyPresent => self.present += 1,
-            },
-            Outcome::Failed(f) => {
-                self.store.put_reject(&f.input, f.id.as_deref(), &f.error)?;
-                self.rejected += 1;
-            }
+    fn outcome(&mut self, _out: &mut dyn Write, outcome: Outcome) -> Result<()> {
+        let sent = self.to_writer.as_ref().is_some_and(|tx| tx.send(outcome).is_ok());
+        if !sent {
+            // The writer stopped on an error: say which.
+            self.join()?;
+            anyhow::bail!("the store's writer stopped");
         }
-        self.since_commit += 1;
-        if self.since_commit >= COMMIT_EVERY {
-            self.store.commit()?;
-            self.since_commit = 0;
-        }
-        Ok(())
-    }
-
-    fn finish(&mut self, _out: &mut dyn Write) -> Result<()> {
-        self.store.commit()?;
         Ok(())
     }
 }
@@ -68,19 +105,17 @@ impl Sink for StoreSink {
 pub fn run_ingest(args: IngestArgs) -> Result<ExitCode> {
     let db = args.db.db;
     let store = SqliteStore::open(&db).with_context(|| format!("opening the store {}", db.display()))?;
-    let mut sink = StoreSink {
-        store,
-        stored: 0,
-        present: 0,
-        rejected: 0,
-        since_commit: 0,
-    };
-    let code = drive(args.inputs, &mut sink)?;
+    let mut sink = StoreSink::new(store);
+    let code = drive(args.inputs, &mut sink);
+    let written = sink
+        .join()
+        .with_context(|| format!("writing to {}", db.display()))?;
+    let code = code?;
     eprintln!(
         "warta: {} stored, {} already present, {} rejected → {}",
-        sink.stored,
-        sink.present,
-        sink.rejected,
+        written.stored,
+        written.present,
+        written.rejected,
         db.display()
     );
     Ok(code)
