@@ -151,6 +151,10 @@ pub struct QueryArgs {
     /// with this (RUS, IDNCOP).
     #[arg(long)]
     actor: Option<String>,
+    /// List every copy of a story (by default each copy group shows once,
+    /// as its canonical article, with its number of copies).
+    #[arg(long)]
+    copies: bool,
     /// At most this many articles.
     #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u32).range(1..=10_000))]
     limit: u32,
@@ -183,6 +187,7 @@ pub fn run_query(args: QueryArgs) -> Result<ExitCode> {
         to: args.to,
         plover: args.plover,
         actor: args.actor,
+        include_copies: args.copies,
         limit: args.limit as usize,
     })?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
@@ -199,9 +204,14 @@ pub fn run_query(args: QueryArgs) -> Result<ExitCode> {
         }
         QueryFormat::Table => {
             for h in &hits {
+                let copies = if h.copies > 0 {
+                    format!("  (+{} copies)", h.copies)
+                } else {
+                    String::new()
+                };
                 writeln!(
                     out,
-                    "{}  {:<10}  {:<16}  {:>3} ev  {}",
+                    "{}  {:<10}  {:<16}  {:>3} ev  {}{copies}",
                     h.id,
                     h.published.as_deref().unwrap_or("-"),
                     h.site.as_deref().unwrap_or("-"),

@@ -201,6 +201,16 @@ fn copies_of_a_story_add_mentions_not_events() {
         count(&db, "events")
     );
     assert!(count(&db, "event_mentions") > events_alone);
+    // a search lists the story once, with its copies counted
+    let out = run(&["query", "--db", db_arg, "Putin", "--format", "jsonl"]);
+    let hits: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(hits.len(), 1, "{hits:?}");
+    assert_eq!(hits[0]["copies"], 2);
+    let out = run(&["query", "--db", db_arg, "Putin", "--copies", "--format", "jsonl"]);
+    assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 3);
     // GDELT export from the store: each event once, with the store's counts
     let out = run(&["export", "--db", db_arg, "--format", "gdelt", "--header"]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));

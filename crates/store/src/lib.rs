@@ -69,6 +69,9 @@ pub struct Search {
     /// Only articles with an event whose source or target code starts with
     /// this (`RUS`, `IDNCOP`).
     pub actor: Option<String>,
+    /// List copies too (by default a copy group shows as its canonical
+    /// article, with the number of its copies).
+    pub include_copies: bool,
     pub limit: usize,
 }
 
@@ -83,7 +86,10 @@ pub struct Hit {
     pub language: Option<String>,
     /// Words around the match, matches in `[…]`.
     pub snippet: String,
+    /// Event mentions in this article.
     pub events: u64,
+    /// Stored articles that copy this one.
+    pub copies: u64,
 }
 
 /// An event counted once, with the mention export reads it from: the

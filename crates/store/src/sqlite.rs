@@ -543,9 +543,13 @@ impl Store for SqliteStore {
                    WHERE m.article_id = a.id AND (e.source_code LIKE {p} OR e.target_code LIKE {p}))"
             ));
         }
+        if !s.include_copies {
+            filters.push_str(" AND NOT EXISTS (SELECT 1 FROM copies c WHERE c.article_id = a.id)");
+        }
         let limit = s.limit.clamp(1, 10_000);
         let columns = "a.id, a.title, a.site, a.url, a.published, a.language";
-        let events = "(SELECT count(*) FROM event_mentions m WHERE m.article_id = a.id)";
+        let events = "(SELECT count(*) FROM event_mentions m WHERE m.article_id = a.id),
+                      (SELECT count(*) FROM copies c WHERE c.canonical_id = a.id)";
         let query = if s.text.as_deref().is_some_and(|t| !t.trim().is_empty()) {
             // Rank and filter first, then make snippets for the page only:
             // a snippet for every match of a common word (`presiden` in
@@ -572,6 +576,7 @@ impl Store for SqliteStore {
                     language: r.get(5)?,
                     snippet: r.get::<_, Option<String>>(6)?.unwrap_or_default(),
                     events: r.get::<_, i64>(7)? as u64,
+                    copies: r.get::<_, i64>(8)? as u64,
                 })
             })
             .map_err(|e| search_error(s, e))?;
