@@ -7,7 +7,7 @@ use crate::morph::Voice;
 use crate::words::Words;
 use rustc_hash::FxHashSet as HashSet;
 use warta_core::{
-    Document, EntityType, Event, EventActor, EventPlace, Evidence, Modality, Quote, Span, TimeType,
+    Document, EntityType, Event, EventActor, EventPlace, Evidence, Modality, Quote, Span, TimeExpr, TimeType,
 };
 
 /// What the coder reads of one article.
@@ -55,7 +55,7 @@ fn clause(art: &Article, a: usize, b: usize, i: usize, end: usize) -> (usize, us
 }
 
 /// The items of a list sorted by start that start inside `span`.
-fn starting_in<T>(items: &[T], span: Span, start: impl Fn(&T) -> usize) -> &[T] {
+pub(crate) fn starting_in<T>(items: &[T], span: Span, start: impl Fn(&T) -> usize) -> &[T] {
     let a = items.partition_point(|x| start(x) < span.start);
     let b = items.partition_point(|x| start(x) < span.end);
     &items[a..b.max(a)]
@@ -242,8 +242,7 @@ fn code_trigger(art: &Article, si: usize, a: usize, b: usize, f: &Found) -> Opti
             }
         }
     }
-    let legal = legal(&art.res.entries[f.form.entry].cameo);
-    if source.is_none() && legal && sides.predicated && f.form.voice != Voice::Active {
+    if source.is_none() && legal(&entry.cameo) && sides.predicated && f.form.voice != Voice::Active {
         let before = art.investigator.iter().rev().find(|a| a.span.start < tspan.start);
         if let Some(inv) = before.or(art.investigator.first()) {
             if target.as_ref().is_none_or(|t| t.name != inv.name) {
@@ -611,7 +610,20 @@ fn modality(
 /// The clause's own date: the dated time expression inside it nearest the
 /// trigger.
 fn date(art: &Article, clause: Span, trigger: Span) -> (Option<String>, Option<Evidence>) {
-    let t = starting_in(&art.doc.times, clause, |t| t.span.start)
+    clause_date(&art.doc.times, clause, trigger, |t| {
+        !relative_between(art, trigger, t.span)
+    })
+}
+
+/// The dated time expression inside `clause` nearest the trigger, among
+/// those `keep` accepts: its value and the words it rests on.
+pub(crate) fn clause_date(
+    times: &[TimeExpr],
+    clause: Span,
+    trigger: Span,
+    keep: impl Fn(&TimeExpr) -> bool,
+) -> (Option<String>, Option<Evidence>) {
+    let t = starting_in(times, clause, |t| t.span.start)
         .iter()
         .filter(|t| clause.contains(t.span) && t.kind == TimeType::Date)
         .filter(|t| {
@@ -619,7 +631,7 @@ fn date(art: &Article, clause: Span, trigger: Span) -> (Option<String>, Option<E
                 .as_deref()
                 .is_some_and(|v| v.starts_with(|c: char| c.is_ascii_digit()))
         })
-        .filter(|t| !relative_between(art, trigger, t.span))
+        .filter(|t| keep(t))
         .min_by_key(|t| t.span.start.abs_diff(trigger.start));
     match t {
         Some(t) => (

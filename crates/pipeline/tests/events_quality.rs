@@ -3,21 +3,12 @@
 //! absent). Floors sit a little below what was measured (docs/quality.md);
 //! a drop below one is a regression a user would see.
 
-use std::path::PathBuf;
-use warta_pipeline::eval_events::{evaluate, format_report, EventReport};
-use warta_pipeline::Pipeline;
+mod common;
 
-fn gold(name: &str) -> PathBuf {
-    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/eval/events")).join(name)
-}
+use warta_pipeline::eval_events::{evaluate, format_report, EventReport};
 
 fn report(name: &str) -> Option<EventReport> {
-    let shared = warta_testdata::shared("data/news")?;
-    let shared = shared.parent()?.parent()?.to_path_buf();
-    let pipeline = Pipeline::standard().expect("pipeline loads");
-    let r = evaluate(&pipeline, &[gold(name)], &shared).expect("gold scores");
-    eprintln!("{name}:\n{}", format_report(&r, false));
-    Some(r)
+    common::report("events", name, evaluate, format_report)
 }
 
 #[test]

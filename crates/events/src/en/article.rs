@@ -3,10 +3,10 @@
 //! Phoenix dictionary, the clause coder per sentence, then each dyad as an
 //! [`Event`] with its evidence, modality, date and place.
 
-use super::clause::{code_sentence, Mention, Sentence};
+use super::clause::{code_sentence, Mention, Sentence, Word};
 use super::{dyads, resources, tokenize, with_agents};
-use crate::coder::quote_at;
-use warta_core::{Document, EntityType, Event, EventActor, EventPlace, Evidence, Modality, Span, TimeType};
+use crate::coder::{clause_date, quote_at, starting_in};
+use warta_core::{Document, EntityType, Event, EventActor, EventPlace, Evidence, Modality, Span};
 use warta_lexicon::Lexicon;
 
 /// An actor phrase of the article.
@@ -24,14 +24,16 @@ struct ActorPhrase {
 
 /// The actor phrases of one sentence. `mentions`: indices of the
 /// coreference mentions sorted by start.
-fn phrases(doc: &Document, lex: &Lexicon, sentence: Span, mentions: &[usize]) -> Vec<ActorPhrase> {
+fn phrases(
+    doc: &Document,
+    lex: &Lexicon,
+    sentence: Span,
+    words: &[Word],
+    mentions: &[usize],
+) -> Vec<ActorPhrase> {
     let mut out = Vec::new();
     let inside = |s: Span| sentence.contains(s);
-    let a = doc.entities.partition_point(|e| e.span.start < sentence.start);
-    for e in doc.entities[a..]
-        .iter()
-        .take_while(|e| e.span.start < sentence.end)
-    {
+    for e in starting_in(&doc.entities, sentence, |e| e.span.start) {
         if !inside(e.span) {
             continue;
         }
@@ -102,7 +104,7 @@ fn phrases(doc: &Document, lex: &Lexicon, sentence: Span, mentions: &[usize]) ->
         });
     }
     out.sort_by_key(|p| p.span.start);
-    let extra = countries(doc, lex, sentence, &out);
+    let extra = countries(doc, lex, words, &out);
     out.extend(extra);
     out.sort_by_key(|p| (p.span.start, std::cmp::Reverse(p.span.end)));
     let mut kept: Vec<ActorPhrase> = Vec::new();
@@ -119,7 +121,7 @@ fn phrases(doc: &Document, lex: &Lexicon, sentence: Span, mentions: &[usize]) ->
 fn country_form<'l>(
     doc: &Document,
     lex: &'l Lexicon,
-    ws: &[super::clause::Word],
+    ws: &[Word],
     i: usize,
 ) -> Option<(usize, &'l warta_lexicon::CountryForm)> {
     (1..=3).rev().find_map(|n| {
@@ -186,8 +188,7 @@ fn split_unlinked(doc: &Document, lex: &Lexicon, span: Span, out: &mut Vec<Actor
 /// Country names, capitals and nationality adjectives the entity layer
 /// left out (`Japan's prime minister`, `Indian foreign minister`):
 /// capitalised words the lexicon names a country by.
-fn countries(doc: &Document, lex: &Lexicon, sentence: Span, known: &[ActorPhrase]) -> Vec<ActorPhrase> {
-    let words = tokenize(&doc.text[sentence.range()], sentence.start);
+fn countries(doc: &Document, lex: &Lexicon, words: &[Word], known: &[ActorPhrase]) -> Vec<ActorPhrase> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {
@@ -200,7 +201,7 @@ fn countries(doc: &Document, lex: &Lexicon, sentence: Span, known: &[ActorPhrase
             i += 1;
             continue;
         }
-        let found = country_form(doc, lex, &words, i)
+        let found = country_form(doc, lex, words, i)
             .map(|(n, f)| (n, Span::new(w.span.start, words[i + n - 1].span.end), f));
         let Some((n, span, form)) = found else {
             i += 1;
@@ -241,7 +242,7 @@ pub(crate) fn code_article(doc: &Document, lex: &Lexicon) -> Vec<Event> {
         if res.discards.matches(&norms) {
             continue;
         }
-        let actors = phrases(doc, lex, sentence, &mention_order);
+        let actors = phrases(doc, lex, sentence, &words, &mention_order);
         let mut base = Vec::new();
         for (k, p) in actors.iter().enumerate() {
             let first = words.partition_point(|w| w.span.end <= p.span.start);
@@ -339,7 +340,7 @@ pub(crate) fn code_article(doc: &Document, lex: &Lexicon) -> Vec<Event> {
                 if !placed(&source) && !placed(&target) {
                     continue;
                 }
-                let (date, date_evidence) = date(doc, cspan, tspan);
+                let (date, date_evidence) = clause_date(&doc.times, cspan, tspan, |_| true);
                 let location = location(doc, cspan, tspan);
                 out.push(Event {
                     span: cspan,
@@ -368,37 +369,11 @@ pub(crate) fn code_article(doc: &Document, lex: &Lexicon) -> Vec<Event> {
     out
 }
 
-/// The clause's own date: the dated expression in it nearest the verb.
-fn date(doc: &Document, clause: Span, trigger: Span) -> (Option<String>, Option<Evidence>) {
-    let a = doc.times.partition_point(|t| t.span.start < clause.start);
-    doc.times[a..]
-        .iter()
-        .take_while(|t| t.span.start < clause.end)
-        .filter(|t| clause.contains(t.span) && t.kind == TimeType::Date)
-        .filter(|t| {
-            t.value
-                .as_deref()
-                .is_some_and(|v| v.starts_with(|c: char| c.is_ascii_digit()))
-        })
-        .min_by_key(|t| t.span.start.abs_diff(trigger.start))
-        .map_or((None, None), |t| {
-            (
-                t.value.clone(),
-                Some(Evidence {
-                    text: t.text.clone(),
-                    span: t.span,
-                }),
-            )
-        })
-}
-
 /// Where it happened: a place after `in`, `at` or `near` in the clause,
 /// a town over a country, nearest the verb.
 fn location(doc: &Document, clause: Span, trigger: Span) -> Option<EventPlace> {
-    let a = doc.entities.partition_point(|e| e.span.start < clause.start);
-    let places = doc.entities[a..]
+    let places = starting_in(&doc.entities, clause, |e| e.span.start)
         .iter()
-        .take_while(|e| e.span.start < clause.end)
         .filter(|e| e.kind == EntityType::Loc && e.geo.is_some() && clause.contains(e.span))
         .filter(|e| {
             let before = doc.text[clause.start..e.span.start].trim_end();
