@@ -1,0 +1,135 @@
+//! Copies: MinHash signatures and LSH bands in the database, and copy
+//! groups with their canonical article.
+
+use super::{sql, SqliteStore};
+use crate::StoreError;
+use rusqlite::{params, OptionalExtension};
+
+use warta_core::Document;
+use warta_dedup::{Signature, COPY_THRESHOLD};
+
+/// Bounds on LSH candidates, so that a bucket everybody falls into (the
+/// same boilerplate-only page a thousand times) costs a constant per
+/// article, not one comparison per stored article.
+const MAX_CANDIDATES_PER_BAND: i64 = 64;
+const MAX_CANDIDATES: usize = 64;
+
+impl SqliteStore {
+    /// Files the article's MinHash signature and bands, and puts it in the
+    /// copy group of its most similar stored article, if any reaches
+    /// [`COPY_THRESHOLD`]. The group's canonical article is the earliest
+    /// published, then one with a URL (a known site over a pasted copy),
+    /// then the smaller id; a new article that beats it takes its place.
+    /// Returns the canonical article of its group (itself when it leads
+    /// one), or `None` when it copies nothing.
+    pub(super) fn link_copies(&self, id: &str, doc: &Document) -> Result<Option<String>, StoreError> {
+        let c = &self.conn;
+        let sig = Signature::of(&doc.text);
+        c.prepare_cached("INSERT INTO minhash (article_id, signature) VALUES (?1, ?2)")
+            .map_err(sql("preparing minhash"))?
+            .execute(params![id, sig.to_bytes()])
+            .map_err(sql(format!("storing the signature of {id}")))?;
+        // Candidates by the number of bands they share: a copy shares many,
+        // a chance collision one.
+        let mut candidates: rustc_hash::FxHashMap<String, usize> = Default::default();
+        {
+            let mut find = c
+                .prepare_cached("SELECT article_id FROM lsh WHERE band = ?1 AND hash = ?2 LIMIT ?3")
+                .map_err(sql("preparing lsh lookups"))?;
+            let mut add = c
+                .prepare_cached("INSERT OR IGNORE INTO lsh (band, hash, article_id) VALUES (?1, ?2, ?3)")
+                .map_err(sql("preparing lsh"))?;
+            for (b, h) in sig.bands().iter().enumerate() {
+                let h = *h as i64;
+                let found = find
+                    .query_map(params![b as i64, h, MAX_CANDIDATES_PER_BAND], |r| {
+                        r.get::<_, String>(0)
+                    })
+                    .map_err(sql("looking up lsh bands"))?;
+                for f in found {
+                    let f = f.map_err(sql("reading lsh bands"))?;
+                    *candidates.entry(f).or_default() += 1;
+                }
+                add.execute(params![b as i64, h, id])
+                    .map_err(sql(format!("storing the bands of {id}")))?;
+            }
+        }
+        let mut candidates: Vec<(String, usize)> = candidates.into_iter().collect();
+        candidates.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        let mut best: Option<(String, f32)> = None;
+        for (cand, _) in candidates.into_iter().take(MAX_CANDIDATES) {
+            let other = self.signature(&cand)?;
+            let s = sig.similarity(&other);
+            if s >= COPY_THRESHOLD && best.as_ref().is_none_or(|(_, b)| s > *b) {
+                best = Some((cand, s));
+            }
+        }
+        let Some((near, _)) = best else {
+            return Ok(None);
+        };
+        let canonical: String = c
+            .prepare_cached("SELECT canonical_id FROM copies WHERE article_id = ?1")
+            .map_err(sql("preparing copies"))?
+            .query_row([&near], |r| r.get(0))
+            .optional()
+            .map_err(sql("reading copies"))?
+            .unwrap_or(near);
+        let canon_meta: (Option<String>, Option<String>) = c
+            .query_row(
+                "SELECT published, url FROM articles WHERE id = ?1",
+                [&canonical],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .map_err(sql("reading the canonical article"))?;
+        let mine = (
+            doc.published.map(|d| d.format("%Y-%m-%d").to_string()),
+            doc.source.url.clone(),
+        );
+        let rank = |(published, url): &(Option<String>, Option<String>), id: &str| {
+            (
+                published.is_none(),
+                published.clone(),
+                url.is_none(),
+                id.to_string(),
+            )
+        };
+        if rank(&mine, id) < rank(&canon_meta, &canonical) {
+            // The new article leads the group: the others point to it.
+            let members: Vec<String> = c
+                .prepare("SELECT article_id FROM copies WHERE canonical_id = ?1")
+                .map_err(sql("preparing copies"))?
+                .query_map([&canonical], |r| r.get(0))
+                .map_err(sql("reading copies"))?
+                .collect::<Result<_, _>>()
+                .map_err(sql("reading copies"))?;
+            let mut set = c
+                .prepare_cached("INSERT OR REPLACE INTO copies (article_id, canonical_id, similarity) VALUES (?1, ?2, ?3)")
+                .map_err(sql("preparing copies"))?;
+            for m in members.iter().chain(std::iter::once(&canonical)) {
+                let s = sig.similarity(&self.signature(m)?);
+                set.execute(params![m, id, s]).map_err(sql("regrouping copies"))?;
+            }
+            Ok(Some(id.to_string()))
+        } else {
+            c.prepare_cached("INSERT INTO copies (article_id, canonical_id, similarity) VALUES (?1, ?2, ?3)")
+                .map_err(sql("preparing copies"))?
+                .execute(params![
+                    id,
+                    canonical,
+                    sig.similarity(&self.signature(&canonical)?)
+                ])
+                .map_err(sql(format!("filing {id} as a copy")))?;
+            Ok(Some(canonical))
+        }
+    }
+
+    fn signature(&self, id: &str) -> Result<Signature, StoreError> {
+        let bytes: Vec<u8> = self
+            .conn
+            .prepare_cached("SELECT signature FROM minhash WHERE article_id = ?1")
+            .map_err(sql("preparing minhash"))?
+            .query_row([id], |r| r.get(0))
+            .map_err(sql(format!("reading the signature of {id}")))?;
+        Signature::from_bytes(&bytes).ok_or_else(|| StoreError::Invalid(format!("{id}: a damaged signature")))
+    }
+}

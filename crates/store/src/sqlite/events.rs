@@ -1,0 +1,114 @@
+//! Events counted once: an article's events become mentions of stored
+//! events, matched across its copy group and story.
+
+use super::{int, items, sql, text, SqliteStore};
+use crate::StoreError;
+use rusqlite::{params, OptionalExtension};
+use serde_json::Value;
+
+impl SqliteStore {
+    /// Files the article's events as mentions of events counted once: an
+    /// event of the same CAMEO code, source and target codes — and the same
+    /// date and country where both give one — already mentioned by this
+    /// article or another of its copy group (whose canonical article is
+    /// `canonical`) gets a mention; any other is a new event. The counts
+    /// of every event touched are then recomputed from its mentions.
+    pub(super) fn insert_events(&self, id: &str, canonical: &str, doc: &Value) -> Result<(), StoreError> {
+        let c = &self.conn;
+        let mut find = c
+            .prepare_cached(
+                "SELECT ev.id FROM events ev
+                 WHERE ev.cameo = ?1 AND ev.source_code IS ?2 AND ev.target_code IS ?3
+                   AND (ev.date IS NULL OR ?4 IS NULL OR ev.date = ?4)
+                   AND (ev.country IS NULL OR ?5 IS NULL OR ev.country = ?5)
+                   AND EXISTS (SELECT 1 FROM event_mentions m WHERE m.event_id = ev.id
+                       AND (m.article_id IN (?6, ?7)
+                            OR m.article_id IN (SELECT article_id FROM copies WHERE canonical_id = ?7)))
+                 ORDER BY ev.id LIMIT 1",
+            )
+            .map_err(sql("preparing event matching"))?;
+        let mut new_event = c
+            .prepare_cached(
+                "INSERT INTO events (plover, cameo, quad_class, goldstein, source_name, source_code, target_name,
+                    target_code, modality, date, location, country, lat, lon)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+            )
+            .map_err(sql("preparing events"))?;
+        let mut mention = c
+            .prepare_cached(
+                "INSERT INTO event_mentions (article_id, idx, event_id, sentence, modality, claimed_by, source_text,
+                    target_text, trigger, start, end)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+            )
+            .map_err(sql("preparing event mentions"))?;
+        let mut touched: Vec<i64> = Vec::new();
+        for (i, e) in items(doc, "events").iter().enumerate() {
+            let side = |k: &str, f: &str| e.get(k).and_then(|a| text(a, f));
+            let loc = e.get("location").filter(|l| l.is_object());
+            let (cameo, src, tgt) = (text(e, "cameo"), side("source", "code"), side("target", "code"));
+            let (date, country) = (text(e, "date"), text(e, "country"));
+            let found: Option<i64> = find
+                .query_row(params![cameo, src, tgt, date, country, id, canonical], |r| {
+                    r.get(0)
+                })
+                .optional()
+                .map_err(sql(format!("matching the events of {id}")))?;
+            let event_id = match found {
+                Some(ev) => ev,
+                None => {
+                    new_event
+                        .execute(params![
+                            text(e, "plover"),
+                            cameo,
+                            int(e, "quad_class"),
+                            e.get("goldstein").and_then(Value::as_f64).unwrap_or(0.0),
+                            side("source", "name"),
+                            src,
+                            side("target", "name"),
+                            tgt,
+                            text(e, "modality"),
+                            date,
+                            loc.and_then(|l| text(l, "name")),
+                            country,
+                            loc.and_then(|l| l.get("lat")).and_then(Value::as_f64),
+                            loc.and_then(|l| l.get("lon")).and_then(Value::as_f64),
+                        ])
+                        .map_err(sql(format!("storing the events of {id}")))?;
+                    c.last_insert_rowid()
+                }
+            };
+            mention
+                .execute(params![
+                    id,
+                    i as i64,
+                    event_id,
+                    int(e, "sentence"),
+                    text(e, "modality"),
+                    text(e, "claimed_by"),
+                    side("source", "text"),
+                    side("target", "text"),
+                    e.get("trigger").and_then(|t| text(t, "text")),
+                    int(e, "start"),
+                    int(e, "end"),
+                ])
+                .map_err(sql(format!("storing the event mentions of {id}")))?;
+            if !touched.contains(&event_id) {
+                touched.push(event_id);
+            }
+        }
+        let mut count = c
+            .prepare_cached(
+                "UPDATE events SET
+                    num_mentions = (SELECT count(*) FROM event_mentions WHERE event_id = ?1),
+                    num_articles = (SELECT count(DISTINCT article_id) FROM event_mentions WHERE event_id = ?1),
+                    num_sources = (SELECT count(DISTINCT coalesce(a.outlet, a.id)) FROM event_mentions m
+                                   JOIN articles a ON a.id = m.article_id WHERE m.event_id = ?1)
+                 WHERE id = ?1",
+            )
+            .map_err(sql("preparing event counts"))?;
+        for ev in touched {
+            count.execute([ev]).map_err(sql("counting event mentions"))?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,247 @@
+//! [`Store`] over one SQLite file: WAL journal (readers never wait for the
+//! writer), one transaction per batch, layers as rows read from the
+//! document's JSON contract (so offsets are code points, as in
+//! `warta analyze` output), and an FTS5 table for search.
+
+use crate::schema::MIGRATIONS;
+use crate::{article_id, CountedEvent, Counts, Hit, Put, Search, Store, StoreError};
+use rusqlite::{params, Connection, OptionalExtension};
+use serde_json::Value;
+use std::path::Path;
+use warta_core::Document;
+
+mod copies;
+mod events;
+mod layers;
+mod search;
+
+/// A store in one SQLite file.
+pub struct SqliteStore {
+    conn: Connection,
+    in_transaction: bool,
+}
+
+fn sql(what: impl Into<String>) -> impl FnOnce(rusqlite::Error) -> StoreError {
+    let what = what.into();
+    move |source| StoreError::Sqlite { what, source }
+}
+
+fn text(v: &Value, key: &str) -> Option<String> {
+    v.get(key).and_then(Value::as_str).map(str::to_string)
+}
+
+fn int(v: &Value, key: &str) -> i64 {
+    v.get(key).and_then(Value::as_i64).unwrap_or(0)
+}
+
+fn items<'a>(v: &'a Value, key: &str) -> &'a [Value] {
+    v.get(key).and_then(Value::as_array).map_or(&[], Vec::as_slice)
+}
+
+impl SqliteStore {
+    /// Opens (creating it when missing) the database at `path` and brings
+    /// its schema up to date.
+    pub fn open(path: &Path) -> Result<SqliteStore, StoreError> {
+        let conn = Connection::open(path).map_err(sql(format!("opening {}", path.display())))?;
+        Self::init(conn, &path.display().to_string())
+    }
+
+    /// A database in memory (tests).
+    pub fn open_in_memory() -> Result<SqliteStore, StoreError> {
+        Self::init(
+            Connection::open_in_memory().map_err(sql("opening a memory database"))?,
+            ":memory:",
+        )
+    }
+
+    fn init(conn: Connection, name: &str) -> Result<SqliteStore, StoreError> {
+        conn.execute_batch(
+            "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;",
+        )
+        .map_err(sql(format!("{name}: setting up")))?;
+        let version: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(sql(format!("{name}: reading the schema version")))?;
+        if version as usize > MIGRATIONS.len() {
+            return Err(StoreError::Invalid(format!(
+                "{name}: schema version {version} is newer than this warta knows ({}); use a newer warta",
+                MIGRATIONS.len()
+            )));
+        }
+        for (i, m) in MIGRATIONS.iter().enumerate().skip(version as usize) {
+            conn.execute_batch(&format!("BEGIN; {m}; PRAGMA user_version = {}; COMMIT;", i + 1))
+                .map_err(sql(format!("{name}: migrating the schema to version {}", i + 1)))?;
+        }
+        Ok(SqliteStore {
+            conn,
+            in_transaction: false,
+        })
+    }
+
+    #[cfg(test)]
+    pub(crate) fn conn_for_tests(&self) -> &Connection {
+        &self.conn
+    }
+
+    fn begin(&mut self) -> Result<(), StoreError> {
+        if !self.in_transaction {
+            self.conn
+                .execute_batch("BEGIN")
+                .map_err(sql("starting a transaction"))?;
+            self.in_transaction = true;
+        }
+        Ok(())
+    }
+
+    fn insert_article(&self, id: &str, doc: &Document, out: &Value) -> Result<(), StoreError> {
+        self.conn
+            .prepare_cached(
+                "INSERT INTO articles (id, input, url, site, title, published, language, outlet, text, document)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            )
+            .map_err(sql("preparing articles"))?
+            .execute(params![
+                id,
+                doc.source.input,
+                doc.source.url,
+                doc.source.site,
+                doc.title,
+                doc.published.map(|d| d.format("%Y-%m-%d").to_string()),
+                doc.language.as_ref().map(|l| l.code.clone()),
+                outlet(doc),
+                doc.text,
+                out.to_string()
+            ])
+            .map_err(sql(format!("storing {id}")))?;
+        self.insert_layers(id, out)?;
+        let canonical = self.link_copies(id, doc)?;
+        self.insert_events(id, canonical.as_deref().unwrap_or(id), out)
+    }
+}
+
+/// Where an article was published: its site (`source.site`), else its
+/// URL's host; distinct outlets make an event's `num_sources`.
+fn outlet(doc: &Document) -> Option<String> {
+    doc.source.site.clone().or_else(|| {
+        let url = doc.source.url.as_deref()?;
+        let rest = url.split_once("://").map_or(url, |(_, r)| r);
+        let host = rest.split(['/', '?', '#']).next()?.trim_start_matches("www.");
+        (!host.is_empty()).then(|| host.to_lowercase())
+    })
+}
+
+impl Store for SqliteStore {
+    fn put_article(&mut self, doc: &Document) -> Result<Put, StoreError> {
+        let id = article_id(doc);
+        let present: Option<i64> = self
+            .conn
+            .prepare_cached("SELECT 1 FROM articles WHERE id = ?1")
+            .map_err(sql("preparing a lookup"))?
+            .query_row([&id], |r| r.get(0))
+            .optional()
+            .map_err(sql(format!("looking up {id}")))?;
+        if present.is_some() {
+            return Ok(Put::AlreadyPresent);
+        }
+        let out = serde_json::to_value(doc.to_output())
+            .map_err(|e| StoreError::Invalid(format!("{}: serialising: {e}", doc.id)))?;
+        self.begin()?;
+        // All of an article or none of it, even inside a batch.
+        self.conn
+            .execute_batch("SAVEPOINT article")
+            .map_err(sql("starting an article"))?;
+        let stored = self.insert_article(&id, doc, &out);
+        let end = if stored.is_ok() {
+            "RELEASE article"
+        } else {
+            "ROLLBACK TO article; RELEASE article"
+        };
+        self.conn
+            .execute_batch(end)
+            .map_err(sql(format!("finishing {id}")))?;
+        stored.map(|()| Put::Stored)
+    }
+
+    fn put_reject(&mut self, input: &str, id: Option<&str>, reason: &str) -> Result<(), StoreError> {
+        self.begin()?;
+        self.conn
+            .prepare_cached("INSERT INTO rejects (input, article_id, reason) VALUES (?1, ?2, ?3)")
+            .map_err(sql("preparing rejects"))?
+            .execute(params![input, id, reason])
+            .map_err(sql(format!("recording the reject {input}")))?;
+        Ok(())
+    }
+
+    fn commit(&mut self) -> Result<(), StoreError> {
+        if self.in_transaction {
+            self.conn.execute_batch("COMMIT").map_err(sql("committing"))?;
+            self.in_transaction = false;
+        }
+        Ok(())
+    }
+
+    fn search(&self, s: &Search) -> Result<Vec<Hit>, StoreError> {
+        self.search_articles(s)
+    }
+
+    fn document_json(&self, id: &str) -> Result<Option<String>, StoreError> {
+        self.conn
+            .query_row("SELECT document FROM articles WHERE id = ?1", [id], |r| r.get(0))
+            .optional()
+            .map_err(sql(format!("reading {id}")))
+    }
+
+    fn counted_events(&self) -> Result<Vec<CountedEvent>, StoreError> {
+        let mut st = self
+            .conn
+            .prepare(
+                "SELECT e.id, e.num_mentions, e.num_sources, e.num_articles,
+                        (SELECT m.article_id FROM event_mentions m JOIN articles a ON a.id = m.article_id
+                         WHERE m.event_id = e.id ORDER BY a.rowid, m.idx LIMIT 1),
+                        (SELECT m.idx FROM event_mentions m JOIN articles a ON a.id = m.article_id
+                         WHERE m.event_id = e.id ORDER BY a.rowid, m.idx LIMIT 1)
+                 FROM events e ORDER BY e.id",
+            )
+            .map_err(sql("preparing the events"))?;
+        let rows = st
+            .query_map([], |r| {
+                Ok(CountedEvent {
+                    id: r.get(0)?,
+                    num_mentions: r.get::<_, i64>(1)? as u64,
+                    num_sources: r.get::<_, i64>(2)? as u64,
+                    num_articles: r.get::<_, i64>(3)? as u64,
+                    article_id: r.get(4)?,
+                    index: r.get::<_, i64>(5)? as usize,
+                })
+            })
+            .map_err(sql("reading the events"))?;
+        rows.collect::<Result<_, _>>().map_err(sql("reading the events"))
+    }
+
+    fn counts(&self) -> Result<Counts, StoreError> {
+        let n = |table: &str| -> Result<u64, StoreError> {
+            self.conn
+                .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| {
+                    r.get::<_, i64>(0)
+                })
+                .map(|v| v as u64)
+                .map_err(sql(format!("counting {table}")))
+        };
+        Ok(Counts {
+            articles: n("articles")?,
+            entities: n("entities")?,
+            quotes: n("quotes")?,
+            events: n("events")?,
+            event_mentions: n("event_mentions")?,
+            copies: n("copies")?,
+            rejects: n("rejects")?,
+        })
+    }
+}
+
+impl Drop for SqliteStore {
+    /// Keeps what was put: every article in the open batch is whole.
+    fn drop(&mut self) {
+        let _ = self.commit();
+    }
+}
