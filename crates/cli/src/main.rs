@@ -5,6 +5,7 @@ mod analyze;
 mod export;
 mod ingest;
 mod pretty;
+mod query;
 
 use anyhow::Result;
 use clap::{Parser, Subcommand, ValueEnum};
@@ -37,7 +38,9 @@ enum Command {
     /// Analyse inputs into the corpus store (SQLite, `--db`): each article once, failures kept as rejects.
     Ingest(ingest::IngestArgs),
     /// Search the corpus store: full text plus filters.
-    Query(ingest::QueryArgs),
+    Query(query::QueryArgs),
+    /// List the stories of the corpus store: articles about one happening.
+    Stories(query::StoriesArgs),
     /// Train a model from gold data.
     Train {
         #[command(subcommand)]
@@ -55,9 +58,13 @@ enum Command {
         /// (quotes, events; default `$WARTA_SHARED`, else `../shared`).
         #[arg(long)]
         shared: Option<PathBuf>,
-        /// Also list every miss, wrong speaker and spurious prediction (quotes, events).
+        /// Also list every miss, wrong speaker and spurious prediction (quotes, events, stories).
         #[arg(long)]
         show_errors: bool,
+        /// The store holding the labelled articles (stories: ingest their
+        /// corpus first, see data/eval/stories/README.md).
+        #[arg(long, env = "WARTA_DB", default_value = "warta.db")]
+        db: PathBuf,
     },
 }
 
@@ -96,6 +103,10 @@ enum EvalWhat {
     /// validation dictionaries in `../dictionaries` beside it): how many of
     /// its codings the English coder reproduces.
     Petrarch,
+    /// JSON Lines of article pairs labelled as one happening or not
+    /// (data/eval/stories/README.md), against the stories of `--db`:
+    /// pairwise P/R/F1.
+    Stories,
 }
 
 fn main() -> ExitCode {
@@ -134,7 +145,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Analyze(args) => analyze::run(args),
         Command::Export(args) => export::run(args),
         Command::Ingest(args) => ingest::run_ingest(args),
-        Command::Query(args) => ingest::run_query(args),
+        Command::Query(args) => query::run_query(args),
+        Command::Stories(args) => query::run_stories(args),
         Command::Train {
             what: TrainWhat::Ner { data, out },
         } => {
@@ -148,6 +160,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             files,
             shared,
             show_errors,
+            db,
         } => {
             let report = match what {
                 EvalWhat::Ner => warta_ner::cli::run_eval(&files),
@@ -166,6 +179,18 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     show_errors,
                 ),
                 EvalWhat::Petrarch => warta_pipeline::eval_petrarch::run_eval(&files, show_errors),
+                EvalWhat::Stories => {
+                    if !db.exists() {
+                        anyhow::bail!(
+                            "{}: no such database (ingest the labelled corpus first)",
+                            db.display()
+                        );
+                    }
+                    let store = warta_store::SqliteStore::open(&db)
+                        .map_err(|e| anyhow::anyhow!("opening the store {}: {e}", db.display()))?;
+                    Ok(warta_store::eval::run_eval(&store, &files, show_errors)
+                        .map_err(|e| anyhow::anyhow!("eval: {e}"))?)
+                }
             }
             .map_err(|e| anyhow::anyhow!("eval: {e}"))?;
             print_report(&report)?;

@@ -12,8 +12,10 @@
 //! ingest interrupted anywhere leaves whole articles only: each batch of
 //! articles is one transaction.
 
+pub mod eval;
 mod schema;
 mod sqlite;
+pub mod stories;
 
 pub use sqlite::SqliteStore;
 
@@ -52,6 +54,8 @@ pub struct Counts {
     pub event_mentions: u64,
     /// Articles that copy another.
     pub copies: u64,
+    /// Stories (every article is in one).
+    pub stories: u64,
     pub rejects: u64,
 }
 
@@ -67,8 +71,24 @@ pub struct Search {
     /// Only articles with an event of this PLOVER type (`ASSAULT`).
     pub plover: Option<String>,
     /// Only articles with an event whose source or target code starts with
-    /// this (`RUS`, `IDNCOP`).
+    /// this (`RUS`, `IDNCOP`), or whose source or target is this actor
+    /// (`Vladimir Putin`, as linked).
     pub actor: Option<String>,
+    /// Only articles with an event whose CAMEO code starts with this
+    /// (`19`, `0874`).
+    pub cameo: Option<String>,
+    /// Only articles with an event of this modality (`asserted`, `denied`…).
+    pub modality: Option<String>,
+    /// Only articles with an event in, or naming a place in, this country
+    /// (ISO 3166 alpha-3, `UKR`).
+    pub country: Option<String>,
+    /// Only articles naming this place (as written or as linked:
+    /// `Sievierodonetsk`, `Siverskodonetsk`).
+    pub place: Option<String>,
+    /// Only articles from this site (`detik.com`).
+    pub site: Option<String>,
+    /// Only articles of this story.
+    pub story: Option<i64>,
     /// List copies too (by default a copy group shows as its canonical
     /// article, with the number of its copies).
     pub include_copies: bool,
@@ -90,6 +110,8 @@ pub struct Hit {
     pub events: u64,
     /// Stored articles that copy this one.
     pub copies: u64,
+    /// The story the article belongs to.
+    pub story: Option<i64>,
 }
 
 /// An event counted once, with the mention export reads it from: the
@@ -103,6 +125,43 @@ pub struct CountedEvent {
     pub num_mentions: u64,
     pub num_sources: u64,
     pub num_articles: u64,
+    /// The story of its first mention.
+    pub story: Option<i64>,
+}
+
+/// A story: the articles about one happening, counted.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct StorySummary {
+    pub id: i64,
+    /// The title of its earliest article.
+    pub title: Option<String>,
+    pub first_published: Option<String>,
+    pub last_published: Option<String>,
+    /// Articles, copies included.
+    pub articles: u64,
+    /// Distinct sites.
+    pub sources: u64,
+    /// Events counted once.
+    pub events: u64,
+}
+
+/// Which stories [`Store::stories`] lists: those overlapping the period,
+/// with at least `min_articles`, largest first.
+#[derive(Debug, Clone, Default)]
+pub struct StoryQuery {
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub min_articles: u64,
+    pub limit: usize,
+}
+
+/// Where an event counted once is mentioned: an article and the index of
+/// the event in that article's `events`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MentionRef {
+    pub event_id: i64,
+    pub article_id: String,
+    pub index: usize,
 }
 
 /// What ingest, query, export and the server need of a store.
@@ -122,6 +181,11 @@ pub trait Store {
     fn counts(&self) -> Result<Counts, StoreError>;
     /// Every event counted once, in id order, with its first mention.
     fn counted_events(&self) -> Result<Vec<CountedEvent>, StoreError>;
+    /// Every mention of an event, article by article in the order they
+    /// were stored.
+    fn mentions(&self) -> Result<Vec<MentionRef>, StoreError>;
+    /// Stories matching `query`, most articles first.
+    fn stories(&self, query: &StoryQuery) -> Result<Vec<StorySummary>, StoreError>;
 }
 
 /// An article's identity: the first 128 bits of SHA-256 over its clean

@@ -129,4 +129,44 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     ) WITHOUT ROWID;
     CREATE INDEX copies_canonical ON copies (canonical_id);
     ",
+    // 3: stories — articles about one happening; the keys they were
+    // clustered by (an inverted index by key and day, each article's keys,
+    // how many articles hold each key). Article names: every id an input
+    // gave an article (the same article can come twice under two ids).
+    "
+    CREATE TABLE stories (
+        id              INTEGER PRIMARY KEY,
+        title           TEXT,
+        first_published TEXT,
+        last_published  TEXT,
+        num_articles    INTEGER NOT NULL DEFAULT 0,
+        num_sources     INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE story_articles (
+        article_id TEXT PRIMARY KEY REFERENCES articles (id),
+        story_id   INTEGER NOT NULL REFERENCES stories (id),
+        similarity REAL
+    ) WITHOUT ROWID;
+    CREATE INDEX story_articles_story ON story_articles (story_id);
+    CREATE TABLE story_keys (
+        key        TEXT NOT NULL,
+        day        INTEGER NOT NULL,
+        article_id TEXT NOT NULL REFERENCES articles (id),
+        PRIMARY KEY (key, day, article_id)
+    ) WITHOUT ROWID;
+    CREATE TABLE story_features (
+        article_id TEXT PRIMARY KEY REFERENCES articles (id),
+        day        INTEGER NOT NULL,
+        keys       TEXT NOT NULL
+    ) WITHOUT ROWID;
+    CREATE TABLE article_names (
+        name       TEXT NOT NULL,
+        article_id TEXT NOT NULL REFERENCES articles (id),
+        PRIMARY KEY (name, article_id)
+    ) WITHOUT ROWID;
+    CREATE TABLE story_key_counts (
+        key TEXT PRIMARY KEY,
+        n   INTEGER NOT NULL
+    ) WITHOUT ROWID;
+    ",
 ];

@@ -99,7 +99,7 @@ fn a_database_file_keeps_its_articles_and_schema_version_across_opens() {
     let s = SqliteStore::open(&path).unwrap();
     assert_eq!(s.counts().unwrap().articles, 1);
     let v: i64 = s
-        .conn_for_tests()
+        .conn()
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .unwrap();
     assert_eq!(v as usize, schema::MIGRATIONS.len());
@@ -145,7 +145,7 @@ fn plain(text: &str, url: Option<String>, published: Option<&str>) -> Document {
 }
 
 fn canonical_of(s: &SqliteStore, id: &str) -> String {
-    s.conn_for_tests()
+    s.conn()
         .query_row(
             "SELECT canonical_id FROM copies WHERE article_id = ?1",
             [id],
@@ -192,7 +192,7 @@ fn copies_join_their_original_which_stays_canonical() {
     s.commit().unwrap();
     let orig_id = article_id(&original);
     let group: i64 = s
-        .conn_for_tests()
+        .conn()
         .query_row(
             "SELECT count(*) FROM copies WHERE canonical_id = ?1",
             [&orig_id],
@@ -205,7 +205,7 @@ fn copies_join_their_original_which_stays_canonical() {
     );
     assert_eq!(canonical_of(&s, &article_id(&spam)), orig_id);
     let unrelated: i64 = s
-        .conn_for_tests()
+        .conn()
         .query_row("SELECT count(*) FROM copies WHERE similarity < 0.5", [], |r| {
             r.get(0)
         })

@@ -20,8 +20,8 @@ impl SqliteStore {
     /// [`COPY_THRESHOLD`]. The group's canonical article is the earliest
     /// published, then one with a URL (a known site over a pasted copy),
     /// then the smaller id; a new article that beats it takes its place.
-    /// Returns the canonical article of its group (itself when it leads
-    /// one), or `None` when it copies nothing.
+    /// Returns an article of its group stored before it (the one it is most
+    /// like), or `None` when it copies nothing.
     pub(super) fn link_copies(&self, id: &str, doc: &Document) -> Result<Option<String>, StoreError> {
         let c = &self.conn;
         let sig = Signature::of(&doc.text);
@@ -67,6 +67,7 @@ impl SqliteStore {
         let Some((near, _)) = best else {
             return Ok(None);
         };
+        let near_member = near.clone();
         let canonical: String = c
             .prepare_cached("SELECT canonical_id FROM copies WHERE article_id = ?1")
             .map_err(sql("preparing copies"))?
@@ -109,7 +110,7 @@ impl SqliteStore {
                 let s = sig.similarity(&self.signature(m)?);
                 set.execute(params![m, id, s]).map_err(sql("regrouping copies"))?;
             }
-            Ok(Some(id.to_string()))
+            Ok(Some(near_member))
         } else {
             c.prepare_cached("INSERT INTO copies (article_id, canonical_id, similarity) VALUES (?1, ?2, ?3)")
                 .map_err(sql("preparing copies"))?
@@ -119,7 +120,7 @@ impl SqliteStore {
                     sig.similarity(&self.signature(&canonical)?)
                 ])
                 .map_err(sql(format!("filing {id} as a copy")))?;
-            Ok(Some(canonical))
+            Ok(Some(near_member))
         }
     }
 

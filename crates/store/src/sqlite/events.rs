@@ -10,10 +10,10 @@ impl SqliteStore {
     /// Files the article's events as mentions of events counted once: an
     /// event of the same CAMEO code, source and target codes — and the same
     /// date and country where both give one — already mentioned by this
-    /// article or another of its copy group (whose canonical article is
-    /// `canonical`) gets a mention; any other is a new event. The counts
+    /// article or another of its story `story` (which holds its copies)
+    /// gets a mention; any other is a new event. The counts
     /// of every event touched are then recomputed from its mentions.
-    pub(super) fn insert_events(&self, id: &str, canonical: &str, doc: &Value) -> Result<(), StoreError> {
+    pub(super) fn insert_events(&self, id: &str, story: i64, doc: &Value) -> Result<(), StoreError> {
         let c = &self.conn;
         let mut find = c
             .prepare_cached(
@@ -22,8 +22,8 @@ impl SqliteStore {
                    AND (ev.date IS NULL OR ?4 IS NULL OR ev.date = ?4)
                    AND (ev.country IS NULL OR ?5 IS NULL OR ev.country = ?5)
                    AND EXISTS (SELECT 1 FROM event_mentions m WHERE m.event_id = ev.id
-                       AND (m.article_id IN (?6, ?7)
-                            OR m.article_id IN (SELECT article_id FROM copies WHERE canonical_id = ?7)))
+                       AND (m.article_id = ?6
+                            OR m.article_id IN (SELECT article_id FROM story_articles WHERE story_id = ?7)))
                  ORDER BY ev.id LIMIT 1",
             )
             .map_err(sql("preparing event matching"))?;
@@ -48,9 +48,7 @@ impl SqliteStore {
             let (cameo, src, tgt) = (text(e, "cameo"), side("source", "code"), side("target", "code"));
             let (date, country) = (text(e, "date"), text(e, "country"));
             let found: Option<i64> = find
-                .query_row(params![cameo, src, tgt, date, country, id, canonical], |r| {
-                    r.get(0)
-                })
+                .query_row(params![cameo, src, tgt, date, country, id, story], |r| r.get(0))
                 .optional()
                 .map_err(sql(format!("matching the events of {id}")))?;
             let event_id = match found {

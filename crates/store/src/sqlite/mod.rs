@@ -4,7 +4,10 @@
 //! `warta analyze` output), and an FTS5 table for search.
 
 use crate::schema::MIGRATIONS;
-use crate::{article_id, CountedEvent, Counts, Hit, Put, Search, Store, StoreError};
+use crate::{
+    article_id, CountedEvent, Counts, Hit, MentionRef, Put, Search, Store, StoreError, StoryQuery,
+    StorySummary,
+};
 use rusqlite::{params, Connection, OptionalExtension};
 use serde_json::Value;
 use std::path::Path;
@@ -14,6 +17,7 @@ mod copies;
 mod events;
 mod layers;
 mod search;
+mod stories;
 
 /// A store in one SQLite file.
 pub struct SqliteStore {
@@ -72,14 +76,18 @@ impl SqliteStore {
             conn.execute_batch(&format!("BEGIN; {m}; PRAGMA user_version = {}; COMMIT;", i + 1))
                 .map_err(sql(format!("{name}: migrating the schema to version {}", i + 1)))?;
         }
-        Ok(SqliteStore {
+        let store = SqliteStore {
             conn,
             in_transaction: false,
-        })
+        };
+        if (1..3).contains(&version) {
+            // Stories came with schema 3: file what an older warta stored.
+            store.backfill_stories()?;
+        }
+        Ok(store)
     }
 
-    #[cfg(test)]
-    pub(crate) fn conn_for_tests(&self) -> &Connection {
+    pub(crate) fn conn(&self) -> &Connection {
         &self.conn
     }
 
@@ -90,6 +98,16 @@ impl SqliteStore {
                 .map_err(sql("starting a transaction"))?;
             self.in_transaction = true;
         }
+        Ok(())
+    }
+
+    /// Records that an input called the article `id` by `name`.
+    fn name_article(&self, name: &str, id: &str) -> Result<(), StoreError> {
+        self.conn
+            .prepare_cached("INSERT OR IGNORE INTO article_names (name, article_id) VALUES (?1, ?2)")
+            .map_err(sql("preparing article names"))?
+            .execute(params![name, id])
+            .map_err(sql(format!("naming {id}")))?;
         Ok(())
     }
 
@@ -113,9 +131,12 @@ impl SqliteStore {
                 out.to_string()
             ])
             .map_err(sql(format!("storing {id}")))?;
+        self.name_article(&doc.id, id)?;
         self.insert_layers(id, out)?;
-        let canonical = self.link_copies(id, doc)?;
-        self.insert_events(id, canonical.as_deref().unwrap_or(id), out)
+        let copy_of = self.link_copies(id, doc)?;
+        let published = doc.published.map(|d| d.format("%Y-%m-%d").to_string());
+        let story = self.assign_story(id, published.as_deref(), out, copy_of.as_deref())?;
+        self.insert_events(id, story, out)
     }
 }
 
@@ -141,6 +162,8 @@ impl Store for SqliteStore {
             .optional()
             .map_err(sql(format!("looking up {id}")))?;
         if present.is_some() {
+            self.begin()?;
+            self.name_article(&doc.id, &id)?;
             return Ok(Put::AlreadyPresent);
         }
         let out = serde_json::to_value(doc.to_output())
@@ -199,6 +222,9 @@ impl Store for SqliteStore {
                         (SELECT m.article_id FROM event_mentions m JOIN articles a ON a.id = m.article_id
                          WHERE m.event_id = e.id ORDER BY a.rowid, m.idx LIMIT 1),
                         (SELECT m.idx FROM event_mentions m JOIN articles a ON a.id = m.article_id
+                         WHERE m.event_id = e.id ORDER BY a.rowid, m.idx LIMIT 1),
+                        (SELECT s.story_id FROM event_mentions m JOIN articles a ON a.id = m.article_id
+                         JOIN story_articles s ON s.article_id = m.article_id
                          WHERE m.event_id = e.id ORDER BY a.rowid, m.idx LIMIT 1)
                  FROM events e ORDER BY e.id",
             )
@@ -212,10 +238,70 @@ impl Store for SqliteStore {
                     num_articles: r.get::<_, i64>(3)? as u64,
                     article_id: r.get(4)?,
                     index: r.get::<_, i64>(5)? as usize,
+                    story: r.get(6)?,
                 })
             })
             .map_err(sql("reading the events"))?;
         rows.collect::<Result<_, _>>().map_err(sql("reading the events"))
+    }
+
+    fn mentions(&self) -> Result<Vec<MentionRef>, StoreError> {
+        let mut st = self
+            .conn
+            .prepare(
+                "SELECT m.event_id, m.article_id, m.idx FROM event_mentions m
+                 JOIN articles a ON a.id = m.article_id ORDER BY a.rowid, m.idx",
+            )
+            .map_err(sql("preparing the event mentions"))?;
+        let rows = st
+            .query_map([], |r| {
+                Ok(MentionRef {
+                    event_id: r.get(0)?,
+                    article_id: r.get(1)?,
+                    index: r.get::<_, i64>(2)? as usize,
+                })
+            })
+            .map_err(sql("reading the event mentions"))?;
+        rows.collect::<Result<_, _>>()
+            .map_err(sql("reading the event mentions"))
+    }
+
+    fn stories(&self, q: &StoryQuery) -> Result<Vec<StorySummary>, StoreError> {
+        let mut st = self
+            .conn
+            .prepare(
+                "SELECT st.id, st.title, st.first_published, st.last_published, st.num_articles, st.num_sources,
+                        (SELECT count(DISTINCT m.event_id) FROM story_articles s
+                         JOIN event_mentions m ON m.article_id = s.article_id WHERE s.story_id = st.id)
+                 FROM stories st
+                 WHERE st.num_articles >= ?1
+                   AND (?2 IS NULL OR st.last_published >= ?2) AND (?3 IS NULL OR st.first_published <= ?3)
+                 ORDER BY st.num_articles DESC, st.num_sources DESC, st.first_published DESC, st.id
+                 LIMIT ?4",
+            )
+            .map_err(sql("preparing the stories"))?;
+        let rows = st
+            .query_map(
+                params![
+                    q.min_articles as i64,
+                    q.from,
+                    q.to,
+                    q.limit.clamp(1, 10_000) as i64
+                ],
+                |r| {
+                    Ok(StorySummary {
+                        id: r.get(0)?,
+                        title: r.get(1)?,
+                        first_published: r.get(2)?,
+                        last_published: r.get(3)?,
+                        articles: r.get::<_, i64>(4)? as u64,
+                        sources: r.get::<_, i64>(5)? as u64,
+                        events: r.get::<_, i64>(6)? as u64,
+                    })
+                },
+            )
+            .map_err(sql("reading the stories"))?;
+        rows.collect::<Result<_, _>>().map_err(sql("reading the stories"))
     }
 
     fn counts(&self) -> Result<Counts, StoreError> {
@@ -234,6 +320,7 @@ impl Store for SqliteStore {
             events: n("events")?,
             event_mentions: n("event_mentions")?,
             copies: n("copies")?,
+            stories: n("stories")?,
             rejects: n("rejects")?,
         })
     }

@@ -40,18 +40,60 @@ impl SqliteStore {
             let p = arg(d, &mut args);
             filters.push_str(&format!(" AND a.published <= {p}"));
         }
+        // Event conditions hold for one and the same event.
+        let mut on_event = String::new();
         if let Some(t) = &s.plover {
             let p = arg(&t.to_uppercase(), &mut args);
-            filters.push_str(&format!(
-                " AND EXISTS (SELECT 1 FROM event_mentions m JOIN events e ON e.id = m.event_id
-                   WHERE m.article_id = a.id AND e.plover = {p})"
+            on_event.push_str(&format!(" AND e.plover = {p}"));
+        }
+        if let Some(c) = &s.cameo {
+            let p = arg(&format!("{c}%"), &mut args);
+            on_event.push_str(&format!(" AND e.cameo LIKE {p}"));
+        }
+        if let Some(m) = &s.modality {
+            let p = arg(&m.to_lowercase(), &mut args);
+            on_event.push_str(&format!(" AND m.modality = {p}"));
+        }
+        if let Some(actor) = &s.actor {
+            // a code prefix (`RUS`, `IDNCOP`) or a name as linked
+            let code = arg(&format!("{}%", actor.to_uppercase()), &mut args);
+            let name = arg(actor, &mut args);
+            on_event.push_str(&format!(
+                " AND (e.source_code LIKE {code} OR e.target_code LIKE {code}
+                       OR e.source_name = {name} COLLATE NOCASE OR e.target_name = {name} COLLATE NOCASE)"
             ));
         }
-        if let Some(code) = &s.actor {
-            let p = arg(&format!("{}%", code.to_uppercase()), &mut args);
+        if !on_event.is_empty() {
             filters.push_str(&format!(
                 " AND EXISTS (SELECT 1 FROM event_mentions m JOIN events e ON e.id = m.event_id
-                   WHERE m.article_id = a.id AND (e.source_code LIKE {p} OR e.target_code LIKE {p}))"
+                   WHERE m.article_id = a.id{on_event})"
+            ));
+        }
+        if let Some(c) = &s.country {
+            // where an event happened, or a place the article names
+            let p = arg(&c.to_uppercase(), &mut args);
+            filters.push_str(&format!(
+                " AND (EXISTS (SELECT 1 FROM event_mentions m JOIN events e ON e.id = m.event_id
+                       WHERE m.article_id = a.id AND e.country = {p})
+                    OR EXISTS (SELECT 1 FROM entities en WHERE en.article_id = a.id AND en.type = 'LOC'
+                       AND en.country = {p}))"
+            ));
+        }
+        if let Some(place) = &s.place {
+            let p = arg(place, &mut args);
+            filters.push_str(&format!(
+                " AND EXISTS (SELECT 1 FROM entities en WHERE en.article_id = a.id AND en.type = 'LOC'
+                   AND (en.canonical = {p} COLLATE NOCASE OR en.text = {p} COLLATE NOCASE))"
+            ));
+        }
+        if let Some(site) = &s.site {
+            let p = arg(&site.to_lowercase(), &mut args);
+            filters.push_str(&format!(" AND (lower(a.site) = {p} OR a.outlet = {p})"));
+        }
+        if let Some(story) = s.story {
+            let p = arg(&story.to_string(), &mut args);
+            filters.push_str(&format!(
+                " AND a.id IN (SELECT article_id FROM story_articles WHERE story_id = CAST({p} AS INTEGER))"
             ));
         }
         if !s.include_copies {
@@ -60,7 +102,8 @@ impl SqliteStore {
         let limit = s.limit.clamp(1, 10_000);
         let columns = "a.id, a.title, a.site, a.url, a.published, a.language";
         let events = "(SELECT count(*) FROM event_mentions m WHERE m.article_id = a.id),
-                      (SELECT count(*) FROM copies c WHERE c.canonical_id = a.id)";
+                      (SELECT count(*) FROM copies c WHERE c.canonical_id = a.id),
+                      (SELECT story_id FROM story_articles s WHERE s.article_id = a.id)";
         let query = if text.is_some() {
             // Rank and filter first, then make snippets for the page only:
             // a snippet for every match of a common word (`presiden` in
@@ -92,6 +135,7 @@ impl SqliteStore {
                     snippet: r.get::<_, Option<String>>(6)?.unwrap_or_default(),
                     events: r.get::<_, i64>(7)? as u64,
                     copies: r.get::<_, i64>(8)? as u64,
+                    story: r.get(9)?,
                 })
             })
             .map_err(|e| search_error(s, e))?;
