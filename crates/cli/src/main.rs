@@ -6,6 +6,7 @@ mod export;
 mod ingest;
 mod pretty;
 mod query;
+mod watch;
 
 use anyhow::Result;
 use clap::{Parser, Subcommand, ValueEnum};
@@ -41,6 +42,8 @@ enum Command {
     Query(query::QueryArgs),
     /// List the stories of the corpus store: articles about one happening.
     Stories(query::StoriesArgs),
+    /// Poll RSS/Atom feeds and store their new articles (robots.txt, per-host delay, no private addresses).
+    Watch(watch::WatchArgs),
     /// Train a model from gold data.
     Train {
         #[command(subcommand)]
@@ -147,6 +150,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Ingest(args) => ingest::run_ingest(args),
         Command::Query(args) => query::run_query(args),
         Command::Stories(args) => query::run_stories(args),
+        Command::Watch(args) => watch::run(args),
         Command::Train {
             what: TrainWhat::Ner { data, out },
         } => {

@@ -164,6 +164,13 @@ pub struct MentionRef {
     pub index: usize,
 }
 
+/// What a feed said last time it was polled, for a conditional GET.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FeedState {
+    pub etag: Option<String>,
+    pub last_modified: Option<String>,
+}
+
 /// What ingest, query, export and the server need of a store.
 pub trait Store {
     /// Stores an analysed article with all its layers, unless an article
@@ -186,6 +193,14 @@ pub trait Store {
     fn mentions(&self) -> Result<Vec<MentionRef>, StoreError>;
     /// Stories matching `query`, most articles first.
     fn stories(&self, query: &StoryQuery) -> Result<Vec<StorySummary>, StoreError>;
+    /// The conditional-GET state of a watched feed.
+    fn feed_state(&self, url: &str) -> Result<FeedState, StoreError>;
+    /// Records a feed's state after a poll.
+    fn set_feed_state(&mut self, url: &str, state: &FeedState) -> Result<(), StoreError>;
+    /// Whether the page at `url` was fetched before (stored or not).
+    fn was_fetched(&self, url: &str) -> Result<bool, StoreError>;
+    /// Records a fetched page: the article it became, or why not.
+    fn mark_fetched(&mut self, url: &str, article_id: Option<&str>, outcome: &str) -> Result<(), StoreError>;
 }
 
 /// An article's identity: the first 128 bits of SHA-256 over its clean

@@ -169,4 +169,20 @@ pub(crate) const MIGRATIONS: &[&str] = &[
         n   INTEGER NOT NULL
     ) WITHOUT ROWID;
     ",
+    // 4: feeds watched (`warta watch`) with their conditional-GET state, and
+    // every page fetched (stored or not), so a restart refetches nothing.
+    "
+    CREATE TABLE feeds (
+        url           TEXT PRIMARY KEY,
+        etag          TEXT,
+        last_modified TEXT,
+        polled_at     TEXT
+    ) WITHOUT ROWID;
+    CREATE TABLE fetched (
+        url        TEXT PRIMARY KEY,
+        article_id TEXT,
+        outcome    TEXT NOT NULL,
+        at         TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+    ) WITHOUT ROWID;
+    ",
 ];

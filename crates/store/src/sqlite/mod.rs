@@ -5,7 +5,7 @@
 
 use crate::schema::MIGRATIONS;
 use crate::{
-    article_id, CountedEvent, Counts, Hit, MentionRef, Put, Search, Store, StoreError, StoryQuery,
+    article_id, CountedEvent, Counts, FeedState, Hit, MentionRef, Put, Search, Store, StoreError, StoryQuery,
     StorySummary,
 };
 use rusqlite::{params, Connection, OptionalExtension};
@@ -302,6 +302,58 @@ impl Store for SqliteStore {
             )
             .map_err(sql("reading the stories"))?;
         rows.collect::<Result<_, _>>().map_err(sql("reading the stories"))
+    }
+
+    fn feed_state(&self, url: &str) -> Result<FeedState, StoreError> {
+        let state = self
+            .conn
+            .query_row(
+                "SELECT etag, last_modified FROM feeds WHERE url = ?1",
+                [url],
+                |r| {
+                    Ok(FeedState {
+                        etag: r.get(0)?,
+                        last_modified: r.get(1)?,
+                    })
+                },
+            )
+            .optional()
+            .map_err(sql(format!("reading the state of feed {url}")))?;
+        Ok(state.unwrap_or_default())
+    }
+
+    fn set_feed_state(&mut self, url: &str, state: &FeedState) -> Result<(), StoreError> {
+        self.begin()?;
+        self.conn
+            .execute(
+                "INSERT INTO feeds (url, etag, last_modified, polled_at)
+                 VALUES (?1, ?2, ?3, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+                 ON CONFLICT (url) DO UPDATE SET etag = ?2, last_modified = ?3, polled_at = excluded.polled_at",
+                params![url, state.etag, state.last_modified],
+            )
+            .map_err(sql(format!("recording feed {url}")))?;
+        Ok(())
+    }
+
+    fn was_fetched(&self, url: &str) -> Result<bool, StoreError> {
+        let found: Option<i64> = self
+            .conn
+            .prepare_cached("SELECT 1 FROM fetched WHERE url = ?1")
+            .map_err(sql("preparing fetched"))?
+            .query_row([url], |r| r.get(0))
+            .optional()
+            .map_err(sql(format!("looking up {url}")))?;
+        Ok(found.is_some())
+    }
+
+    fn mark_fetched(&mut self, url: &str, article_id: Option<&str>, outcome: &str) -> Result<(), StoreError> {
+        self.begin()?;
+        self.conn
+            .prepare_cached("INSERT OR REPLACE INTO fetched (url, article_id, outcome) VALUES (?1, ?2, ?3)")
+            .map_err(sql("preparing fetched"))?
+            .execute(params![url, article_id, outcome])
+            .map_err(sql(format!("recording {url} as fetched")))?;
+        Ok(())
     }
 
     fn counts(&self) -> Result<Counts, StoreError> {
