@@ -1,4 +1,5 @@
 use super::*;
+use crate::StoryQuery;
 use warta_core::EntityType;
 
 fn doc(text: &str, url: Option<&str>) -> Document {
@@ -285,4 +286,116 @@ fn copies_of_real_news_are_found_without_false_merges() {
     );
     assert!(r >= 0.98, "recall {r:.3}");
     assert!(p >= 0.98, "precision {p:.3}");
+}
+
+/// A dated article from `site` with linked entities.
+fn reported(
+    text: &str,
+    title: &str,
+    site: &str,
+    date: (i32, u32, u32),
+    ents: &[(&str, EntityType, Option<&str>, Option<&str>)],
+) -> Document {
+    let mut d = warta_testdata::segmented_doc(text, ents);
+    d.id = format!("{site}:{title}");
+    d.title = Some(title.into());
+    d.source.site = Some(site.into());
+    d.source.url = Some(format!("https://{site}/{}", title.replace(' ', "-")));
+    d.published = chrono::NaiveDate::from_ymd_opt(date.0, date.1, date.2);
+    d
+}
+
+fn story_of(s: &SqliteStore, name: &str) -> i64 {
+    s.stories_by_document_id().unwrap()[name]
+}
+
+#[test]
+fn two_outlets_reports_of_one_arrest_make_one_story_and_other_news_does_not_join() {
+    use EntityType::*;
+    let arrest = [
+        ("KPK", Org, Some("Komisi Pemberantasan Korupsi"), Some("IDNJUD")),
+        ("Sidoarjo", Loc, Some("Sidoarjo"), None),
+        (
+            "Ahmad Muhdlor Ali",
+            Per,
+            Some("Ahmad Muhdlor Ali"),
+            Some("IDNGOV"),
+        ),
+    ];
+    let mut s = SqliteStore::open_in_memory().unwrap();
+    let a = reported(
+        "KPK menahan Bupati Sidoarjo Ahmad Muhdlor Ali setelah pemeriksaan sebagai tersangka korupsi insentif pegawai.",
+        "KPK tahan Bupati Sidoarjo Ahmad Muhdlor Ali",
+        "kompas.com",
+        (2024, 5, 7),
+        &arrest,
+    );
+    let b = reported(
+        "Juru bicara KPK mengatakan Bupati Sidoarjo Ahmad Muhdlor Ali ditahan 20 hari pertama di rutan.",
+        "Bupati Sidoarjo Ahmad Muhdlor Ali resmi ditahan",
+        "detik.com",
+        (2024, 5, 8),
+        &arrest,
+    );
+    let flood = reported(
+        "Banjir setinggi satu meter merendam permukiman di Jakarta Selatan.",
+        "Banjir rendam Jakarta Selatan",
+        "detik.com",
+        (2024, 5, 7),
+        &[("Jakarta Selatan", Loc, Some("Jakarta Selatan"), None)],
+    );
+    // the same names a month later: another happening; undated (not a
+    // copy): no window to cluster in
+    let later = reported(
+        "KPK memeriksa Bupati Sidoarjo Ahmad Muhdlor Ali sebagai saksi dalam perkara lain.",
+        "KPK periksa Bupati Sidoarjo Ahmad Muhdlor Ali sebagai saksi",
+        "tempo.co",
+        (2024, 6, 20),
+        &arrest,
+    );
+    let mut undated = reported(
+        "Menurut KPK, pemimpin daerah Sidoarjo Ahmad Muhdlor Ali kini mendekam di tahanan.",
+        "Tanpa tanggal",
+        "blog.example",
+        (2024, 5, 7),
+        &arrest,
+    );
+    undated.published = None;
+    for d in [&a, &flood, &b, &later, &undated] {
+        assert_eq!(s.put_article(d).unwrap(), Put::Stored);
+    }
+    s.commit().unwrap();
+    let story = story_of(&s, &a.id);
+    assert_eq!(story_of(&s, &b.id), story);
+    for other in [&flood, &later, &undated] {
+        assert_ne!(story_of(&s, &other.id), story, "{}", other.id);
+    }
+    let listed = s
+        .stories(&StoryQuery {
+            min_articles: 2,
+            limit: 10,
+            ..StoryQuery::default()
+        })
+        .unwrap();
+    assert_eq!(listed.len(), 1);
+    let st = &listed[0];
+    assert_eq!((st.id, st.articles, st.sources), (story, 2, 2));
+    assert_eq!(
+        st.title.as_deref(),
+        Some("KPK tahan Bupati Sidoarjo Ahmad Muhdlor Ali")
+    );
+    assert_eq!(
+        (st.first_published.as_deref(), st.last_published.as_deref()),
+        (Some("2024-05-07"), Some("2024-05-08"))
+    );
+    // the story filter of search lists exactly its articles
+    let hits = s
+        .search(&Search {
+            story: Some(story),
+            limit: 10,
+            ..Search::default()
+        })
+        .unwrap();
+    assert_eq!(hits.len(), 2);
+    assert_eq!(s.counts().unwrap().stories, 4);
 }
