@@ -25,8 +25,8 @@ pub struct ExportArgs {
     #[arg(long)]
     header: bool,
     /// Export the events of a corpus store (`warta ingest`) instead of
-    /// analysing inputs: each event once, with its mention counts
-    /// (`--format gdelt` only, for now).
+    /// analysing inputs: each event once, with its mention counts and
+    /// story (GDELT Mentions: every mention of it).
     #[arg(long, conflicts_with = "paths")]
     db: Option<std::path::PathBuf>,
 }
@@ -123,14 +123,14 @@ pub fn run(args: ExportArgs) -> Result<ExitCode> {
     drive(args.inputs, &mut sink)
 }
 
-/// GDELT Events rows from a corpus store: one per event counted once, its
-/// columns from its first mention, `GLOBALEVENTID` the store's event id
-/// and `NumMentions`/`NumSources`/`NumArticles` the store's counts.
+/// Events from a corpus store, each counted once: GDELT Events rows (one
+/// per event, its columns from its first mention, `GLOBALEVENTID` the
+/// store's event id and `NumMentions`/`NumSources`/`NumArticles` the
+/// store's counts), GDELT Mentions rows (one per mention, pointing at that
+/// id), or flat CSV / JSON Lines records of each event with its counts and
+/// story.
 fn from_store(db: &std::path::Path, args: &ExportArgs, lexicon: &Lexicon) -> Result<ExitCode> {
     use warta_store::{SqliteStore, Store};
-    if args.format != ExportFormat::Gdelt {
-        anyhow::bail!("--db: only --format gdelt is exported from a store so far");
-    }
     if !db.exists() {
         anyhow::bail!(
             "{}: no such database (make one with `warta ingest`)",
@@ -139,45 +139,130 @@ fn from_store(db: &std::path::Path, args: &ExportArgs, lexicon: &Lexicon) -> Res
     }
     let store = SqliteStore::open(db).with_context(|| format!("opening the store {}", db.display()))?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    if args.header {
-        tsv(&mut out, &gdelt::EVENT_HEADER)?;
-    }
-    let col = |name: &str| {
-        gdelt::EVENT_HEADER
-            .iter()
-            .position(|h| *h == name)
-            .expect("a GDELT column")
-    };
-    let (id_col, mentions, sources, articles) = (
-        col("GLOBALEVENTID"),
-        col("NumMentions"),
-        col("NumSources"),
-        col("NumArticles"),
-    );
-    let mut loaded: Option<(String, warta_core::Document)> = None;
-    for ev in store.counted_events()? {
-        if loaded.as_ref().is_none_or(|(id, _)| *id != ev.article_id) {
-            let json = store
-                .document_json(&ev.article_id)?
-                .with_context(|| format!("{}: article {} is missing", db.display(), ev.article_id))?;
-            let doc: warta_core::Document = serde_json::from_str(&json)
-                .with_context(|| format!("{}: article {} is damaged", db.display(), ev.article_id))?;
-            loaded = Some((ev.article_id.clone(), doc));
+    let mut docs = DocCache::default();
+    match args.format {
+        ExportFormat::Gdelt => {
+            if args.header {
+                tsv(&mut out, &gdelt::EVENT_HEADER)?;
+            }
+            let col = |name: &str| {
+                gdelt::EVENT_HEADER
+                    .iter()
+                    .position(|h| *h == name)
+                    .expect("a GDELT column")
+            };
+            let (id_col, mentions, sources, articles) = (
+                col("GLOBALEVENTID"),
+                col("NumMentions"),
+                col("NumSources"),
+                col("NumArticles"),
+            );
+            for ev in store.counted_events()? {
+                let Some(one) = docs.event(&store, db, &ev.article_id, ev.index)? else {
+                    continue;
+                };
+                for mut row in gdelt::event_rows(lexicon, &one, args.all_modalities) {
+                    row[id_col] = ev.id.to_string();
+                    row[mentions] = ev.num_mentions.to_string();
+                    row[sources] = ev.num_sources.to_string();
+                    row[articles] = ev.num_articles.to_string();
+                    tsv(&mut out, &row)?;
+                }
+            }
         }
-        let (_, doc) = loaded.as_ref().expect("just loaded");
-        let Some(event) = doc.events.get(ev.index) else {
-            continue;
-        };
-        let mut one = doc.clone();
-        one.events = vec![event.clone()];
-        for mut row in gdelt::event_rows(lexicon, &one, args.all_modalities) {
-            row[id_col] = ev.id.to_string();
-            row[mentions] = ev.num_mentions.to_string();
-            row[sources] = ev.num_sources.to_string();
-            row[articles] = ev.num_articles.to_string();
-            tsv(&mut out, &row)?;
+        ExportFormat::GdeltMentions => {
+            if args.header {
+                tsv(&mut out, &gdelt::MENTION_HEADER)?;
+            }
+            for m in store.mentions()? {
+                let Some(one) = docs.event(&store, db, &m.article_id, m.index)? else {
+                    continue;
+                };
+                for mut row in gdelt::mention_rows(&one, args.all_modalities) {
+                    row[0] = m.event_id.to_string();
+                    tsv(&mut out, &row)?;
+                }
+            }
+        }
+        ExportFormat::Jsonl | ExportFormat::Csv => {
+            let mut csv_out =
+                (args.format == ExportFormat::Csv).then(|| csv::Writer::from_writer(Vec::new()));
+            if let Some(w) = &mut csv_out {
+                w.write_record(flat::CSV_HEADER.iter().chain(&STORE_COLUMNS))?;
+            }
+            for ev in store.counted_events()? {
+                let Some(one) = docs.event(&store, db, &ev.article_id, ev.index)? else {
+                    continue;
+                };
+                for r in flat::records(&one, args.all_modalities) {
+                    let serde_json::Value::Object(mut fields) = serde_json::to_value(&r)? else {
+                        continue;
+                    };
+                    fields.insert("event_id".into(), ev.id.into());
+                    fields.insert("story_id".into(), ev.story.into());
+                    fields.insert("num_mentions".into(), ev.num_mentions.into());
+                    fields.insert("num_sources".into(), ev.num_sources.into());
+                    fields.insert("num_articles".into(), ev.num_articles.into());
+                    match &mut csv_out {
+                        Some(w) => {
+                            w.write_record(fields.values().map(|v| match v {
+                                serde_json::Value::Null => String::new(),
+                                serde_json::Value::String(s) => s.clone(),
+                                other => other.to_string(),
+                            }))?;
+                        }
+                        None => {
+                            let mut line = serde_json::to_vec(&fields)?;
+                            line.push(b'\n');
+                            out.write_all(&line)?;
+                        }
+                    }
+                }
+            }
+            if let Some(w) = csv_out {
+                out.write_all(&w.into_inner().context("writing CSV")?)?;
+            }
         }
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The columns a store adds to the flat records (after `flat::CSV_HEADER`,
+/// whose `event_id` becomes the store's event id).
+const STORE_COLUMNS: [&str; 4] = ["story_id", "num_mentions", "num_sources", "num_articles"];
+
+/// The last stored document read, so that the events of one article are
+/// exported from one parse of it.
+#[derive(Default)]
+struct DocCache {
+    loaded: Option<(String, warta_core::Document)>,
+}
+
+impl DocCache {
+    /// Article `id` with only its event `index` (None when it has no such
+    /// event).
+    fn event(
+        &mut self,
+        store: &warta_store::SqliteStore,
+        db: &std::path::Path,
+        id: &str,
+        index: usize,
+    ) -> Result<Option<warta_core::Document>> {
+        use warta_store::Store;
+        if self.loaded.as_ref().is_none_or(|(have, _)| have != id) {
+            let json = store
+                .document_json(id)?
+                .with_context(|| format!("{}: article {id} is missing", db.display()))?;
+            let doc: warta_core::Document = serde_json::from_str(&json)
+                .with_context(|| format!("{}: article {id} is damaged", db.display()))?;
+            self.loaded = Some((id.to_string(), doc));
+        }
+        let (_, doc) = self.loaded.as_ref().expect("just loaded");
+        Ok(doc.events.get(index).map(|event| {
+            let mut one = doc.clone();
+            one.events = vec![event.clone()];
+            one
+        }))
+    }
 }

@@ -224,4 +224,50 @@ fn copies_of_a_story_add_mentions_not_events() {
         .collect();
     assert_eq!(support.len(), 1, "{text}");
     assert_eq!(support[0][col("NumArticles")], "3");
+    let event_id = support[0][col("GLOBALEVENTID")].to_string();
+    // Mentions: one row per article that mentions it, all pointing at it
+    let out = run(&["export", "--db", db_arg, "--format", "gdelt-mentions"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let mentions: Vec<Vec<&str>> = text
+        .lines()
+        .map(|l| l.split('\t').collect::<Vec<_>>())
+        .filter(|r| r[0] == event_id)
+        .collect();
+    assert_eq!(mentions.len(), 3, "{text}");
+    assert!(mentions.iter().all(|r| r.len() == 16));
+    // flat records: the same event once, with its counts and story
+    for format in ["jsonl", "csv"] {
+        let out = run(&["export", "--db", db_arg, "--format", format]);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let text = String::from_utf8(out.stdout).unwrap();
+        let records: Vec<serde_json::Map<String, serde_json::Value>> = if format == "jsonl" {
+            text.lines().map(|l| serde_json::from_str(l).unwrap()).collect()
+        } else {
+            let mut r = csv::Reader::from_reader(text.as_bytes());
+            let header = r.headers().unwrap().clone();
+            r.records()
+                .map(|rec| {
+                    let rec = rec.unwrap();
+                    header
+                        .iter()
+                        .zip(rec.iter())
+                        .map(|(k, v)| (k.to_string(), serde_json::Value::String(v.to_string())))
+                        .collect()
+                })
+                .collect()
+        };
+        let same: Vec<_> = records
+            .iter()
+            .filter(|r| r["event_id"].to_string().trim_matches('"') == event_id)
+            .collect();
+        assert_eq!(same.len(), 1, "{format}: {text}");
+        assert_eq!(
+            same[0]["num_articles"].to_string().trim_matches('"'),
+            "3",
+            "{format}"
+        );
+        assert_eq!(same[0]["cameo"].to_string().trim_matches('"'), "051", "{format}");
+        assert!(!same[0]["story_id"].is_null(), "{format}");
+    }
 }
