@@ -47,10 +47,16 @@ pub struct InputArgs {
 }
 
 /// Where analysed articles go, in input order.
-pub(crate) trait Sink {
-    /// One article's outcome (failures are also reported on stderr),
-    /// handed over so a sink can keep it (the store's writer thread does).
-    fn outcome(&mut self, out: &mut dyn Write, outcome: Outcome) -> Result<()>;
+pub(crate) trait Sink: Sync {
+    /// What a worker thread makes of an outcome before the outcomes are
+    /// handed over in order: work that needs no order (serialising, the
+    /// store's hashing) runs in parallel there.
+    type Item: Send;
+    fn prepare(&self, outcome: Outcome) -> Self::Item;
+    /// One article's prepared outcome (failures are also reported on
+    /// stderr), handed over so a sink can keep it (the store's writer
+    /// thread does).
+    fn outcome(&mut self, out: &mut dyn Write, item: Self::Item) -> Result<()>;
     /// After the last article.
     fn finish(&mut self, _out: &mut dyn Write) -> Result<()> {
         Ok(())
@@ -109,6 +115,12 @@ struct FormatSink {
 }
 
 impl Sink for FormatSink {
+    type Item = Outcome;
+
+    fn prepare(&self, outcome: Outcome) -> Outcome {
+        outcome
+    }
+
     fn outcome(&mut self, out: &mut dyn Write, outcome: Outcome) -> Result<()> {
         let outcome = &outcome;
         match self.format {
@@ -139,7 +151,7 @@ impl Sink for FormatSink {
 
 /// Reads the inputs, runs the pipeline on every article (in parallel,
 /// batch by batch) and hands each outcome to `sink` in input order.
-pub(crate) fn drive(args: InputArgs, sink: &mut dyn Sink) -> Result<ExitCode> {
+pub(crate) fn drive<S: Sink>(args: InputArgs, sink: &mut S) -> Result<ExitCode> {
     let mut paths = args.paths;
     if paths.is_empty() {
         if std::io::stdin().is_terminal() {
@@ -172,19 +184,27 @@ pub(crate) fn drive(args: InputArgs, sink: &mut dyn Sink) -> Result<ExitCode> {
         if batch.is_empty() {
             break;
         }
-        let outcomes: Vec<Outcome> = pool.install(|| {
+        let preparer: &S = sink;
+        let outcomes: Vec<(Option<String>, S::Item)> = pool.install(|| {
             batch
                 .into_par_iter()
-                .map(|r| analyze_one(&pipeline, r, budget))
+                .map(|r| {
+                    let outcome = analyze_one(&pipeline, r, budget);
+                    let failure = match &outcome {
+                        Outcome::Failed(f) => Some(format!("{}: {}", f.input, f.error)),
+                        Outcome::Done(_) => None,
+                    };
+                    (failure, preparer.prepare(outcome))
+                })
                 .collect()
         });
-        for outcome in outcomes {
+        for (failure, item) in outcomes {
             done += 1;
-            if let Outcome::Failed(f) = &outcome {
+            if let Some(f) = failure {
                 failed += 1;
-                progress.suspend(|| eprintln!("warta: {}: {}", f.input, f.error));
+                progress.suspend(|| eprintln!("warta: {f}"));
             }
-            sink.outcome(&mut out, outcome)?;
+            sink.outcome(&mut out, item)?;
         }
         progress.set_position(done as u64);
         out.flush()?;

@@ -58,6 +58,12 @@ fn tsv(out: &mut dyn Write, row: &[impl AsRef<str>]) -> std::io::Result<()> {
 }
 
 impl Sink for ExportSink {
+    type Item = Outcome;
+
+    fn prepare(&self, outcome: Outcome) -> Outcome {
+        outcome
+    }
+
     fn outcome(&mut self, out: &mut dyn Write, outcome: Outcome) -> Result<()> {
         let outcome = &outcome;
         if !self.wrote_header {

@@ -1,12 +1,13 @@
 //! `warta ingest`: analyse inputs into the corpus store.
 
-use crate::analyze::{drive, InputArgs, Outcome, Sink};
+use crate::analyze::{drive, Failure, InputArgs, Outcome, Sink};
 use anyhow::{Context, Result};
 use clap::Args;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use warta_store::{Put, SqliteStore, Store};
+use warta_core::Document;
+use warta_store::{PreparedArticle, Put, SqliteStore, Store};
 
 /// Articles stored per transaction: an interrupted ingest loses at most
 /// this many, and the next run stores them.
@@ -40,20 +41,27 @@ struct Written {
 /// rejects — on a thread of its own, so the workers analyse the next batch
 /// while this one is written.
 struct StoreSink {
-    to_writer: Option<std::sync::mpsc::SyncSender<Outcome>>,
+    to_writer: Option<std::sync::mpsc::SyncSender<ToStore>>,
     writer: Option<std::thread::JoinHandle<Result<Written>>>,
 }
 
-fn write_all(mut store: SqliteStore, outcomes: std::sync::mpsc::Receiver<Outcome>) -> Result<Written> {
+/// An outcome as the writer takes it: an article with what the store
+/// needs computed on the worker thread, or a failure.
+enum ToStore {
+    Article(Box<Document>, Box<PreparedArticle>),
+    Failed(Failure),
+}
+
+fn write_all(mut store: SqliteStore, outcomes: std::sync::mpsc::Receiver<ToStore>) -> Result<Written> {
     let mut w = Written::default();
     let mut since_commit = 0;
     for outcome in outcomes {
         match outcome {
-            Outcome::Done(doc) => match store.put_article(&doc)? {
+            ToStore::Article(doc, prepared) => match store.put_prepared(&doc, &prepared)? {
                 Put::Stored => w.stored += 1,
                 Put::AlreadyPresent => w.present += 1,
             },
-            Outcome::Failed(f) => {
+            ToStore::Failed(f) => {
                 store.put_reject(&f.input, f.id.as_deref(), &f.error)?;
                 w.rejected += 1;
             }
@@ -90,7 +98,23 @@ impl StoreSink {
 }
 
 impl Sink for StoreSink {
-    fn outcome(&mut self, _out: &mut dyn Write, outcome: Outcome) -> Result<()> {
+    type Item = ToStore;
+
+    fn prepare(&self, outcome: Outcome) -> ToStore {
+        match outcome {
+            Outcome::Done(doc) => match warta_store::prepare(&doc) {
+                Ok(prepared) => ToStore::Article(doc, Box::new(prepared)),
+                Err(e) => ToStore::Failed(Failure {
+                    id: Some(doc.id.clone()),
+                    input: doc.source.input.clone().unwrap_or_else(|| doc.id.clone()),
+                    error: e.to_string(),
+                }),
+            },
+            Outcome::Failed(f) => ToStore::Failed(f),
+        }
+    }
+
+    fn outcome(&mut self, _out: &mut dyn Write, outcome: ToStore) -> Result<()> {
         let sent = self.to_writer.as_ref().is_some_and(|tx| tx.send(outcome).is_ok());
         if !sent {
             // The writer stopped on an error: say which.

@@ -171,11 +171,46 @@ pub struct FeedState {
     pub last_modified: Option<String>,
 }
 
+/// What a store keeps of an analysed article that needs no store to
+/// compute: its identity, its JSON output, its MinHash signature and its
+/// story keys. Ingest makes it on the worker threads ([`prepare`]), so the
+/// one writer thread only writes.
+#[derive(Debug, Clone)]
+pub struct PreparedArticle {
+    /// [`article_id`] of the document.
+    pub id: String,
+    /// The document as `warta analyze --format json` writes it.
+    pub output: serde_json::Value,
+    /// `output` as text.
+    pub json: String,
+    pub signature: warta_dedup::Signature,
+    /// [`stories::story_keys`] of `output`.
+    pub story_keys: Vec<String>,
+}
+
+/// Prepares `doc` for [`Store::put_prepared`].
+pub fn prepare(doc: &Document) -> Result<PreparedArticle, StoreError> {
+    let output = serde_json::to_value(doc.to_output())
+        .map_err(|e| StoreError::Invalid(format!("{}: serialising: {e}", doc.id)))?;
+    Ok(PreparedArticle {
+        id: article_id(doc),
+        json: output.to_string(),
+        signature: warta_dedup::Signature::of(&doc.text),
+        story_keys: stories::story_keys(&output),
+        output,
+    })
+}
+
 /// What ingest, query, export and the server need of a store.
 pub trait Store {
     /// Stores an analysed article with all its layers, unless an article
     /// with the same [`article_id`] is already there.
-    fn put_article(&mut self, doc: &Document) -> Result<Put, StoreError>;
+    fn put_article(&mut self, doc: &Document) -> Result<Put, StoreError> {
+        let prepared = prepare(doc)?;
+        self.put_prepared(doc, &prepared)
+    }
+    /// [`Store::put_article`] with what [`prepare`] made of `doc`.
+    fn put_prepared(&mut self, doc: &Document, prepared: &PreparedArticle) -> Result<Put, StoreError>;
     /// Records an input that could not be read or analysed.
     fn put_reject(&mut self, input: &str, id: Option<&str>, reason: &str) -> Result<(), StoreError>;
     /// Makes everything put so far durable (the end of a batch).

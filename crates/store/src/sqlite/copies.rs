@@ -22,40 +22,44 @@ impl SqliteStore {
     /// then the smaller id; a new article that beats it takes its place.
     /// Returns an article of its group stored before it (the one it is most
     /// like), or `None` when it copies nothing.
-    pub(super) fn link_copies(&self, id: &str, doc: &Document) -> Result<Option<String>, StoreError> {
+    pub(super) fn link_copies(
+        &self,
+        id: &str,
+        doc: &Document,
+        sig: &Signature,
+    ) -> Result<Option<String>, StoreError> {
         let c = &self.conn;
-        let sig = Signature::of(&doc.text);
         c.prepare_cached("INSERT INTO minhash (article_id, signature) VALUES (?1, ?2)")
             .map_err(sql("preparing minhash"))?
             .execute(params![id, sig.to_bytes()])
             .map_err(sql(format!("storing the signature of {id}")))?;
         // Candidates by the number of bands they share: a copy shares many,
-        // a chance collision one.
-        let mut candidates: rustc_hash::FxHashMap<String, usize> = Default::default();
-        {
-            let mut find = c
-                .prepare_cached("SELECT article_id FROM lsh WHERE band = ?1 AND hash = ?2 LIMIT ?3")
-                .map_err(sql("preparing lsh lookups"))?;
-            let mut add = c
-                .prepare_cached("INSERT OR IGNORE INTO lsh (band, hash, article_id) VALUES (?1, ?2, ?3)")
-                .map_err(sql("preparing lsh"))?;
-            for (b, h) in sig.bands().iter().enumerate() {
-                let h = *h as i64;
-                let found = find
-                    .query_map(params![b as i64, h, MAX_CANDIDATES_PER_BAND], |r| {
-                        r.get::<_, String>(0)
-                    })
-                    .map_err(sql("looking up lsh bands"))?;
-                for f in found {
-                    let f = f.map_err(sql("reading lsh bands"))?;
-                    *candidates.entry(f).or_default() += 1;
-                }
-                add.execute(params![b as i64, h, id])
-                    .map_err(sql(format!("storing the bands of {id}")))?;
-            }
-        }
-        let mut candidates: Vec<(String, usize)> = candidates.into_iter().collect();
-        candidates.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        // a chance collision one. One statement each for the lookup and
+        // the insert of all bands (as a JSON array: index = band), not one
+        // per band: statements, not rows, were the cost.
+        let bands = serde_json::to_string(&sig.bands().iter().map(|h| *h as i64).collect::<Vec<i64>>())
+            .expect("numbers serialise");
+        let candidates: Vec<(String, usize)> = c
+            .prepare_cached(
+                "SELECT l.article_id, count(*) AS shared FROM json_each(?1) j
+                 JOIN lsh l ON l.band = j.key AND l.hash = j.value
+                 WHERE l.article_id IN (SELECT l2.article_id FROM lsh l2
+                                        WHERE l2.band = j.key AND l2.hash = j.value LIMIT ?2)
+                 GROUP BY l.article_id ORDER BY shared DESC, l.article_id LIMIT ?3",
+            )
+            .map_err(sql("preparing lsh lookups"))?
+            .query_map(
+                params![bands, MAX_CANDIDATES_PER_BAND, MAX_CANDIDATES as i64],
+                |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as usize)),
+            )
+            .and_then(|rows| rows.collect())
+            .map_err(sql("looking up lsh bands"))?;
+        c.prepare_cached(
+            "INSERT OR IGNORE INTO lsh (band, hash, article_id) SELECT key, value, ?2 FROM json_each(?1)",
+        )
+        .map_err(sql("preparing lsh"))?
+        .execute(params![bands, id])
+        .map_err(sql(format!("storing the bands of {id}")))?;
         let mut best: Option<(String, f32)> = None;
         for (cand, _) in candidates.into_iter().take(MAX_CANDIDATES) {
             let other = self.signature(&cand)?;

@@ -6,7 +6,7 @@ use rusqlite::params;
 use serde_json::Value;
 
 impl SqliteStore {
-    pub(super) fn insert_layers(&self, id: &str, doc: &Value) -> Result<(), StoreError> {
+    pub(super) fn insert_layers(&self, id: &str, doc: &Value) -> Result<SearchRow, StoreError> {
         let c = &self.conn;
         let mut st = c
             .prepare_cached(
@@ -77,18 +77,44 @@ impl SqliteStore {
             .iter()
             .filter_map(|q| text(q, "text"))
             .collect();
-        c.prepare_cached(
-            "INSERT INTO search (article_id, title, text, names, quotes) VALUES (?1, ?2, ?3, ?4, ?5)",
-        )
-        .map_err(sql("preparing search"))?
-        .execute(params![
-            id,
-            text(doc, "title"),
-            text(doc, "text"),
-            names.join("\n"),
-            quotes.join("\n")
-        ])
-        .map_err(sql(format!("indexing {id} for search")))?;
+        Ok(SearchRow {
+            article_id: id.to_string(),
+            title: text(doc, "title"),
+            text: text(doc, "text").unwrap_or_default(),
+            names: names.join("\n"),
+            quotes: quotes.join("\n"),
+        })
+    }
+
+    /// Indexes the articles stored since the last call for search. FTS5
+    /// writes its pending index at every savepoint, and each article is
+    /// stored in one: indexing at the end of a batch, in the same
+    /// transaction, let it merge a whole batch at once (ingest 1.9 s →
+    /// see BENCHMARKS.md).
+    pub(super) fn flush_search(&self) -> Result<(), StoreError> {
+        let rows = std::mem::take(&mut *self.pending_search.borrow_mut());
+        if rows.is_empty() {
+            return Ok(());
+        }
+        let mut st = self
+            .conn
+            .prepare_cached(
+                "INSERT INTO search (article_id, title, text, names, quotes) VALUES (?1, ?2, ?3, ?4, ?5)",
+            )
+            .map_err(sql("preparing search"))?;
+        for r in rows {
+            st.execute(params![r.article_id, r.title, r.text, r.names, r.quotes])
+                .map_err(sql(format!("indexing {} for search", r.article_id)))?;
+        }
         Ok(())
     }
+}
+
+/// What the search index holds of an article.
+pub(super) struct SearchRow {
+    article_id: String,
+    title: Option<String>,
+    text: String,
+    names: String,
+    quotes: String,
 }

@@ -12,7 +12,7 @@ use serde_json::Value;
 
 /// Articles read per key when looking for neighbours, and neighbours
 /// scored: a key every article holds costs a constant, not a scan.
-const MAX_PER_KEY: i64 = 200;
+const MAX_PER_KEY: i64 = 20;
 const MAX_NEIGHBOURS: usize = 32;
 
 /// The row of `story_key_counts` that counts articles with keys.
@@ -54,7 +54,7 @@ impl SqliteStore {
         for (id, published, document, copy_of) in rows {
             let doc: Value = serde_json::from_str(&document)
                 .map_err(|e| StoreError::Invalid(format!("{id}: stored document: {e}")))?;
-            self.assign_story(&id, published.as_deref(), &doc, copy_of.as_deref())?;
+            self.assign_story(&id, published.as_deref(), &story_keys(&doc), copy_of.as_deref())?;
         }
         self.conn
             .execute_batch("COMMIT")
@@ -64,12 +64,12 @@ impl SqliteStore {
     /// Puts article `id` in a story and returns the story's id: the story
     /// of `copy_of` (an article of its copy group) for a copy, else that
     /// of the most similar article published within the window, else a
-    /// new one. `doc` is the article's JSON output.
+    /// new one. `keys` are the article's story keys.
     pub(super) fn assign_story(
         &self,
         id: &str,
         published: Option<&str>,
-        doc: &Value,
+        keys: &[String],
         copy_of: Option<&str>,
     ) -> Result<i64, StoreError> {
         let copied_story = match copy_of {
@@ -79,9 +79,8 @@ impl SqliteStore {
         let (story, similarity) = match (copied_story, published.and_then(day_number)) {
             (Some(s), _) => (Some(s), None),
             (None, Some(day)) => {
-                let keys = story_keys(doc);
-                let found = self.nearest_story(&keys, day)?;
-                self.index_story_keys(id, day, &keys)?;
+                let found = self.nearest_story(keys, day)?;
+                self.index_story_keys(id, day, keys)?;
                 match found {
                     Some((s, sim)) => (Some(s), Some(sim)),
                     None => (None, None),
@@ -140,85 +139,101 @@ impl SqliteStore {
 
     /// The story of the stored article most like one with `keys` published
     /// on `day`, with its similarity, if one reaches [`STORY_THRESHOLD`].
+    /// A handful of statements whatever the number of keys (keys travel as
+    /// JSON arrays): statements, not rows, were the cost.
     fn nearest_story(&self, keys: &[String], day: i64) -> Result<Option<(i64, f64)>, StoreError> {
         if keys.len() < MIN_SHARED_KEYS {
             return Ok(None);
         }
-        let mut shared: FxHashMap<String, usize> = FxHashMap::default();
-        {
-            let mut near = self
-                .conn
-                .prepare_cached(
-                    "SELECT article_id FROM story_keys WHERE key = ?1 AND day BETWEEN ?2 AND ?3
-                     ORDER BY day DESC LIMIT ?4",
-                )
-                .map_err(sql("preparing story neighbours"))?;
-            for k in keys {
-                let rows = near
-                    .query_map(
-                        params![k, day - WINDOW_DAYS, day + WINDOW_DAYS, MAX_PER_KEY],
-                        |r| r.get::<_, String>(0),
-                    )
-                    .map_err(sql("looking up story neighbours"))?;
-                for a in rows {
-                    *shared
-                        .entry(a.map_err(sql("reading story neighbours"))?)
-                        .or_default() += 1;
-                }
-            }
-        }
-        let mut near: Vec<(String, usize)> = shared
-            .into_iter()
-            .filter(|(_, n)| *n >= MIN_SHARED_KEYS)
+        let mut counts = self.key_counts(keys.iter().map(String::as_str).chain([ARTICLES_ROW]))?;
+        let n = counts.get(ARTICLES_ROW).copied().unwrap_or(0);
+        // Neighbours are looked up by the keys that still tell articles
+        // apart: a key a large share of the corpus holds would read a
+        // large share of the window for every article.
+        let max_df = MAX_PER_KEY.max(n as i64 / 50) as u64;
+        let lookup: Vec<&str> = keys
+            .iter()
+            .map(String::as_str)
+            .filter(|k| counts.get(*k).copied().unwrap_or(0) <= max_df)
             .collect();
+        let near: Vec<String> = self
+            .conn
+            .prepare_cached(
+                "SELECT s.article_id, count(*) AS shared FROM json_each(?1) k
+                 JOIN story_keys s ON s.key = k.value AND s.day BETWEEN ?2 AND ?3
+                 GROUP BY s.article_id HAVING shared >= ?4 ORDER BY shared DESC, s.article_id LIMIT ?5",
+            )
+            .map_err(sql("preparing story neighbours"))?
+            .query_map(
+                params![
+                    json(&lookup),
+                    day - WINDOW_DAYS,
+                    day + WINDOW_DAYS,
+                    MIN_SHARED_KEYS as i64,
+                    MAX_NEIGHBOURS as i64
+                ],
+                |r| r.get::<_, String>(0),
+            )
+            .and_then(|rows| rows.collect())
+            .map_err(sql("looking up story neighbours"))?;
         if near.is_empty() {
             return Ok(None);
         }
-        near.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-        near.truncate(MAX_NEIGHBOURS);
-        let n = self.key_count(ARTICLES_ROW)?;
-        let mut weights: FxHashMap<String, f64> = FxHashMap::default();
-        let mut best: Option<(String, f64)> = None;
-        for (other, _) in near {
-            let other_keys: String = self
-                .conn
-                .prepare_cached("SELECT keys FROM story_features WHERE article_id = ?1")
-                .map_err(sql("preparing story features"))?
-                .query_row([&other], |r| r.get(0))
-                .map_err(sql(format!("reading the story keys of {other}")))?;
-            let other_keys: Vec<String> = other_keys
-                .split('\n')
-                .filter(|k| !k.is_empty())
-                .map(str::to_string)
-                .collect();
-            for k in keys.iter().chain(&other_keys) {
-                if !weights.contains_key(k) {
-                    weights.insert(k.clone(), key_weight(self.key_count(k)?, n));
-                }
-            }
-            let weight = |k: &str| weights.get(k).copied().unwrap_or(1.0);
-            let (s, common) = similarity(keys, &other_keys, &weight);
-            if common >= MIN_SHARED_KEYS && s >= STORY_THRESHOLD && best.as_ref().is_none_or(|(_, b)| s > *b)
-            {
+        let features: Vec<(String, Vec<String>)> = self
+            .conn
+            .prepare_cached(
+                "SELECT f.article_id, f.keys FROM json_each(?1) j JOIN story_features f ON f.article_id = j.value",
+            )
+            .map_err(sql("preparing story features"))?
+            .query_map([json(&near)], |r| {
+                let keys: String = r.get(1)?;
+                Ok((
+                    r.get::<_, String>(0)?,
+                    keys.split('\n').filter(|k| !k.is_empty()).map(str::to_string).collect(),
+                ))
+            })
+            .and_then(|rows| rows.collect())
+            .map_err(sql("reading story features"))?;
+        let unknown: Vec<&str> = features
+            .iter()
+            .flat_map(|(_, ks)| ks.iter().map(String::as_str))
+            .filter(|k| !counts.contains_key(*k))
+            .collect();
+        counts.extend(self.key_counts(unknown.into_iter())?);
+        let weight = |k: &str| key_weight(counts.get(k).copied().unwrap_or(0), n);
+        let mut best: Option<(&str, f64)> = None;
+        for (other, other_keys) in &features {
+            let (s, common) = similarity(keys, other_keys, &weight);
+            if common >= MIN_SHARED_KEYS && s >= STORY_THRESHOLD && best.is_none_or(|(_, b)| s > b) {
                 best = Some((other, s));
             }
         }
         match best {
-            Some((other, s)) => Ok(self.story_of(&other)?.map(|story| (story, s))),
+            Some((other, s)) => Ok(self.story_of(other)?.map(|story| (story, s))),
             None => Ok(None),
         }
     }
 
-    /// How many articles hold `key` (`""`: how many articles have keys).
-    fn key_count(&self, key: &str) -> Result<u64, StoreError> {
-        let n: Option<i64> = self
-            .conn
-            .prepare_cached("SELECT n FROM story_key_counts WHERE key = ?1")
+    /// How many articles hold each of `keys` (`""`: how many articles have
+    /// keys); keys no article holds are absent.
+    fn key_counts<'k>(
+        &self,
+        keys: impl Iterator<Item = &'k str>,
+    ) -> Result<FxHashMap<String, u64>, StoreError> {
+        let keys: Vec<&str> = keys.collect();
+        if keys.is_empty() {
+            return Ok(FxHashMap::default());
+        }
+        self.conn
+            .prepare_cached(
+                "SELECT c.key, c.n FROM json_each(?1) j JOIN story_key_counts c ON c.key = j.value",
+            )
             .map_err(sql("preparing story key counts"))?
-            .query_row([key], |r| r.get(0))
-            .optional()
-            .map_err(sql("reading story key counts"))?;
-        Ok(n.unwrap_or(0) as u64)
+            .query_map([json(&keys)], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as u64))
+            })
+            .and_then(|rows| rows.collect())
+            .map_err(sql("reading story key counts"))
     }
 
     fn index_story_keys(&self, id: &str, day: i64, keys: &[String]) -> Result<(), StoreError> {
@@ -227,22 +242,25 @@ impl SqliteStore {
             .map_err(sql("preparing story features"))?
             .execute(params![id, day, keys.join("\n")])
             .map_err(sql(format!("storing the story keys of {id}")))?;
-        let mut add = c
-            .prepare_cached("INSERT OR IGNORE INTO story_keys (key, day, article_id) VALUES (?1, ?2, ?3)")
-            .map_err(sql("preparing story keys"))?;
-        let mut count = c
-            .prepare_cached(
-                "INSERT INTO story_key_counts (key, n) VALUES (?1, 1) ON CONFLICT (key) DO UPDATE SET n = n + 1",
-            )
-            .map_err(sql("preparing story key counts"))?;
-        for k in keys {
-            add.execute(params![k, day, id])
-                .map_err(sql(format!("storing the story keys of {id}")))?;
-            count.execute([k]).map_err(sql("counting story keys"))?;
-        }
-        count
-            .execute([ARTICLES_ROW])
-            .map_err(sql("counting story keys"))?;
+        c.prepare_cached(
+            "INSERT OR IGNORE INTO story_keys (key, day, article_id) SELECT value, ?2, ?3 FROM json_each(?1)",
+        )
+        .map_err(sql("preparing story keys"))?
+        .execute(params![json(keys), day, id])
+        .map_err(sql(format!("storing the story keys of {id}")))?;
+        let counted: Vec<&str> = keys.iter().map(String::as_str).chain([ARTICLES_ROW]).collect();
+        c.prepare_cached(
+            "INSERT INTO story_key_counts (key, n) SELECT value, 1 FROM json_each(?1) WHERE true
+             ON CONFLICT (key) DO UPDATE SET n = n + 1",
+        )
+        .map_err(sql("preparing story key counts"))?
+        .execute([json(&counted)])
+        .map_err(sql("counting story keys"))?;
         Ok(())
     }
+}
+
+/// A list of strings as a JSON array, for `json_each`.
+fn json<S: AsRef<str>>(items: &[S]) -> String {
+    serde_json::to_string(&items.iter().map(AsRef::as_ref).collect::<Vec<&str>>()).expect("strings serialise")
 }
