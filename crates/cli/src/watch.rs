@@ -97,6 +97,7 @@ fn poll(feed: &str, fetcher: &mut Fetcher, pipeline: &Pipeline, store: &mut Sqli
             return Ok(round);
         }
     };
+    let mut retry = false;
     for item in items {
         if store.was_fetched(&item.url)? {
             continue;
@@ -118,7 +119,13 @@ fn poll(feed: &str, fetcher: &mut Fetcher, pipeline: &Pipeline, store: &mut Sqli
                 };
                 store.mark_fetched(&item.url, Some(&id), outcome)?;
             }
-            Err(reason) => {
+            Err(Failed::Later(reason)) => {
+                // not given up: the next round tries again
+                round.failed += 1;
+                retry = true;
+                eprintln!("warta: {reason} (will retry)");
+            }
+            Err(Failed::For(reason)) => {
                 round.failed += 1;
                 store.put_reject(&item.url, None, &reason)?;
                 store.mark_fetched(&item.url, None, &reason)?;
@@ -128,15 +135,33 @@ fn poll(feed: &str, fetcher: &mut Fetcher, pipeline: &Pipeline, store: &mut Sqli
         // after it.
         store.commit()?;
     }
-    store.set_feed_state(
-        feed,
-        &FeedState {
-            etag: validators.etag,
-            last_modified: validators.last_modified,
-        },
-    )?;
+    // A page to try again keeps the feed's old validators, so that the
+    // next poll reads the items again instead of hearing "not modified".
+    if !retry {
+        store.set_feed_state(
+            feed,
+            &FeedState {
+                etag: validators.etag,
+                last_modified: validators.last_modified,
+            },
+        )?;
+    }
     store.commit()?;
     Ok(round)
+}
+
+/// Why a page was not stored.
+enum Failed {
+    /// Worth trying again (a timeout, a network failure, a 5xx answer).
+    Later(String),
+    /// For good: refused, too large, not an article, …
+    For(String),
+}
+
+impl From<String> for Failed {
+    fn from(reason: String) -> Failed {
+        Failed::For(reason)
+    }
 }
 
 /// Fetches an item's page and analyses it; the feed's title and date fill
@@ -145,11 +170,17 @@ fn fetch_and_analyse(
     item: &FeedItem,
     fetcher: &mut Fetcher,
     pipeline: &Pipeline,
-) -> Result<warta_core::Document, String> {
+) -> Result<warta_core::Document, Failed> {
     let page = match fetcher.fetch_page(&item.url, &Validators::default()) {
         Ok(Fetched::Page(page)) => page,
-        Ok(Fetched::NotModified) => return Err("not modified, but nothing was stored".into()),
-        Err(e) => return Err(e.to_string()),
+        Ok(Fetched::NotModified) => {
+            return Err(Failed::Later(format!(
+                "{}: not modified, but nothing was stored",
+                item.url
+            )))
+        }
+        Err(e) if e.is_transient() => return Err(Failed::Later(e.to_string())),
+        Err(e) => return Err(Failed::For(e.to_string())),
     };
     let raw = warta_read::read_bytes(&item.url, &page.body)
         .into_iter()
@@ -166,5 +197,5 @@ fn fetch_and_analyse(
     };
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pipeline.analyze(raw)))
         .map_err(|_| format!("{}: the analysis failed unexpectedly (a bug in warta)", item.url))?
-        .map_err(|e| e.to_string())
+        .map_err(|e| Failed::For(e.to_string()))
 }

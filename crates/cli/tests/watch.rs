@@ -39,7 +39,12 @@ fn serve() -> (String, Seen) {
         r#"<?xml version="1.0"?><rss version="2.0"><channel><title>t</title><link>{base}/</link><description>d</description>
 <item><title>Kim Jong Un dukung Putin</title><link>{base}/a.html</link><pubDate>Tue, 21 Jun 2022 10:00:00 GMT</pubDate></item>
 <item><title>Banjir</title><link>/b.html</link><pubDate>Mon, 05 Feb 2024 08:00:00 GMT</pubDate></item>
+<item><title>Gempa</title><link>/flaky.html</link></item>
 </channel></rss>"#
+    );
+    let flaky = html(
+        "Gempa guncang Garut",
+        "Gempa bermagnitudo 5,1 mengguncang Kabupaten Garut, Jawa Barat, pada Jumat (15/12/2023) malam.\nBMKG mencatat pusat gempa berada di darat.",
     );
     let log = seen.clone();
     std::thread::spawn(move || {
@@ -63,12 +68,23 @@ fn serve() -> (String, Seen) {
                     }
                 }
             }
+            let flaky_before = log
+                .lock()
+                .unwrap()
+                .iter()
+                .filter(|(p, _)| p == "/flaky.html")
+                .count();
             log.lock().unwrap().push((path.clone(), inm.clone()));
             let (status, ctype, body) = match path.as_str() {
                 "/feed.xml" if inm.as_deref() == Some("\"v1\"") => ("304 Not Modified", "", String::new()),
                 "/feed.xml" => ("200 OK", "application/rss+xml", feed.clone()),
                 "/a.html" => ("200 OK", "text/html; charset=utf-8", a.clone()),
                 "/b.html" => ("200 OK", "text/html; charset=utf-8", b.clone()),
+                // down the first time: a page worth trying again
+                "/flaky.html" if flaky_before == 0 => {
+                    ("503 Service Unavailable", "text/plain", "busy".to_string())
+                }
+                "/flaky.html" => ("200 OK", "text/html; charset=utf-8", flaky.clone()),
                 _ => ("404 Not Found", "text/plain", "not found".to_string()),
             };
             let _ = write!(
@@ -108,10 +124,12 @@ fn watching_a_feed_stores_new_pages_once_and_asks_again_conditionally() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{err}");
     assert!(
-        err.contains("2 new, 2 stored, 0 already present, 0 failed"),
+        err.contains("3 new, 2 stored, 0 already present, 1 failed"),
         "{err}"
     );
+    assert!(err.contains("will retry"), "{err}");
     assert_eq!(count(&db, "articles"), 2);
+    assert_eq!(count(&db, "rejects"), 0, "a page that was down is not given up");
     // the seed page was analysed: its support event is stored, and the
     // feed's relative link was resolved against the feed
     assert!(count(&db, "event_mentions") >= 8);
@@ -124,20 +142,35 @@ fn watching_a_feed_stores_new_pages_once_and_asks_again_conditionally() {
     assert_eq!(url, format!("{base}/b.html"));
     drop(c);
 
+    // the page that was down is tried again, and nothing stored is
+    // fetched twice
     let out = run(&args);
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{err}");
+    assert!(
+        err.contains("1 new, 1 stored, 0 already present, 0 failed"),
+        "{err}"
+    );
+    assert_eq!(count(&db, "articles"), 3);
+    let out = run(&args);
+    let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("0 new, 0 stored"), "{err}");
-    assert_eq!(count(&db, "articles"), 2);
     let seen = seen.lock().unwrap().clone();
-    let pages = seen.iter().filter(|(p, _)| p.ends_with(".html")).count();
-    assert_eq!(pages, 2, "each page fetched once: {seen:?}");
-    let feeds: Vec<_> = seen.iter().filter(|(p, _)| p == "/feed.xml").collect();
-    assert_eq!(feeds.len(), 2);
+    let pages = |p: &str| seen.iter().filter(|(path, _)| path == p).count();
     assert_eq!(
-        feeds[1].1.as_deref(),
+        (pages("/a.html"), pages("/b.html"), pages("/flaky.html")),
+        (1, 1, 2),
+        "{seen:?}"
+    );
+    let feeds: Vec<_> = seen.iter().filter(|(p, _)| p == "/feed.xml").collect();
+    assert_eq!(feeds.len(), 3);
+    // after a page to retry, the feed is read whole again; then it is
+    // asked with its ETag
+    assert_eq!(feeds[1].1, None);
+    assert_eq!(
+        feeds[2].1.as_deref(),
         Some("\"v1\""),
-        "the second poll is conditional"
+        "the third poll is conditional"
     );
 }
 

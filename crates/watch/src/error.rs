@@ -91,6 +91,17 @@ pub enum WatchError {
 }
 
 impl WatchError {
+    /// Whether trying again later may succeed (a timeout, a network
+    /// failure, a 5xx or 429 answer): a caller retries these rather than
+    /// giving the URL up.
+    pub fn is_transient(&self) -> bool {
+        match self {
+            WatchError::Timeout { .. } | WatchError::Network { .. } => true,
+            WatchError::HttpStatus { status, .. } => *status >= 500 || *status == 429,
+            _ => false,
+        }
+    }
+
     /// The URL the error is about.
     pub fn url(&self) -> &str {
         match self {
