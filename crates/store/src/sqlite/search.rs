@@ -40,7 +40,10 @@ impl SqliteStore {
             let p = arg(d, &mut args);
             filters.push_str(&format!(" AND a.published <= {p}"));
         }
-        // Event conditions hold for one and the same event.
+        // Event conditions hold for one and the same event. CROSS JOIN
+        // keeps SQLite's order: the article's few mentions first, then
+        // their events by id — not every event of a type, then its
+        // mentions (7x slower on 10,000 articles).
         let mut on_event = String::new();
         if let Some(t) = &s.plover {
             let p = arg(&t.to_uppercase(), &mut args);
@@ -65,7 +68,7 @@ impl SqliteStore {
         }
         if !on_event.is_empty() {
             filters.push_str(&format!(
-                " AND EXISTS (SELECT 1 FROM event_mentions m JOIN events e ON e.id = m.event_id
+                " AND EXISTS (SELECT 1 FROM event_mentions m CROSS JOIN events e ON e.id = m.event_id
                    WHERE m.article_id = a.id{on_event})"
             ));
         }
@@ -73,7 +76,7 @@ impl SqliteStore {
             // where an event happened, or a place the article names
             let p = arg(&c.to_uppercase(), &mut args);
             filters.push_str(&format!(
-                " AND (EXISTS (SELECT 1 FROM event_mentions m JOIN events e ON e.id = m.event_id
+                " AND (EXISTS (SELECT 1 FROM event_mentions m CROSS JOIN events e ON e.id = m.event_id
                        WHERE m.article_id = a.id AND e.country = {p})
                     OR EXISTS (SELECT 1 FROM entities en WHERE en.article_id = a.id AND en.type = 'LOC'
                        AND en.country = {p}))"
