@@ -6,6 +6,7 @@ use anyhow::{Context, Result};
 use clap::{Args, ValueEnum};
 use std::io::Write;
 use std::process::ExitCode;
+use warta_export::parquet::{Kind, ParquetWriter, FLAT_COLUMNS};
 use warta_export::{flat, gdelt};
 use warta_lexicon::Lexicon;
 
@@ -41,6 +42,8 @@ enum ExportFormat {
     Jsonl,
     /// One CSV row per event, with a header.
     Csv,
+    /// The CSV columns as one typed Parquet file (pandas, DuckDB, BigQuery); binary, so not to a terminal.
+    Parquet,
 }
 
 struct ExportSink {
@@ -49,6 +52,25 @@ struct ExportSink {
     header: bool,
     lexicon: Lexicon,
     wrote_header: bool,
+    /// Parquet is written whole at the end.
+    parquet: Option<ParquetWriter>,
+}
+
+/// A flat record as a JSON object, for Parquet.
+fn record_fields(r: &flat::FlatEvent) -> Result<serde_json::Map<String, serde_json::Value>> {
+    match serde_json::to_value(r)? {
+        serde_json::Value::Object(fields) => Ok(fields),
+        _ => anyhow::bail!("a flat record that is not an object"),
+    }
+}
+
+/// Parquet is binary: refuse to pour it onto a terminal.
+fn parquet_out_ok() -> Result<()> {
+    use std::io::IsTerminal;
+    if std::io::stdout().is_terminal() {
+        anyhow::bail!("--format parquet writes a binary file: redirect it (`> events.parquet`)");
+    }
+    Ok(())
 }
 
 fn tsv(out: &mut dyn Write, row: &[impl AsRef<str>]) -> std::io::Result<()> {
@@ -109,22 +131,44 @@ impl Sink for ExportSink {
                 }
                 out.write_all(&w.into_inner().context("writing CSV")?)?;
             }
+            ExportFormat::Parquet => {
+                if let Some(p) = &mut self.parquet {
+                    for r in flat::records(doc, self.all) {
+                        p.push(record_fields(&r)?).context("writing Parquet")?;
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn finish(&mut self, out: &mut dyn Write) -> Result<()> {
+        if let Some(p) = self.parquet.take() {
+            out.write_all(&p.finish().context("writing Parquet")?)?;
         }
         Ok(())
     }
 }
 
 pub fn run(args: ExportArgs) -> Result<ExitCode> {
+    if args.format == ExportFormat::Parquet {
+        parquet_out_ok()?;
+    }
     let lexicon = Lexicon::load_default().context("loading the lexicons")?;
     if let Some(db) = &args.db {
         return from_store(db, &args, &lexicon);
     }
+    let parquet = match args.format {
+        ExportFormat::Parquet => Some(ParquetWriter::new(&FLAT_COLUMNS).context("starting Parquet")?),
+        _ => None,
+    };
     let mut sink = ExportSink {
         format: args.format,
         all: args.all_modalities,
         header: args.header,
         lexicon,
         wrote_header: false,
+        parquet,
     };
     drive(args.inputs, &mut sink)
 }
@@ -190,9 +234,20 @@ fn from_store(db: &std::path::Path, args: &ExportArgs, lexicon: &Lexicon) -> Res
                 }
             }
         }
-        ExportFormat::Jsonl | ExportFormat::Csv => {
+        ExportFormat::Jsonl | ExportFormat::Csv | ExportFormat::Parquet => {
             let mut csv_out =
                 (args.format == ExportFormat::Csv).then(|| csv::Writer::from_writer(Vec::new()));
+            let mut parquet = match args.format {
+                ExportFormat::Parquet => {
+                    let columns: Vec<(&str, Kind)> = FLAT_COLUMNS
+                        .iter()
+                        .copied()
+                        .chain(STORE_COLUMNS.iter().map(|c| (*c, Kind::Int)))
+                        .collect();
+                    Some(ParquetWriter::new(&columns).context("starting Parquet")?)
+                }
+                _ => None,
+            };
             if let Some(w) = &mut csv_out {
                 w.write_record(flat::CSV_HEADER.iter().chain(&STORE_COLUMNS))?;
             }
@@ -209,6 +264,10 @@ fn from_store(db: &std::path::Path, args: &ExportArgs, lexicon: &Lexicon) -> Res
                     fields.insert("num_mentions".into(), ev.num_mentions.into());
                     fields.insert("num_sources".into(), ev.num_sources.into());
                     fields.insert("num_articles".into(), ev.num_articles.into());
+                    if let Some(p) = &mut parquet {
+                        p.push(fields).context("writing Parquet")?;
+                        continue;
+                    }
                     match &mut csv_out {
                         Some(w) => {
                             w.write_record(fields.values().map(|v| match v {
@@ -227,6 +286,9 @@ fn from_store(db: &std::path::Path, args: &ExportArgs, lexicon: &Lexicon) -> Res
             }
             if let Some(w) = csv_out {
                 out.write_all(&w.into_inner().context("writing CSV")?)?;
+            }
+            if let Some(p) = parquet {
+                out.write_all(&p.finish().context("writing Parquet")?)?;
             }
         }
     }

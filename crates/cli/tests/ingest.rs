@@ -270,4 +270,26 @@ fn copies_of_a_story_add_mentions_not_events() {
         assert_eq!(same[0]["cameo"].to_string().trim_matches('"'), "051", "{format}");
         assert!(!same[0]["story_id"].is_null(), "{format}");
     }
+    // Parquet: the same records, typed
+    let out = run(&["export", "--db", db_arg, "--format", "parquet"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    use parquet::file::reader::{FileReader, SerializedFileReader};
+    use parquet::record::RowAccessor;
+    let reader = SerializedFileReader::new(bytes::Bytes::from(out.stdout)).unwrap();
+    let schema = reader.metadata().file_metadata().schema_descr_ptr();
+    let col = |name: &str| {
+        (0..schema.num_columns())
+            .find(|i| schema.column(*i).name() == name)
+            .unwrap()
+    };
+    let (id_col, articles_col, cameo_col) = (col("event_id"), col("num_articles"), col("cameo"));
+    let support: Vec<parquet::record::Row> = reader
+        .get_row_iter(None)
+        .unwrap()
+        .map(|r| r.unwrap())
+        .filter(|r| r.get_long(id_col).unwrap().to_string() == event_id)
+        .collect();
+    assert_eq!(support.len(), 1);
+    assert_eq!(support[0].get_long(articles_col).unwrap(), 3);
+    assert_eq!(support[0].get_string(cameo_col).unwrap(), "051");
 }

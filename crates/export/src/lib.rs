@@ -11,6 +11,7 @@
 
 pub mod flat;
 pub mod gdelt;
+pub mod parquet;
 
 use warta_core::{Document, Event};
 
