@@ -172,7 +172,7 @@ pub(crate) fn drive<S: Sink>(args: InputArgs, sink: &mut S) -> Result<ExitCode> 
 
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    let progress = progress_bar();
+    let progress = progress_bar(&paths);
 
     // Decoding and HTML extraction are deferred to the workers, so a batch of
     // web pages is extracted in parallel, not on this thread.
@@ -343,14 +343,29 @@ fn write_indented(out: &mut dyn Write, json: &[u8]) -> std::io::Result<()> {
 }
 
 /// A counter on stderr, shown only on a terminal.
-fn progress_bar() -> ProgressBar {
+fn progress_bar(paths: &[String]) -> ProgressBar {
     if !std::io::stderr().is_terminal() {
         return ProgressBar::hidden();
     }
-    let bar = ProgressBar::new_spinner();
-    bar.set_style(
-        ProgressStyle::with_template("{spinner} {pos} articles ({per_sec}) {elapsed}")
-            .unwrap_or_else(|_| ProgressStyle::default_spinner()),
-    );
-    bar
+    // With a count of the articles ahead, a bar with an ETA; else a spinner.
+    match warta_read::count_articles(paths) {
+        Some(total) if total > 0 => {
+            let bar = ProgressBar::new(total);
+            bar.set_style(
+                ProgressStyle::with_template(
+                    "{bar:30} {pos}/{len} articles ({per_sec}, {elapsed} spent, ETA {eta})",
+                )
+                .unwrap_or_else(|_| ProgressStyle::default_bar()),
+            );
+            bar
+        }
+        _ => {
+            let bar = ProgressBar::new_spinner();
+            bar.set_style(
+                ProgressStyle::with_template("{spinner} {pos} articles ({per_sec}) {elapsed}")
+                    .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+            );
+            bar
+        }
+    }
 }

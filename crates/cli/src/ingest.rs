@@ -35,6 +35,9 @@ struct Written {
     stored: usize,
     present: usize,
     rejected: usize,
+    /// Copies found and stories begun by this ingest.
+    copies: u64,
+    stories: u64,
 }
 
 /// Puts every analysed article into the store, every failure into its
@@ -54,6 +57,7 @@ enum ToStore {
 
 fn write_all(mut store: SqliteStore, outcomes: std::sync::mpsc::Receiver<ToStore>) -> Result<Written> {
     let mut w = Written::default();
+    let before = store.counts()?;
     let mut since_commit = 0;
     for outcome in outcomes {
         match outcome {
@@ -73,6 +77,9 @@ fn write_all(mut store: SqliteStore, outcomes: std::sync::mpsc::Receiver<ToStore
         }
     }
     store.commit()?;
+    let after = store.counts()?;
+    w.copies = after.copies.saturating_sub(before.copies);
+    w.stories = after.stories.saturating_sub(before.stories);
     Ok(w)
 }
 
@@ -135,10 +142,12 @@ pub fn run_ingest(args: IngestArgs) -> Result<ExitCode> {
         .with_context(|| format!("writing to {}", db.display()))?;
     let code = code?;
     eprintln!(
-        "warta: {} stored, {} already present, {} rejected → {}",
+        "warta: {} stored, {} already present, {} rejected; {} copies found, {} new stories → {}",
         written.stored,
         written.present,
         written.rejected,
+        written.copies,
+        written.stories,
         db.display()
     );
     Ok(code)

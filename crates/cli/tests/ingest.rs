@@ -177,7 +177,9 @@ fn copies_of_a_story_add_mentions_not_events() {
         dir.join("b.txt").to_str().unwrap(),
         dir.join("c.txt").to_str().unwrap(),
     ]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert!(err.contains("2 copies found, 0 new stories"), "{err}");
     assert_eq!(count(&db, "articles"), 3);
     assert_eq!(
         count(&db, "copies"),

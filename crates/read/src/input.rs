@@ -378,3 +378,46 @@ pub(crate) fn from_bytes(name: &str, bytes: Vec<u8>) -> Results {
         f => sniffed(Box::new(reader), label, stem, f),
     }
 }
+
+/// How many articles `inputs` hold, when that is cheap to know ahead of
+/// reading them — for a progress bar's ETA: a JSON Lines file counts its
+/// non-empty lines, any other article file one; stdin, WARC and JSON
+/// arrays make it unknown (`None`).
+pub(crate) fn count_articles(inputs: &[String]) -> Option<u64> {
+    let mut total = 0u64;
+    let count_file = |path: &Path| -> Option<u64> {
+        match format_of(&path.to_string_lossy()) {
+            Format::Warc | Format::WarcGz | Format::Json => None,
+            Format::JsonLines => {
+                let bytes = std::fs::read(path).ok()?;
+                Some(
+                    bytes
+                        .split(|b| *b == b'\n')
+                        .filter(|l| l.iter().any(|b| !b.is_ascii_whitespace()))
+                        .count() as u64,
+                )
+            }
+            _ => Some(1),
+        }
+    };
+    for input in inputs {
+        if input == "-" {
+            return None;
+        }
+        let path = Path::new(input);
+        if path.is_dir() {
+            let entries = walkdir::WalkDir::new(path)
+                .follow_links(true)
+                .into_iter()
+                .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+            for e in entries.flatten() {
+                if e.file_type().is_file() && has_article_extension(e.path()) {
+                    total += count_file(e.path())?;
+                }
+            }
+        } else {
+            total += count_file(path)?;
+        }
+    }
+    Some(total)
+}

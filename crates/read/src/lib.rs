@@ -123,6 +123,15 @@ pub fn read_inputs_deferred(
     inputs.iter().flat_map(|input| input::open(input))
 }
 
+/// How many articles `inputs` hold, when that is cheap to know before
+/// reading them (for a progress bar): JSON Lines files count their
+/// non-empty lines, other article files one each (directories walked as
+/// [`read_inputs`] walks them); `None` when stdin, a WARC file or a JSON
+/// file is among them. Reads JSON Lines files once more.
+pub fn count_articles(inputs: &[String]) -> Option<u64> {
+    input::count_articles(inputs)
+}
+
 /// Reads one in-memory input as if it were a file called `name` (the name's
 /// extension picks the format as for files; `-` sniffs like stdin). For
 /// fuzzing and embedding.

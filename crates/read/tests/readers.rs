@@ -810,3 +810,23 @@ fn a_json_file_over_the_limit_says_to_use_json_lines() {
         t.elapsed()
     );
 }
+
+#[test]
+fn articles_are_counted_ahead_for_a_progress_bar_when_that_is_cheap() {
+    let dir = scratch("count");
+    write(
+        &dir,
+        "a.jsonl",
+        b"{\"text\": \"satu\"}\n\n{\"text\": \"dua\"}\n{\"text\": \"tiga\"}".to_vec(),
+    );
+    write(&dir, "b.txt", b"Berita.".to_vec());
+    write(&dir, "c.html", b"<p>Berita.</p>".to_vec());
+    write(&dir, "photo.jpg", b"\xff\xd8".to_vec());
+    write(&dir, ".hidden.txt", b"x".to_vec());
+    let d = dir.to_string_lossy().to_string();
+    // 3 records (the blank line is none) + 2 files; the image and the hidden file are not read
+    assert_eq!(warta_read::count_articles(std::slice::from_ref(&d)), Some(5));
+    assert_eq!(warta_read::count_articles(&[d.clone(), "-".to_string()]), None);
+    write(&dir, "d.warc", b"WARC/1.0\r\n".to_vec());
+    assert_eq!(warta_read::count_articles(&[d]), None);
+}
