@@ -817,16 +817,16 @@ fn articles_are_counted_ahead_for_a_progress_bar_when_that_is_cheap() {
     write(
         &dir,
         "a.jsonl",
-        b"{\"text\": \"satu\"}\n\n{\"text\": \"dua\"}\n{\"text\": \"tiga\"}".to_vec(),
+        b"{\"text\": \"satu\"}\n\n{\"text\": \"dua\"}\n{\"text\": \"tiga\"}",
     );
-    write(&dir, "b.txt", b"Berita.".to_vec());
-    write(&dir, "c.html", b"<p>Berita.</p>".to_vec());
-    write(&dir, "photo.jpg", b"\xff\xd8".to_vec());
-    write(&dir, ".hidden.txt", b"x".to_vec());
+    write(&dir, "b.txt", b"Berita.");
+    write(&dir, "c.html", b"<p>Berita.</p>");
+    write(&dir, "photo.jpg", b"\xff\xd8");
+    write(&dir, ".hidden.txt", b"x");
     let d = dir.to_string_lossy().to_string();
     // 3 records (the blank line is none) + 2 files; the image and the hidden file are not read
     assert_eq!(warta_read::count_articles(std::slice::from_ref(&d)), Some(5));
     assert_eq!(warta_read::count_articles(&[d.clone(), "-".to_string()]), None);
-    write(&dir, "d.warc", b"WARC/1.0\r\n".to_vec());
+    write(&dir, "d.warc", b"WARC/1.0\r\n");
     assert_eq!(warta_read::count_articles(&[d]), None);
 }
