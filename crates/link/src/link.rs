@@ -279,6 +279,7 @@ fn link_people(lex: &Lexicon, text: &str, ws: &[words::Word], ents: &mut Vec<Ent
             e.country = Some(iso3);
         }
     }
+    officers_of_organisations(text, ents);
     let t = toks(ents);
     for span in people::short_mentions(text, ws, ents, &t) {
         ents.push(Entity::new(span, &text[span.range()], EntityType::Per));
@@ -487,5 +488,54 @@ impl Places {
             .take(2)
             .map(|(_, c)| c.as_str())
             .find(|c| Some(*c) != not)
+    }
+}
+
+/// Words before an organisation that make the person right after it one of
+/// its officers (`data/lexicon/org-officers.txt`).
+static OFFICER_WORDS: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+    std::sync::LazyLock::new(|| {
+        include_str!("../../../data/lexicon/org-officers.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect()
+    });
+
+/// An unknown person named right after an organisation that an officer word
+/// precedes ("Juru bicara KPK Febri Diansyah") acts for it: they take its
+/// code and country. Linear: organisations are looked up by where they end.
+fn officers_of_organisations(text: &str, ents: &mut [Entity]) {
+    let mut orgs: Vec<(usize, usize)> = ents
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.kind == EntityType::Org && e.actor_code.is_some())
+        .map(|(i, e)| (e.span.end, i))
+        .collect();
+    orgs.sort_unstable();
+    for i in 0..ents.len() {
+        if ents[i].kind != EntityType::Per || ents[i].actor_code.is_some() {
+            continue;
+        }
+        let start = ents[i].span.start;
+        let k = orgs.partition_point(|&(end, _)| end <= start);
+        let Some(&(end, o)) = k.checked_sub(1).and_then(|k| orgs.get(k)) else {
+            continue;
+        };
+        let between = &text[end..start];
+        if between.len() > 3 || !between.chars().all(char::is_whitespace) {
+            continue;
+        }
+        // The one or two words before the organisation's name.
+        let before = &text[..ents[o].span.start];
+        let words: Vec<&str> = before.split_whitespace().rev().take(2).collect();
+        let one = words.first().map(|w| w.to_lowercase());
+        let two = (words.len() == 2).then(|| format!("{} {}", words[1], words[0]).to_lowercase());
+        let is_officer = |w: &Option<String>| w.as_deref().is_some_and(|w| OFFICER_WORDS.contains(w));
+        if is_officer(&one) || is_officer(&two) {
+            let (code, country) = (ents[o].actor_code.clone(), ents[o].country.clone());
+            ents[i].actor_code = code;
+            ents[i].country = country;
+        }
     }
 }

@@ -917,3 +917,20 @@ fn initials_given_in_brackets_are_the_person_not_the_country() {
     linker().process(&mut d).unwrap();
     assert!(find(&d, "AS").iter().all(|e| e.country.as_deref() == Some("USA")));
 }
+
+#[test]
+fn an_officer_named_after_an_organisation_acts_for_it() {
+    let text = "Juru bicara KPK Febri Diansyah membenarkan hal itu. Kemarin KPK Andi Wijaya datang.";
+    let mut d = doc(text, "2025-10-01");
+    ner(&mut d, "KPK", EntityType::Org);
+    ner(&mut d, "Febri Diansyah", EntityType::Per);
+    ner(&mut d, "Andi Wijaya", EntityType::Per);
+    linker().process(&mut d).unwrap();
+    let code = |t: &str| find(&d, t)[0].actor_code.clone();
+    let kpk = code("KPK");
+    assert!(kpk.is_some());
+    // the spokesperson takes the organisation's code…
+    assert_eq!(code("Febri Diansyah"), kpk);
+    // …a name after the organisation with no officer word before it does not
+    assert_eq!(code("Andi Wijaya"), None);
+}
