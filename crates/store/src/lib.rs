@@ -164,6 +164,83 @@ pub struct MentionRef {
     pub index: usize,
 }
 
+/// Which events [`Store::events`] lists and [`Store::event_counts`] counts.
+/// Every filter holds for the event itself (its `day`: its own date, else
+/// the publication date of the article that first told it).
+#[derive(Debug, Clone, Default)]
+pub struct EventQuery {
+    /// Only events on or after / on or before this day (`YYYY-MM-DD`).
+    pub from: Option<String>,
+    pub to: Option<String>,
+    /// PLOVER type (`ASSAULT`).
+    pub plover: Option<String>,
+    /// CAMEO code prefix (`19`, `0874`).
+    pub cameo: Option<String>,
+    /// Modality of its first mention (`asserted`, …).
+    pub modality: Option<String>,
+    /// Source or target code prefix (`RUS`, `IDNCOP`), or a linked name.
+    pub actor: Option<String>,
+    /// Country where it happened (ISO alpha-3).
+    pub country: Option<String>,
+    /// Only events placed inside this box: west, south, east, north.
+    pub bbox: Option<[f64; 4]>,
+    /// Only events some article of this story tells.
+    pub story: Option<i64>,
+    /// Only events some article of this site tells.
+    pub site: Option<String>,
+    /// Cursor: only events with a larger id (the last id of the previous page).
+    pub after: Option<i64>,
+    pub limit: usize,
+}
+
+/// An event counted once, as listed by [`Store::events`].
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct StoredEvent {
+    pub id: i64,
+    pub plover: String,
+    pub cameo: String,
+    pub quad_class: i64,
+    pub goldstein: f64,
+    pub source_name: Option<String>,
+    pub source_code: Option<String>,
+    pub target_name: Option<String>,
+    pub target_code: Option<String>,
+    pub modality: String,
+    pub date: Option<String>,
+    pub day: Option<String>,
+    pub location: Option<String>,
+    pub country: Option<String>,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    pub num_mentions: u64,
+    pub num_articles: u64,
+    pub num_sources: u64,
+    /// The article that first told it, and its story.
+    pub article_id: Option<String>,
+    pub story: Option<i64>,
+}
+
+/// How [`Store::event_counts`] groups events.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CountBy {
+    /// `YYYY-MM-DD`.
+    Day,
+    /// ISO week, `YYYY-Www` as SQLite's `%W` (weeks starting Monday).
+    Week,
+    /// No time key: totals per PLOVER type.
+    Type,
+}
+
+/// Events of one PLOVER type in one period.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct EventCount {
+    /// The day or week (`null` for totals per type, or events with no day).
+    pub period: Option<String>,
+    pub plover: String,
+    pub quad_class: i64,
+    pub events: u64,
+}
+
 /// What a feed said last time it was polled, for a conditional GET.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct FeedState {
@@ -228,6 +305,11 @@ pub trait Store {
     fn mentions(&self) -> Result<Vec<MentionRef>, StoreError>;
     /// Stories matching `query`, most articles first.
     fn stories(&self, query: &StoryQuery) -> Result<Vec<StorySummary>, StoreError>;
+    /// Events counted once matching `query`, by id, a page at a time.
+    fn events(&self, query: &EventQuery) -> Result<Vec<StoredEvent>, StoreError>;
+    /// Events matching `query` (its cursor and limit aside) counted by
+    /// period and PLOVER type.
+    fn event_counts(&self, query: &EventQuery, by: CountBy) -> Result<Vec<EventCount>, StoreError>;
     /// The conditional-GET state of a watched feed.
     fn feed_state(&self, url: &str) -> Result<FeedState, StoreError>;
     /// Records a feed's state after a poll.

@@ -185,4 +185,15 @@ pub(crate) const MIGRATIONS: &[&str] = &[
         at         TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
     ) WITHOUT ROWID;
     ",
+    // 5: the day an event is filed under (its own full date, else the
+    // publication date of the article that first told it), for time
+    // filters and counts by day.
+    "
+    ALTER TABLE events ADD COLUMN day TEXT;
+    UPDATE events SET day = coalesce(
+        CASE WHEN length(date) = 10 THEN date END,
+        (SELECT a.published FROM event_mentions m JOIN articles a ON a.id = m.article_id
+         WHERE m.event_id = events.id ORDER BY a.rowid LIMIT 1));
+    CREATE INDEX events_day ON events (day);
+    ",
 ];

@@ -399,3 +399,68 @@ fn two_outlets_reports_of_one_arrest_make_one_story_and_other_news_does_not_join
     assert_eq!(hits.len(), 2);
     assert_eq!(s.counts().unwrap().stories, 4);
 }
+
+#[test]
+fn events_are_listed_a_page_at_a_time_and_counted_by_day_and_type() {
+    use crate::{CountBy, EventQuery};
+    let mut s = SqliteStore::open_in_memory().unwrap();
+    let conn = s.conn();
+    // three events by hand, as ingest files them
+    for (plover, cameo, src, day, lat) in [
+        ("ASSAULT", "190", "RUSMIL", "2022-06-20", 48.9),
+        ("SUPPORT", "051", "PRKGOV", "2022-06-20", 39.0),
+        ("ASSAULT", "195", "RUSMIL", "2022-06-21", 48.95),
+    ] {
+        conn.execute(
+            "INSERT INTO events (plover, cameo, quad_class, goldstein, source_code, modality, day, lat, lon)
+             VALUES (?1, ?2, 4, -10, ?3, 'asserted', ?4, ?5, 38.5)",
+            rusqlite::params![plover, cameo, src, day, lat],
+        )
+        .unwrap();
+    }
+    let page = |after: Option<i64>| {
+        s.events(&EventQuery {
+            after,
+            limit: 2,
+            ..EventQuery::default()
+        })
+        .unwrap()
+    };
+    let first = page(None);
+    assert_eq!(first.iter().map(|e| e.id).collect::<Vec<_>>(), [1, 2]);
+    let second = page(Some(first[1].id));
+    assert_eq!(second.iter().map(|e| e.id).collect::<Vec<_>>(), [3]);
+    // filters: type, actor prefix, a box around Sievierodonetsk, a period
+    let q = EventQuery {
+        plover: Some("assault".into()),
+        actor: Some("RUS".into()),
+        bbox: Some([38.0, 48.5, 39.0, 49.0]),
+        from: Some("2022-06-21".into()),
+        limit: 10,
+        ..EventQuery::default()
+    };
+    assert_eq!(
+        s.events(&q)
+            .unwrap()
+            .iter()
+            .map(|e| e.cameo.as_str())
+            .collect::<Vec<_>>(),
+        ["195"]
+    );
+    let by_day = s.event_counts(&EventQuery::default(), CountBy::Day).unwrap();
+    let cells: Vec<(Option<&str>, &str, u64)> = by_day
+        .iter()
+        .map(|c| (c.period.as_deref(), c.plover.as_str(), c.events))
+        .collect();
+    assert_eq!(
+        cells,
+        [
+            (Some("2022-06-20"), "ASSAULT", 1),
+            (Some("2022-06-20"), "SUPPORT", 1),
+            (Some("2022-06-21"), "ASSAULT", 1)
+        ]
+    );
+    let by_type = s.event_counts(&EventQuery::default(), CountBy::Type).unwrap();
+    assert_eq!(by_type.iter().map(|c| c.events).sum::<u64>(), 3);
+    s.commit().unwrap();
+}

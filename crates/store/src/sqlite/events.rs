@@ -30,8 +30,9 @@ impl SqliteStore {
         let mut new_event = c
             .prepare_cached(
                 "INSERT INTO events (plover, cameo, quad_class, goldstein, source_name, source_code, target_name,
-                    target_code, modality, date, location, country, lat, lon)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+                    target_code, modality, date, location, country, lat, lon, day)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,
+                         coalesce(CASE WHEN length(?10) = 10 THEN ?10 END, ?15))",
             )
             .map_err(sql("preparing events"))?;
         let mut mention = c
@@ -70,6 +71,7 @@ impl SqliteStore {
                             country,
                             loc.and_then(|l| l.get("lat")).and_then(Value::as_f64),
                             loc.and_then(|l| l.get("lon")).and_then(Value::as_f64),
+                            text(doc, "published"),
                         ])
                         .map_err(sql(format!("storing the events of {id}")))?;
                     c.last_insert_rowid()

@@ -5,8 +5,8 @@
 
 use crate::schema::MIGRATIONS;
 use crate::{
-    CountedEvent, Counts, FeedState, Hit, MentionRef, PreparedArticle, Put, Search, Store, StoreError,
-    StoryQuery, StorySummary,
+    CountBy, CountedEvent, Counts, EventCount, EventQuery, FeedState, Hit, MentionRef, PreparedArticle, Put,
+    Search, Store, StoreError, StoredEvent, StoryQuery, StorySummary,
 };
 use rusqlite::{params, Connection, OptionalExtension};
 use serde_json::Value;
@@ -15,6 +15,7 @@ use warta_core::Document;
 
 mod copies;
 mod events;
+mod events_query;
 mod layers;
 mod search;
 mod stories;
@@ -320,6 +321,14 @@ impl Store for SqliteStore {
             )
             .map_err(sql("reading the stories"))?;
         rows.collect::<Result<_, _>>().map_err(sql("reading the stories"))
+    }
+
+    fn events(&self, q: &EventQuery) -> Result<Vec<StoredEvent>, StoreError> {
+        self.list_events(q)
+    }
+
+    fn event_counts(&self, q: &EventQuery, by: CountBy) -> Result<Vec<EventCount>, StoreError> {
+        self.count_events(q, by)
     }
 
     fn feed_state(&self, url: &str) -> Result<FeedState, StoreError> {
