@@ -6,6 +6,7 @@ mod export;
 mod ingest;
 mod pretty;
 mod query;
+mod serve;
 mod watch;
 
 use anyhow::Result;
@@ -44,6 +45,8 @@ enum Command {
     Stories(query::StoriesArgs),
     /// Poll RSS/Atom feeds and store their new articles (robots.txt, per-host delay, no private addresses).
     Watch(watch::WatchArgs),
+    /// Serve the corpus store read-only over HTTP: a JSON API described at /api/openapi.json.
+    Serve(serve::ServeArgs),
     /// Train a model from gold data.
     Train {
         #[command(subcommand)]
@@ -151,6 +154,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Query(args) => query::run_query(args),
         Command::Stories(args) => query::run_stories(args),
         Command::Watch(args) => watch::run(args),
+        Command::Serve(args) => serve::run(args),
         Command::Train {
             what: TrainWhat::Ner { data, out },
         } => {

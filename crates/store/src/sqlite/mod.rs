@@ -54,6 +54,34 @@ impl SqliteStore {
         Self::init(conn, &path.display().to_string())
     }
 
+    /// Opens an existing database for reading only (the server): it must
+    /// exist and be at this warta's schema version (open it once with
+    /// [`SqliteStore::open`] to migrate it).
+    pub fn open_read_only(path: &Path) -> Result<SqliteStore, StoreError> {
+        use rusqlite::OpenFlags;
+        let name = path.display().to_string();
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI,
+        )
+        .map_err(sql(format!("opening {name} to read")))?;
+        let version: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(sql(format!("{name}: reading the schema version")))?;
+        if version as usize != MIGRATIONS.len() {
+            return Err(StoreError::Invalid(format!(
+                "{name}: schema version {version}, this warta reads version {}",
+                MIGRATIONS.len()
+            )));
+        }
+        conn.set_prepared_statement_cache_capacity(64);
+        Ok(SqliteStore {
+            conn,
+            in_transaction: false,
+            pending_search: Default::default(),
+        })
+    }
+
     /// A database in memory (tests).
     pub fn open_in_memory() -> Result<SqliteStore, StoreError> {
         Self::init(

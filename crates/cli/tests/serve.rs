@@ -1,0 +1,191 @@
+//! `warta serve` as a client meets it: a real server on 127.0.0.1 over a
+//! store built from the seed, asked over plain HTTP/1.1.
+
+mod common;
+
+use common::{run, seed, tempdir, warta};
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Stdio};
+
+/// A running `warta serve`, stopped when dropped.
+struct Server {
+    child: Child,
+    addr: String,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn start(db: &std::path::Path) -> Server {
+    let mut child = warta()
+        .args(["serve", "--db", db.to_str().unwrap(), "--addr", "127.0.0.1:0"])
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("warta serve starts");
+    let mut line = String::new();
+    BufReader::new(child.stderr.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let addr = line
+        .split("http://")
+        .nth(1)
+        .and_then(|r| r.split('/').next())
+        .unwrap_or_else(|| panic!("no address in {line:?}"))
+        .to_string();
+    Server { child, addr }
+}
+
+/// Status, headers (lower-cased names) and body of `GET path`.
+fn get(server: &Server, path: &str, headers: &[(&str, &str)]) -> (u16, Vec<(String, String)>, String) {
+    let mut s = TcpStream::connect(&server.addr).unwrap();
+    let extra: String = headers.iter().map(|(k, v)| format!("{k}: {v}\r\n")).collect();
+    write!(
+        s,
+        "GET {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n{extra}\r\n",
+        server.addr
+    )
+    .unwrap();
+    let mut raw = Vec::new();
+    s.read_to_end(&mut raw).unwrap();
+    let raw = String::from_utf8(raw).unwrap();
+    let (head, body) = raw.split_once("\r\n\r\n").unwrap();
+    let mut lines = head.lines();
+    let status: u16 = lines.next().unwrap().split(' ').nth(1).unwrap().parse().unwrap();
+    let headers = lines
+        .filter_map(|l| l.split_once(':'))
+        .map(|(k, v)| (k.trim().to_lowercase(), v.trim().to_string()))
+        .collect();
+    (status, headers, body.to_string())
+}
+
+fn header<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    headers.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
+}
+
+fn json(body: &str) -> serde_json::Value {
+    serde_json::from_str(body).unwrap_or_else(|e| panic!("{e}: {body}"))
+}
+
+#[test]
+fn the_api_answers_searches_articles_events_and_counts_and_refuses_bad_parameters() {
+    let dir = tempdir();
+    let db = dir.join("w.db");
+    let out = run(&["ingest", "--db", db.to_str().unwrap(), seed().to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let server = start(&db);
+
+    // search finds the seed; its document has Kim Jong Un linked
+    let (status, headers, body) = get(&server, "/api/articles?q=Putin", &[]);
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(header(&headers, "x-content-type-options"), Some("nosniff"));
+    assert!(header(&headers, "content-security-policy").is_some_and(|c| c.contains("default-src 'none'")));
+    let hits = json(&body)["articles"].as_array().unwrap().clone();
+    assert_eq!(hits.len(), 1);
+    let id = hits[0]["id"].as_str().unwrap().to_string();
+    let (status, _, body) = get(&server, &format!("/api/articles/{id}"), &[]);
+    assert_eq!(status, 200);
+    let doc = json(&body);
+    assert!(doc["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|e| e["canonical"] == "Kim Jong Un" && e["actor_code"] == "PRKGOV"));
+
+    // the SUPPORT event, counted once; its counts by type
+    let (status, headers, body) = get(&server, "/api/events?type=SUPPORT&actor=PRK&modality=asserted", &[]);
+    assert_eq!(status, 200, "{body}");
+    let events = json(&body)["events"].as_array().unwrap().clone();
+    assert_eq!(events.len(), 1, "{body}");
+    assert_eq!(events[0]["cameo"], "051");
+    assert_eq!(events[0]["article_id"], id.as_str());
+    // the same answer again, with its ETag: not modified
+    let etag = header(&headers, "etag").unwrap().to_string();
+    let (status, _, body) = get(
+        &server,
+        "/api/events?type=SUPPORT&actor=PRK&modality=asserted",
+        &[("If-None-Match", &etag)],
+    );
+    assert_eq!((status, body.as_str()), (304, ""));
+    let (status, _, body) = get(&server, "/api/counts?by=type", &[]);
+    assert_eq!(status, 200);
+    let counts = json(&body)["counts"].as_array().unwrap().clone();
+    assert!(counts
+        .iter()
+        .any(|c| c["plover"] == "SUPPORT" && c["events"].as_u64() >= Some(1)));
+    // paging: a page of one, then the rest after its cursor
+    let (_, _, body) = get(&server, "/api/events?limit=1", &[]);
+    let page = json(&body);
+    let next = page["next"].as_i64().expect("a cursor after a full page");
+    let (_, _, body) = get(&server, &format!("/api/events?after={next}&limit=1000"), &[]);
+    let rest = json(&body);
+    assert!(rest["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|e| e["id"].as_i64() > Some(next)));
+    assert!(rest["next"].is_null());
+
+    // bad parameters are the caller's mistake, said in JSON, 4xx
+    for (path, says) in [
+        ("/api/events?limit=100000", "`limit`"),
+        ("/api/events?bbox=40,50,30,60", "`bbox`"),
+        ("/api/events?from=yesterday", "`from`"),
+        ("/api/events?typo=1", "`typo`"),
+        ("/api/events?type=A&type=B", "twice"),
+        ("/api/articles?q=%22unclosed", "search text"),
+        ("/api/counts?by=month", "`by`"),
+        ("/api/articles/not-an-id", "32 hex"),
+    ] {
+        let (status, headers, body) = get(&server, path, &[]);
+        assert_eq!(status, 400, "{path}: {body}");
+        assert_eq!(
+            header(&headers, "content-type"),
+            Some("application/json"),
+            "{path}"
+        );
+        assert!(
+            json(&body)["error"].as_str().unwrap().contains(says),
+            "{path}: {body}"
+        );
+    }
+    let (status, _, body) = get(&server, "/api/articles/00000000000000000000000000000000", &[]);
+    assert_eq!(status, 404, "{body}");
+    let (status, _, _) = get(&server, "/api/nothing", &[]);
+    assert_eq!(status, 404);
+
+    // the API describes itself
+    let (status, _, body) = get(&server, "/api/openapi.json", &[]);
+    assert_eq!(status, 200);
+    let api = json(&body);
+    assert_eq!(api["openapi"], "3.0.3");
+    for path in [
+        "/api/articles",
+        "/api/articles/{id}",
+        "/api/events",
+        "/api/counts",
+        "/api/stories",
+    ] {
+        assert!(api["paths"][path].is_object(), "{path} undocumented");
+    }
+}
+
+#[test]
+fn serving_a_missing_database_is_refused_plainly() {
+    let dir = tempdir();
+    let out = run(&[
+        "serve",
+        "--db",
+        dir.join("none.db").to_str().unwrap(),
+        "--addr",
+        "127.0.0.1:0",
+    ]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no such database"));
+}
