@@ -99,7 +99,11 @@ fn the_api_answers_searches_articles_events_and_counts_and_refuses_bad_parameter
         .any(|e| e["canonical"] == "Kim Jong Un" && e["actor_code"] == "PRKGOV"));
 
     // the SUPPORT event, counted once; its counts by type
-    let (status, headers, body) = get(&server, "/api/events?type=SUPPORT&actor=PRK&modality=asserted", &[]);
+    let (status, headers, body) = get(
+        &server,
+        "/api/events?type=SUPPORT&actor=PRK&modality=asserted",
+        &[],
+    );
     assert_eq!(status, 200, "{body}");
     let events = json(&body)["events"].as_array().unwrap().clone();
     assert_eq!(events.len(), 1, "{body}");
