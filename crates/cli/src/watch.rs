@@ -52,12 +52,15 @@ pub fn run(args: WatchArgs) -> Result<ExitCode> {
     let db = &args.db.db;
     let mut store = SqliteStore::open(db).with_context(|| format!("opening the store {}", db.display()))?;
     let pipeline = Pipeline::standard().context("setting up the pipeline")?;
-    let mut fetcher = Fetcher::new(Config {
+    let config = Config {
         allow_private: args.allow_private,
         per_host_delay: Duration::from_millis(args.per_host_delay_ms),
         ..Config::default()
-    });
+    };
     loop {
+        // A fetcher per round: robots.txt is read again each round (a site
+        // may change it, or recover from a failure that forbade it).
+        let mut fetcher = Fetcher::new(config.clone());
         for feed in &args.feeds {
             let round = poll(feed, &mut fetcher, &pipeline, &mut store)?;
             eprintln!(

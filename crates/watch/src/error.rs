@@ -32,13 +32,22 @@ pub enum WatchError {
         /// The first refused address the host resolved to.
         addr: IpAddr,
     },
-    /// robots.txt forbids the URL, or could not be read (5xx, network
-    /// failure), which forbids the whole site for this run.
+    /// robots.txt forbids the URL.
     #[error("{url}: refused by robots.txt: {reason}")]
     RobotsDisallowed {
         /// The URL.
         url: String,
         /// The rule that matched, or why robots.txt could not be read.
+        reason: String,
+    },
+    /// robots.txt could not be read (a 5xx, a timeout, a network failure),
+    /// which forbids the whole site for this fetcher; worth trying again
+    /// later, unlike a rule that forbids the URL.
+    #[error("{url}: robots.txt could not be read, so nothing on the site is fetched for now: {reason}")]
+    RobotsUnreadable {
+        /// The URL.
+        url: String,
+        /// Why robots.txt could not be read.
         reason: String,
     },
     /// The body is larger than `Config::max_bytes`.
@@ -96,7 +105,9 @@ impl WatchError {
     /// giving the URL up.
     pub fn is_transient(&self) -> bool {
         match self {
-            WatchError::Timeout { .. } | WatchError::Network { .. } => true,
+            WatchError::Timeout { .. } | WatchError::Network { .. } | WatchError::RobotsUnreadable { .. } => {
+                true
+            }
             WatchError::HttpStatus { status, .. } => *status >= 500 || *status == 429,
             _ => false,
         }
@@ -109,6 +120,7 @@ impl WatchError {
             | WatchError::BadScheme { url, .. }
             | WatchError::BlockedAddress { url, .. }
             | WatchError::RobotsDisallowed { url, .. }
+            | WatchError::RobotsUnreadable { url, .. }
             | WatchError::TooLarge { url, .. }
             | WatchError::Timeout { url }
             | WatchError::HttpStatus { url, .. }

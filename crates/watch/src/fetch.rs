@@ -221,7 +221,12 @@ impl Fetcher {
             self.robots.insert(origin.clone(), state);
         }
         let refusal = match &self.robots[&origin] {
-            RobotsState::DisallowAll(reason) => Some(reason.clone()),
+            RobotsState::DisallowAll(reason) => {
+                return Err(WatchError::RobotsUnreadable {
+                    url: url.to_string(),
+                    reason: reason.clone(),
+                })
+            }
             RobotsState::Rules(rules) => rules
                 .check(&url[Position::BeforePath..Position::AfterQuery])
                 .err(),

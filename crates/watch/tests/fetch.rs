@@ -286,8 +286,11 @@ fn robots_4xx_allows_all_and_5xx_disallows_all() {
             .fetch_page(&failing.url(path), &Validators::default())
             .unwrap_err();
         match err {
-            WatchError::RobotsDisallowed { reason, .. } => assert!(reason.contains("503"), "{reason}"),
-            other => panic!("expected a robots refusal, got {other:?}"),
+            WatchError::RobotsUnreadable { ref reason, .. } => {
+                assert!(reason.contains("503"), "{reason}");
+                assert!(err.is_transient(), "worth trying again later");
+            }
+            other => panic!("expected robots.txt unreadable, got {other:?}"),
         }
     }
     assert_eq!(
