@@ -180,14 +180,8 @@ pub fn run(args: ExportArgs) -> Result<ExitCode> {
 /// id), or flat CSV / JSON Lines records of each event with its counts and
 /// story.
 fn from_store(db: &std::path::Path, args: &ExportArgs, lexicon: &Lexicon) -> Result<ExitCode> {
-    use warta_store::{SqliteStore, Store};
-    if !db.exists() {
-        anyhow::bail!(
-            "{}: no such database (make one with `warta ingest`)",
-            db.display()
-        );
-    }
-    let store = SqliteStore::open(db).with_context(|| format!("opening the store {}", db.display()))?;
+    use warta_store::Store;
+    let store = crate::ingest::open_existing(db)?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let mut docs = DocCache::default();
     match args.format {
@@ -270,11 +264,7 @@ fn from_store(db: &std::path::Path, args: &ExportArgs, lexicon: &Lexicon) -> Res
                     }
                     match &mut csv_out {
                         Some(w) => {
-                            w.write_record(fields.values().map(|v| match v {
-                                serde_json::Value::Null => String::new(),
-                                serde_json::Value::String(s) => s.clone(),
-                                other => other.to_string(),
-                            }))?;
+                            w.write_record(fields.values().map(crate::query::csv_cell))?;
                         }
                         None => {
                             let mut line = serde_json::to_vec(&fields)?;

@@ -4,7 +4,7 @@ use crate::analyze::{drive, Failure, InputArgs, Outcome, Sink};
 use anyhow::{Context, Result};
 use clap::Args;
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use warta_core::Document;
 use warta_store::{PreparedArticle, Put, SqliteStore, Store};
@@ -12,6 +12,24 @@ use warta_store::{PreparedArticle, Put, SqliteStore, Store};
 /// Articles stored per transaction: an interrupted ingest loses at most
 /// this many, and the next run stores them.
 const COMMIT_EVERY: usize = 256;
+
+/// Refuses a database file that does not exist: reading a store that is
+/// not there is the user's mistake, not an empty corpus.
+pub(crate) fn must_exist(db: &Path) -> Result<()> {
+    if !db.exists() {
+        anyhow::bail!(
+            "{}: no such database (make one with `warta ingest`)",
+            db.display()
+        );
+    }
+    Ok(())
+}
+
+/// Opens an existing store (see [`must_exist`]).
+pub(crate) fn open_existing(db: &Path) -> Result<SqliteStore> {
+    must_exist(db)?;
+    SqliteStore::open(db).with_context(|| format!("opening the store {}", db.display()))
+}
 
 /// Where the store is.
 #[derive(Args)]

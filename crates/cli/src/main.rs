@@ -188,14 +188,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 ),
                 EvalWhat::Petrarch => warta_pipeline::eval_petrarch::run_eval(&files, show_errors),
                 EvalWhat::Stories => {
-                    if !db.exists() {
-                        anyhow::bail!(
-                            "{}: no such database (ingest the labelled corpus first)",
-                            db.display()
-                        );
-                    }
-                    let store = warta_store::SqliteStore::open(&db)
-                        .map_err(|e| anyhow::anyhow!("opening the store {}: {e}", db.display()))?;
+                    let store = ingest::open_existing(&db)?;
                     Ok(warta_store::eval::run_eval(&store, &files, show_errors)
                         .map_err(|e| anyhow::anyhow!("eval: {e}"))?)
                 }

@@ -1,13 +1,12 @@
 //! `warta query` and `warta stories`: read the corpus store.
 
-use crate::ingest::DbArg;
+use crate::ingest::{open_existing, DbArg};
 use anyhow::{Context, Result};
 use clap::{Args, ValueEnum};
 use serde::Serialize;
 use std::io::Write;
-use std::path::Path;
 use std::process::ExitCode;
-use warta_store::{Search, SqliteStore, Store, StoryQuery};
+use warta_store::{Search, Store, StoryQuery};
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum QueryFormat {
@@ -102,16 +101,14 @@ fn date_arg(name: &str, v: &Option<String>) -> Result<()> {
     Ok(())
 }
 
-/// Opens an existing store for reading; a missing file is the user's
-/// mistake, not an empty corpus.
-fn open_existing(db: &Path) -> Result<SqliteStore> {
-    if !db.exists() {
-        anyhow::bail!(
-            "{}: no such database (make one with `warta ingest`)",
-            db.display()
-        );
+/// A JSON value as a CSV cell: null is empty, a string as it is, anything
+/// else as JSON.
+pub(crate) fn csv_cell(v: &serde_json::Value) -> String {
+    match v {
+        serde_json::Value::Null => String::new(),
+        serde_json::Value::String(s) => s.clone(),
+        other => other.to_string(),
     }
-    SqliteStore::open(db).with_context(|| format!("opening the store {}", db.display()))
 }
 
 /// Writes `rows` as JSON, JSON Lines or CSV (the table format is the
@@ -140,11 +137,7 @@ fn write_rows<T: Serialize>(out: &mut dyn Write, format: QueryFormat, rows: &[T]
                     w.write_record(fields.keys())?;
                     header_written = true;
                 }
-                w.write_record(fields.values().map(|v| match v {
-                    serde_json::Value::Null => String::new(),
-                    serde_json::Value::String(s) => s.clone(),
-                    other => other.to_string(),
-                }))?;
+                w.write_record(fields.values().map(csv_cell))?;
             }
             out.write_all(&w.into_inner().context("writing CSV")?)?;
         }

@@ -18,12 +18,7 @@ pub struct ServeArgs {
 
 pub fn run(args: ServeArgs) -> Result<ExitCode> {
     let db = args.db.db;
-    if !db.exists() {
-        anyhow::bail!(
-            "{}: no such database (make one with `warta ingest`)",
-            db.display()
-        );
-    }
+    crate::ingest::must_exist(&db)?;
     let shown = db.display().to_string();
     warta_server::serve(db, args.addr, |bound| {
         eprintln!(
