@@ -72,6 +72,17 @@ fn has_article_extension(path: &Path) -> bool {
         .any(|e| name.ends_with(&format!(".{e}")))
 }
 
+/// Everything under `dir`, recursively, in name order, hidden files and
+/// directories (`.git`, `.DS_Store`) left out: what reading a directory
+/// and counting its articles both walk.
+fn entries_under(dir: &Path) -> impl Iterator<Item = walkdir::Result<walkdir::DirEntry>> {
+    walkdir::WalkDir::new(dir)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'))
+}
+
 /// Opens one input as the user named it.
 pub(crate) fn open(input: &str) -> Results {
     if input == "-" {
@@ -94,11 +105,7 @@ pub(crate) fn open(input: &str) -> Results {
 /// and directories (`.git`, `.DS_Store`) are skipped.
 fn walk(dir: &Path) -> Results {
     let dir = dir.to_path_buf();
-    let entries = walkdir::WalkDir::new(&dir)
-        .follow_links(true)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    let entries = entries_under(&dir);
     Box::new(entries.flat_map(move |entry| -> Results {
         match entry {
             Ok(e) if e.file_type().is_file() && has_article_extension(e.path()) => {
@@ -406,11 +413,7 @@ pub(crate) fn count_articles(inputs: &[String]) -> Option<u64> {
         }
         let path = Path::new(input);
         if path.is_dir() {
-            let entries = walkdir::WalkDir::new(path)
-                .follow_links(true)
-                .into_iter()
-                .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
-            for e in entries.flatten() {
+            for e in entries_under(path).flatten() {
                 if e.file_type().is_file() && has_article_extension(e.path()) {
                     total += count_file(e.path())?;
                 }
