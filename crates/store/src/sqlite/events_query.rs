@@ -6,6 +6,34 @@ use crate::{CountBy, EventCount, EventQuery, StoreError, StoredEvent};
 use rusqlite::types::Value as Sql;
 use rusqlite::{params_from_iter, OptionalExtension};
 
+/// Conditions on one event `e` that the event list and the article search
+/// share: its PLOVER type, CAMEO code prefix, and an actor given as a code
+/// prefix (`RUS`, `IDNCOP`) or a name as linked. `param` files a value and
+/// returns its placeholder.
+pub(super) fn event_conditions(
+    plover: Option<&str>,
+    cameo: Option<&str>,
+    actor: Option<&str>,
+    param: &mut dyn FnMut(String) -> String,
+) -> String {
+    let mut w = String::new();
+    if let Some(t) = plover {
+        w += &format!(" AND e.plover = {}", param(t.to_uppercase()));
+    }
+    if let Some(c) = cameo {
+        w += &format!(" AND e.cameo LIKE {}", param(format!("{c}%")));
+    }
+    if let Some(a) = actor {
+        let code = param(format!("{}%", a.to_uppercase()));
+        let name = param(a.to_string());
+        w += &format!(
+            " AND (e.source_code LIKE {code} OR e.target_code LIKE {code}
+                   OR e.source_name = {name} COLLATE NOCASE OR e.target_name = {name} COLLATE NOCASE)"
+        );
+    }
+    w
+}
+
 /// The WHERE clause of `q` over `events e`, and its parameters.
 fn filters(q: &EventQuery) -> (String, Vec<Sql>) {
     let mut w = String::from("1 = 1");
@@ -20,24 +48,16 @@ fn filters(q: &EventQuery) -> (String, Vec<Sql>) {
     if let Some(d) = &q.to {
         w += &format!(" AND e.day <= {}", arg(Sql::Text(d.clone()), &mut args));
     }
-    if let Some(t) = &q.plover {
-        w += &format!(" AND e.plover = {}", arg(Sql::Text(t.to_uppercase()), &mut args));
-    }
-    if let Some(c) = &q.cameo {
-        w += &format!(" AND e.cameo LIKE {}", arg(Sql::Text(format!("{c}%")), &mut args));
-    }
+    w += &event_conditions(
+        q.plover.as_deref(),
+        q.cameo.as_deref(),
+        q.actor.as_deref(),
+        &mut |v| arg(Sql::Text(v), &mut args),
+    );
     if let Some(m) = &q.modality {
         w += &format!(
             " AND e.modality = {}",
             arg(Sql::Text(m.to_lowercase()), &mut args)
-        );
-    }
-    if let Some(a) = &q.actor {
-        let code = arg(Sql::Text(format!("{}%", a.to_uppercase())), &mut args);
-        let name = arg(Sql::Text(a.clone()), &mut args);
-        w += &format!(
-            " AND (e.source_code LIKE {code} OR e.target_code LIKE {code}
-                   OR e.source_name = {name} COLLATE NOCASE OR e.target_name = {name} COLLATE NOCASE)"
         );
     }
     if let Some(c) = &q.country {

@@ -44,27 +44,15 @@ impl SqliteStore {
         // keeps SQLite's order: the article's few mentions first, then
         // their events by id — not every event of a type, then its
         // mentions (7x slower on 10,000 articles).
-        let mut on_event = String::new();
-        if let Some(t) = &s.plover {
-            let p = arg(&t.to_uppercase(), &mut args);
-            on_event.push_str(&format!(" AND e.plover = {p}"));
-        }
-        if let Some(c) = &s.cameo {
-            let p = arg(&format!("{c}%"), &mut args);
-            on_event.push_str(&format!(" AND e.cameo LIKE {p}"));
-        }
+        let mut on_event = super::events_query::event_conditions(
+            s.plover.as_deref(),
+            s.cameo.as_deref(),
+            s.actor.as_deref(),
+            &mut |v| arg(&v, &mut args),
+        );
         if let Some(m) = &s.modality {
             let p = arg(&m.to_lowercase(), &mut args);
             on_event.push_str(&format!(" AND m.modality = {p}"));
-        }
-        if let Some(actor) = &s.actor {
-            // a code prefix (`RUS`, `IDNCOP`) or a name as linked
-            let code = arg(&format!("{}%", actor.to_uppercase()), &mut args);
-            let name = arg(actor, &mut args);
-            on_event.push_str(&format!(
-                " AND (e.source_code LIKE {code} OR e.target_code LIKE {code}
-                       OR e.source_name = {name} COLLATE NOCASE OR e.target_name = {name} COLLATE NOCASE)"
-            ));
         }
         if !on_event.is_empty() {
             filters.push_str(&format!(
