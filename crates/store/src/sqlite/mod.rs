@@ -74,12 +74,19 @@ impl SqliteStore {
                 MIGRATIONS.len()
             )));
         }
+        Ok(Self::over(conn))
+    }
+
+    /// A store over an open, up-to-date connection.
+    fn over(conn: Connection) -> SqliteStore {
+        // More statements are cached than rusqlite's default 16: every
+        // one prepared again per article cost 7 % of ingest.
         conn.set_prepared_statement_cache_capacity(64);
-        Ok(SqliteStore {
+        SqliteStore {
             conn,
             in_transaction: false,
             pending_search: Default::default(),
-        })
+        }
     }
 
     /// A database in memory (tests).
@@ -109,14 +116,7 @@ impl SqliteStore {
             conn.execute_batch(&format!("BEGIN; {m}; PRAGMA user_version = {}; COMMIT;", i + 1))
                 .map_err(sql(format!("{name}: migrating the schema to version {}", i + 1)))?;
         }
-        // More statements are cached than rusqlite's default 16: every
-        // one prepared again per article cost 7 % of ingest.
-        conn.set_prepared_statement_cache_capacity(64);
-        let store = SqliteStore {
-            conn,
-            in_transaction: false,
-            pending_search: Default::default(),
-        };
+        let store = Self::over(conn);
         if (1..3).contains(&version) {
             // Stories came with schema 3: file what an older warta stored.
             store.backfill_stories()?;
