@@ -11,7 +11,7 @@ use std::process::ExitCode;
 use std::time::Duration;
 use warta_core::Document;
 use warta_pipeline::Pipeline;
-use warta_read::{read_inputs_deferred, PendingArticle, ReadError};
+use warta_read::{read_inputs_deferred, PendingArticle, RawArticle, ReadError};
 
 /// Articles analysed together; output is written after each batch, so memory
 /// stays bounded on large inputs while order is kept.
@@ -69,7 +69,7 @@ const MAX_JOBS: i64 = 1024;
 
 /// The default per-article budget: generous, since a normal article takes a
 /// few milliseconds and the largest accepted one (10 MiB) a few seconds.
-const DEFAULT_MAX_ARTICLE_MS: u64 = 60_000;
+pub(crate) const DEFAULT_MAX_ARTICLE_MS: u64 = 60_000;
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
@@ -234,31 +234,35 @@ fn analyze_one(
             input: e.input,
             error: e.message,
         }),
-        Ok(raw) => {
-            let id = raw.id.clone();
-            let input = raw.origin.clone();
-            // A panic inside a stage is a bug, but it must not take the rest
-            // of a batch down with it: report it against this article.
-            match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                pipeline.analyze_within(raw, budget)
-            })) {
-                Ok(Ok(doc)) => Outcome::Done(Box::new(doc)),
-                Ok(Err(e)) => Outcome::Failed(Failure {
-                    id: Some(id),
-                    input,
-                    // The input is reported beside the error already.
-                    error: match e {
-                        warta_pipeline::AnalyzeError::Stage { source, .. } => source.to_string(),
-                        other => other.to_string(),
-                    },
-                }),
-                Err(_) => Outcome::Failed(Failure {
-                    id: Some(id),
-                    input,
-                    error: "internal error (panic) while analysing".into(),
-                }),
-            }
-        }
+        Ok(raw) => analyze_raw(pipeline, raw, budget),
+    }
+}
+
+/// Analyses one article read, within `budget`; a failure (or a panic in a
+/// stage) is reported against the article.
+pub(crate) fn analyze_raw(pipeline: &Pipeline, raw: RawArticle, budget: Option<Duration>) -> Outcome {
+    let id = raw.id.clone();
+    let input = raw.origin.clone();
+    // A panic inside a stage is a bug, but it must not take the rest
+    // of a batch down with it: report it against this article.
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        pipeline.analyze_within(raw, budget)
+    })) {
+        Ok(Ok(doc)) => Outcome::Done(Box::new(doc)),
+        Ok(Err(e)) => Outcome::Failed(Failure {
+            id: Some(id),
+            input,
+            // The input is reported beside the error already.
+            error: match e {
+                warta_pipeline::AnalyzeError::Stage { source, .. } => source.to_string(),
+                other => other.to_string(),
+            },
+        }),
+        Err(_) => Outcome::Failed(Failure {
+            id: Some(id),
+            input,
+            error: "internal error (panic) while analysing".into(),
+        }),
     }
 }
 

@@ -22,8 +22,13 @@ impl Drop for Server {
 }
 
 fn start(db: &std::path::Path) -> Server {
+    start_with(db, &[])
+}
+
+fn start_with(db: &std::path::Path, extra: &[&str]) -> Server {
     let mut child = warta()
         .args(["serve", "--db", db.to_str().unwrap(), "--addr", "127.0.0.1:0"])
+        .args(extra)
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
@@ -42,16 +47,26 @@ fn start(db: &std::path::Path) -> Server {
     Server { child, addr }
 }
 
+type Answer = (u16, Vec<(String, String)>, String);
+
 /// Status, headers (lower-cased names) and body of `GET path`.
-fn get(server: &Server, path: &str, headers: &[(&str, &str)]) -> (u16, Vec<(String, String)>, String) {
+fn get(server: &Server, path: &str, headers: &[(&str, &str)]) -> Answer {
+    request(server, "GET", path, headers, b"")
+}
+
+/// Status, headers and body of `method path` with `body`.
+fn request(server: &Server, method: &str, path: &str, headers: &[(&str, &str)], body: &[u8]) -> Answer {
     let mut s = TcpStream::connect(&server.addr).unwrap();
     let extra: String = headers.iter().map(|(k, v)| format!("{k}: {v}\r\n")).collect();
     write!(
         s,
-        "GET {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n{extra}\r\n",
-        server.addr
+        "{method} {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\nContent-Length: {}\r\n{extra}\r\n",
+        server.addr,
+        body.len()
     )
     .unwrap();
+    // A server may answer (413, 401) before reading all of a large body.
+    let _ = s.write_all(body);
     let mut raw = Vec::new();
     s.read_to_end(&mut raw).unwrap();
     let raw = String::from_utf8(raw).unwrap();
@@ -91,7 +106,9 @@ fn the_api_answers_searches_articles_events_and_counts_and_refuses_bad_parameter
     let id = hits[0]["id"].as_str().unwrap().to_string();
     let (status, _, body) = get(&server, &format!("/api/articles/{id}"), &[]);
     assert_eq!(status, 200);
-    let doc = json(&body);
+    let answer = json(&body);
+    assert!(answer["copies"].is_array() && answer["copy_of"].is_null() && answer["story"].is_i64());
+    let doc = &answer["article"];
     assert!(doc["entities"]
         .as_array()
         .unwrap()
@@ -175,9 +192,157 @@ fn the_api_answers_searches_articles_events_and_counts_and_refuses_bad_parameter
         "/api/events",
         "/api/counts",
         "/api/stories",
+        "/api/actors",
+        "/api/network",
+        "/api/places",
+        "/api/quotes",
     ] {
         assert!(api["paths"][path].is_object(), "{path} undocumented");
     }
+
+    // actors, who acts on whom, where, and who said what
+    let (_, _, body) = get(&server, "/api/actors?limit=5", &[]);
+    let actors = json(&body)["actors"].as_array().unwrap().clone();
+    assert!(actors.iter().any(|a| a["name"] == "Kim Jong Un"), "{body}");
+    let (_, _, body) = get(&server, "/api/network?actor=Kim%20Jong%20Un", &[]);
+    let links = json(&body)["links"].as_array().unwrap().clone();
+    assert!(
+        links.iter().any(|l| l["source"] == "Kim Jong Un"
+            && l["target"] == "Vladimir Putin"
+            && l["cooperative"].as_u64() >= Some(1)),
+        "{body}"
+    );
+    let (_, _, body) = get(&server, "/api/places", &[]);
+    let places = json(&body)["places"].as_array().unwrap().clone();
+    assert!(
+        places
+            .iter()
+            .any(|p| (p["lat"].as_f64().unwrap() - 48.95).abs() < 0.2
+                && (p["lon"].as_f64().unwrap() - 38.5).abs() < 0.3),
+        "Sievierodonetsk is a place of an event: {body}"
+    );
+    let (_, _, body) = get(&server, "/api/quotes?speaker=kim", &[]);
+    let quotes = json(&body)["quotes"].as_array().unwrap().clone();
+    assert!(
+        !quotes.is_empty() && quotes.iter().all(|q| q["speaker"] == "Kim Jong Un"),
+        "{body}"
+    );
+
+    // the dashboard: its page and its own files, under a policy that runs
+    // only this server's scripts
+    let (status, headers, body) = get(&server, "/", &[]);
+    assert_eq!(status, 200);
+    assert!(
+        body.contains("<script") && !body.contains("<script>"),
+        "scripts are files, never inline"
+    );
+    let csp = header(&headers, "content-security-policy").unwrap();
+    assert!(
+        csp.contains("script-src 'self'") && !csp.contains("unsafe-inline"),
+        "{csp}"
+    );
+    let (status, headers, _) = get(&server, "/static/vendor/leaflet.js", &[("Accept-Encoding", "br")]);
+    assert_eq!(status, 200);
+    assert_eq!(header(&headers, "content-encoding"), Some("br"));
+    let (status, _, _) = get(&server, "/static/nothing.js", &[]);
+    assert_eq!(status, 404);
+
+    // read-only: posting is refused
+    let (status, _, body) = request(&server, "POST", "/api/articles", &[], b"{}");
+    assert_eq!(status, 405, "{body}");
+}
+
+#[test]
+fn an_article_posted_with_the_ingest_token_is_analysed_and_stored_and_nothing_else_is() {
+    let dir = tempdir();
+    let db = dir.join("w.db");
+    let out = run(&["ingest", "--db", db.to_str().unwrap(), seed().to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let token = "a-long-enough-test-token";
+    let server = start_with(&db, &["--ingest-token", token]);
+    let bearer = format!("Bearer {token}");
+    let article = serde_json::json!({
+        "title": "KPK tahan Bupati Sidoarjo",
+        "url": "https://example.com/kpk-tahan-bupati",
+        "published": "2024-05-07",
+        "text": "Komisi Pemberantasan Korupsi (KPK) menahan Bupati Sidoarjo Ahmad Muhdlor Ali pada Selasa (7/5/2024). \
+                 Ia ditahan setelah diperiksa sebagai tersangka kasus korupsi pemotongan insentif pegawai.",
+    })
+    .to_string();
+    let json_type = ("Content-Type", "application/json");
+
+    for (headers, says) in [
+        (vec![json_type], 401),
+        (
+            vec![json_type, ("Authorization", "Bearer wrong-token-of-some-length")],
+            401,
+        ),
+        (vec![json_type, ("Authorization", token)], 401),
+    ] {
+        let (status, _, body) = request(&server, "POST", "/api/articles", &headers, article.as_bytes());
+        assert_eq!(status, says, "{headers:?}: {body}");
+    }
+    let auth = ("Authorization", bearer.as_str());
+    let (status, headers, body) = request(
+        &server,
+        "POST",
+        "/api/articles",
+        &[json_type, auth],
+        article.as_bytes(),
+    );
+    assert_eq!(status, 201, "{body}");
+    let id = json(&body)["id"].as_str().unwrap().to_string();
+    assert_eq!(
+        header(&headers, "location"),
+        Some(format!("/api/articles/{id}").as_str())
+    );
+    let (status, _, body) = get(&server, &format!("/api/articles/{id}"), &[]);
+    assert_eq!(status, 200);
+    assert!(
+        json(&body)["article"]["entities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["text"] == "KPK"),
+        "{body}"
+    );
+    let (_, _, body) = get(&server, "/api/articles?q=Sidoarjo", &[]);
+    assert_eq!(json(&body)["articles"].as_array().unwrap().len(), 1, "{body}");
+    // the same article again adds nothing
+    let (status, _, body) = request(
+        &server,
+        "POST",
+        "/api/articles",
+        &[json_type, auth],
+        article.as_bytes(),
+    );
+    assert_eq!(
+        (status, json(&body)["status"].as_str()),
+        (200, Some("already_present")),
+        "{body}"
+    );
+    // bad bodies: not JSON, not an object, no text, too large
+    for (body, says) in [
+        (b"not json".to_vec(), 400),
+        (b"[1, 2]".to_vec(), 400),
+        (br#"{"title": "no text"}"#.to_vec(), 422),
+        (vec![b' '; 5 * 1024 * 1024], 413),
+    ] {
+        let (status, _, answer) = request(&server, "POST", "/api/articles", &[json_type, auth], &body);
+        assert_eq!(status, says, "{answer}");
+    }
+    // a short token is refused at start
+    let out = run(&[
+        "serve",
+        "--db",
+        db.to_str().unwrap(),
+        "--addr",
+        "127.0.0.1:0",
+        "--ingest-token",
+        "short",
+    ]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("16 characters"));
 }
 
 #[test]

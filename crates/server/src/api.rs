@@ -4,11 +4,12 @@
 
 use crate::params::{BadParam, Params, MAX_EVENTS_PAGE, MAX_PAGE};
 use crate::pool::Pool;
+use crate::Ingest;
 use axum::extract::rejection::QueryRejection;
-use axum::extract::{Path, Query, State};
+use axum::extract::{DefaultBodyLimit, FromRef, Path, Query, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
+use axum::routing::{any, get};
 use axum::Router;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -20,26 +21,52 @@ use warta_store::{CountBy, EventQuery, Search, Store, StoreError, StoryQuery};
 /// The OpenAPI 3 description of this API.
 const OPENAPI: &str = include_str!("../assets/openapi.json");
 
-/// Nothing in an API answer may run or be framed; the dashboard will send
-/// its own, wider policy for its own files.
+/// Nothing in an API answer may run or be framed; the dashboard sends its
+/// own, wider policy for its own files.
 const CSP: &str = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'";
 
-/// The API's routes over `pool`, with its headers and compression.
-pub fn router(pool: Pool) -> Router {
-    Router::new()
+/// What every handler can reach: the read pool, and the ingest hook when
+/// the server takes posted articles.
+#[derive(Clone)]
+pub(crate) struct AppState {
+    pub pool: Pool,
+    pub ingest: Option<std::sync::Arc<Ingest>>,
+}
+
+impl FromRef<AppState> for Pool {
+    fn from_ref(state: &AppState) -> Pool {
+        state.pool.clone()
+    }
+}
+
+/// The API and the dashboard over `pool`, with their headers and
+/// compression; `POST /api/articles` is open only with an `ingest`.
+pub fn router(pool: Pool, ingest: Option<Ingest>) -> Router {
+    let state = AppState {
+        pool,
+        ingest: ingest.map(std::sync::Arc::new),
+    };
+    let api = Router::new()
         .route("/api/openapi.json", get(openapi))
-        .route("/api/articles", get(articles))
+        .route("/api/articles", get(articles).post(crate::ingest::post_article))
         .route("/api/articles/{id}", get(article))
         .route("/api/events", get(events))
         .route("/api/counts", get(counts))
         .route("/api/stories", get(stories))
-        .fallback(not_found)
-        .with_state(pool)
-        .layer(CompressionLayer::new())
+        .route("/api/actors", get(crate::browse::actors))
+        .route("/api/network", get(crate::browse::network))
+        .route("/api/places", get(crate::browse::places))
+        .route("/api/quotes", get(crate::browse::quotes))
+        .route("/api", any(not_found))
+        .route("/api/{*rest}", any(not_found))
+        .layer(DefaultBodyLimit::max(crate::ingest::MAX_BODY))
+        .with_state(state)
         .layer(SetResponseHeaderLayer::overriding(
             header::CONTENT_SECURITY_POLICY,
             HeaderValue::from_static(CSP),
-        ))
+        ));
+    api.merge(crate::dashboard::router())
+        .layer(CompressionLayer::new())
         .layer(SetResponseHeaderLayer::overriding(
             header::X_CONTENT_TYPE_OPTIONS,
             HeaderValue::from_static("nosniff"),
@@ -51,7 +78,7 @@ pub fn router(pool: Pool) -> Router {
 }
 
 /// An error answer: a status and a message, as `{"error": …}`.
-struct ApiError(StatusCode, String);
+pub(crate) struct ApiError(pub StatusCode, pub String);
 
 impl From<BadParam> for ApiError {
     fn from(e: BadParam) -> ApiError {
@@ -84,7 +111,7 @@ impl IntoResponse for ApiError {
 
 /// A JSON answer with an ETag; `304 Not Modified` when the client already
 /// holds it.
-fn json_answer(request: &HeaderMap, body: Vec<u8>) -> Response {
+pub(crate) fn json_answer(request: &HeaderMap, body: Vec<u8>) -> Response {
     let tag = format!(
         "\"{}\"",
         Sha256::digest(&body)[..12]
@@ -111,13 +138,15 @@ fn json_answer(request: &HeaderMap, body: Vec<u8>) -> Response {
         .into_response()
 }
 
-fn to_json(value: &impl Serialize) -> Result<Vec<u8>, ApiError> {
+pub(crate) fn to_json(value: &impl Serialize) -> Result<Vec<u8>, ApiError> {
     serde_json::to_vec(value).map_err(|e| ApiError(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))
 }
 
 /// The query string as checked parameters; a malformed one, or one given
 /// twice, is a 400.
-fn params(query: Result<Query<Vec<(String, String)>>, QueryRejection>) -> Result<Params, ApiError> {
+pub(crate) fn params(
+    query: Result<Query<Vec<(String, String)>>, QueryRejection>,
+) -> Result<Params, ApiError> {
     let Query(pairs) = query.map_err(|e| ApiError(StatusCode::BAD_REQUEST, e.body_text()))?;
     let mut map = HashMap::new();
     for (k, v) in pairs {
@@ -129,7 +158,7 @@ fn params(query: Result<Query<Vec<(String, String)>>, QueryRejection>) -> Result
 }
 
 /// Runs a store query on a blocking thread.
-async fn query<T: Send + 'static>(
+pub(crate) async fn query<T: Send + 'static>(
     pool: Pool,
     f: impl FnOnce(&warta_store::SqliteStore) -> Result<T, StoreError> + Send + 'static,
 ) -> Result<T, ApiError> {
@@ -151,7 +180,7 @@ async fn not_found() -> ApiError {
 }
 
 /// Filters shared by `/api/events` and `/api/counts`.
-fn event_query(p: &mut Params) -> Result<EventQuery, BadParam> {
+pub(crate) fn event_query(p: &mut Params) -> Result<EventQuery, BadParam> {
     Ok(EventQuery {
         from: p.date("from")?,
         to: p.date("to")?,
@@ -208,11 +237,22 @@ async fn article(
             "an article id is 32 hex digits".into(),
         ));
     }
-    let doc = query(pool, move |s| s.document_json(&id)).await?;
-    match doc {
-        Some(json) => Ok(json_answer(&request, json.into_bytes())),
-        None => Err(ApiError(StatusCode::NOT_FOUND, "no such article".into())),
-    }
+    let (doc, relations) = query(pool, move |s| Ok((s.document_json(&id)?, s.relations(&id)?))).await?;
+    let (Some(doc), Some(relations)) = (doc, relations) else {
+        return Err(ApiError(StatusCode::NOT_FOUND, "no such article".into()));
+    };
+    // The stored document is kept as text: spliced in, not parsed again.
+    let mut body = Vec::with_capacity(doc.len() + 256);
+    body.extend_from_slice(br#"{"article":"#);
+    body.extend_from_slice(doc.as_bytes());
+    body.extend_from_slice(br#","copy_of":"#);
+    body.extend(to_json(&relations.copy_of)?);
+    body.extend_from_slice(br#","copies":"#);
+    body.extend(to_json(&relations.copies)?);
+    body.extend_from_slice(br#","story":"#);
+    body.extend(to_json(&relations.story)?);
+    body.push(b'}');
+    Ok(json_answer(&request, body))
 }
 
 async fn events(

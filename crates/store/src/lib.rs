@@ -12,11 +12,13 @@
 //! ingest interrupted anywhere leaves whole articles only: each batch of
 //! articles is one transaction.
 
+mod browse;
 pub mod eval;
 mod schema;
 mod sqlite;
 pub mod stories;
 
+pub use browse::{ActorCount, ActorLink, ArticleRelations, CopyRef, PlaceCount, QuoteHit, QuoteQuery};
 pub use sqlite::SqliteStore;
 
 use sha2::{Digest, Sha256};
@@ -310,6 +312,19 @@ pub trait Store {
     /// Events matching `query` (its cursor and limit aside) counted by
     /// period and PLOVER type.
     fn event_counts(&self, query: &EventQuery, by: CountBy) -> Result<Vec<EventCount>, StoreError>;
+    /// Actors of the events matching `query` (its cursor aside), most
+    /// events first, at most `query.limit`.
+    fn actors(&self, query: &EventQuery) -> Result<Vec<ActorCount>, StoreError>;
+    /// Who acts on whom in the events matching `query` (its cursor aside),
+    /// most events first, at most `query.limit` links.
+    fn actor_links(&self, query: &EventQuery) -> Result<Vec<ActorLink>, StoreError>;
+    /// Places of the events matching `query` (its cursor aside), most
+    /// events first, at most `query.limit`.
+    fn places(&self, query: &EventQuery) -> Result<Vec<PlaceCount>, StoreError>;
+    /// Quotes matching `query`, newest article first.
+    fn quotes(&self, query: &QuoteQuery) -> Result<Vec<QuoteHit>, StoreError>;
+    /// An article's copy group and story; `None` when it is not stored.
+    fn relations(&self, id: &str) -> Result<Option<ArticleRelations>, StoreError>;
     /// The conditional-GET state of a watched feed.
     fn feed_state(&self, url: &str) -> Result<FeedState, StoreError>;
     /// Records a feed's state after a poll.

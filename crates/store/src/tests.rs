@@ -464,3 +464,61 @@ fn events_are_listed_a_page_at_a_time_and_counted_by_day_and_type() {
     assert_eq!(by_type.iter().map(|c| c.events).sum::<u64>(), 3);
     s.commit().unwrap();
 }
+
+#[test]
+fn actors_links_and_places_are_counted_from_events_with_their_quad_class() {
+    use crate::EventQuery;
+    let s = SqliteStore::open_in_memory().unwrap();
+    for (src, tgt, quad, lat) in [
+        (Some("Vladimir Putin"), Some("Ukraina"), 4, Some(48.95)),
+        (Some("Vladimir Putin"), Some("Ukraina"), 3, Some(48.95)),
+        (Some("Kim Jong Un"), Some("Vladimir Putin"), 1, None),
+        (None, Some("Ukraina"), 4, Some(50.45)),
+    ] {
+        s.conn()
+            .execute(
+                "INSERT INTO events (plover, cameo, quad_class, goldstein, source_name, target_name, modality, location, lat, lon)
+                 VALUES ('ASSAULT', '190', ?3, -10, ?1, ?2, 'asserted', 'somewhere', ?4, 38.5)",
+                rusqlite::params![src, tgt, quad, lat],
+            )
+            .unwrap();
+    }
+    let all = EventQuery {
+        limit: 10,
+        ..EventQuery::default()
+    };
+    let actors = s.actors(&all).unwrap();
+    let counted: Vec<(&str, u64, u64)> = actors
+        .iter()
+        .map(|a| (a.name.as_str(), a.events, a.as_source))
+        .collect();
+    assert_eq!(
+        counted,
+        [("Ukraina", 3, 0), ("Vladimir Putin", 3, 2), ("Kim Jong Un", 1, 1)]
+    );
+    let links = s.actor_links(&all).unwrap();
+    assert_eq!(links.len(), 2, "an event without a source is no edge: {links:?}");
+    assert_eq!(
+        (
+            links[0].source.as_str(),
+            links[0].target.as_str(),
+            links[0].cooperative,
+            links[0].conflictual
+        ),
+        ("Vladimir Putin", "Ukraina", 0, 2)
+    );
+    assert_eq!(links[1].cooperative, 1);
+    // a partner list is the links of one actor
+    let putin = EventQuery {
+        actor: Some("Kim Jong Un".into()),
+        limit: 10,
+        ..EventQuery::default()
+    };
+    assert_eq!(s.actor_links(&putin).unwrap().len(), 1);
+    let places = s.places(&all).unwrap();
+    assert_eq!(
+        places.iter().map(|p| (p.lat, p.events)).collect::<Vec<_>>(),
+        [(48.95, 2), (50.45, 1)],
+        "events with no coordinates have no place"
+    );
+}

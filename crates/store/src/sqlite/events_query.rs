@@ -35,7 +35,7 @@ pub(super) fn event_conditions(
 }
 
 /// The WHERE clause of `q` over `events e`, and its parameters.
-fn filters(q: &EventQuery) -> (String, Vec<Sql>) {
+pub(super) fn filters(q: &EventQuery) -> (String, Vec<Sql>) {
     let mut w = String::from("1 = 1");
     let mut args: Vec<Sql> = Vec::new();
     let arg = |v: Sql, args: &mut Vec<Sql>| {

@@ -5,14 +5,16 @@
 
 use crate::schema::MIGRATIONS;
 use crate::{
-    CountBy, CountedEvent, Counts, EventCount, EventQuery, FeedState, Hit, MentionRef, PreparedArticle, Put,
-    Search, Store, StoreError, StoredEvent, StoryQuery, StorySummary,
+    ActorCount, ActorLink, ArticleRelations, CountBy, CountedEvent, Counts, EventCount, EventQuery,
+    FeedState, Hit, MentionRef, PlaceCount, PreparedArticle, Put, QuoteHit, QuoteQuery, Search, Store,
+    StoreError, StoredEvent, StoryQuery, StorySummary,
 };
 use rusqlite::{params, Connection, OptionalExtension};
 use serde_json::Value;
 use std::path::Path;
 use warta_core::Document;
 
+mod browse;
 mod copies;
 mod events;
 mod events_query;
@@ -357,6 +359,26 @@ impl Store for SqliteStore {
 
     fn event_counts(&self, q: &EventQuery, by: CountBy) -> Result<Vec<EventCount>, StoreError> {
         self.count_events(q, by)
+    }
+
+    fn actors(&self, q: &EventQuery) -> Result<Vec<ActorCount>, StoreError> {
+        self.list_actors(q)
+    }
+
+    fn actor_links(&self, q: &EventQuery) -> Result<Vec<ActorLink>, StoreError> {
+        self.list_actor_links(q)
+    }
+
+    fn places(&self, q: &EventQuery) -> Result<Vec<PlaceCount>, StoreError> {
+        self.list_places(q)
+    }
+
+    fn quotes(&self, q: &QuoteQuery) -> Result<Vec<QuoteHit>, StoreError> {
+        self.find_quotes(q)
+    }
+
+    fn relations(&self, id: &str) -> Result<Option<ArticleRelations>, StoreError> {
+        self.article_relations(id)
     }
 
     fn feed_state(&self, url: &str) -> Result<FeedState, StoreError> {
