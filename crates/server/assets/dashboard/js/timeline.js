@@ -23,19 +23,27 @@ export async function timeline(el, params) {
     p.set('group', chooser.value);
     timeline(el, p).catch((e) => fill(el, h('p', { class: 'error' }, e.message)));
   });
-  const dated = counts.filter((c) => c.period);
+  const dated = counts.filter((c) => /^\d{4}-\d{2}-\d{2}$/.test(c.period || ''));
   if (!dated.length) return fill(plot, h('p', { class: 'empty' }, 'No dated event matches.'));
-  const days = [...new Set(dated.map((c) => c.period))].sort();
+  // Every day (or week, over long periods) from the first to the last, with
+  // zeros where nothing happened, so a line never bridges a silent gap.
+  const DAY = 86400;
+  const first = Date.parse(`${dated.reduce((a, c) => (c.period < a ? c.period : a), dated[0].period)}T00:00:00Z`) / 1000;
+  const last = Date.parse(`${dated.reduce((a, c) => (c.period > a ? c.period : a), dated[0].period)}T00:00:00Z`) / 1000;
+  const span = (last - first) / DAY;
+  // At most a few thousand points, whatever odd dates the corpus holds.
+  const step = Math.max(span > 180 ? 7 : 1, Math.ceil(span / 4000)) * DAY;
+  const slot = (t) => Math.floor((t - first) / step);
+  const xs = [];
+  for (let t = first; t <= last; t += step) xs.push(t);
   const keys = group === 'quad'
     ? [1, 2, 3, 4].filter((q) => dated.some((c) => c.quad_class === q))
     : PLOVER.filter((t) => dated.some((c) => c.plover === t));
-  const index = new Map(days.map((d, i) => [d, i]));
-  const series = keys.map(() => days.map(() => 0));
+  const series = keys.map(() => xs.map(() => 0));
   for (const c of dated) {
     const k = keys.indexOf(group === 'quad' ? c.quad_class : c.plover);
-    series[k][index.get(c.period)] += c.events;
+    if (k >= 0) series[k][slot(Date.parse(`${c.period}T00:00:00Z`) / 1000)] += c.events;
   }
-  const xs = days.map((d) => Date.parse(`${d}T00:00:00Z`) / 1000);
   const width = Math.max(280, plot.clientWidth || el.clientWidth || 600);
   const opts = {
     width, height: 220,
@@ -44,7 +52,7 @@ export async function timeline(el, params) {
       label: group === 'quad' ? QUADS[k] : k,
       stroke: group === 'quad' ? QUAD_COLOURS[k] : TYPE_COLOURS[i % TYPE_COLOURS.length],
       width: 2,
-      points: { show: true, size: 6 },
+      points: { show: xs.length < 60, size: 5 },
     }))),
   };
   // uPlot draws on a canvas: no article text is ever parsed as markup.
