@@ -348,6 +348,34 @@ impl<'a> Reader<'a> {
     }
 }
 
+/// The label moves a scheme allows, worked out once per scheme: which
+/// labels may start a sentence and which may precede each label (in BILOU
+/// about a third of all pairs, so decoding looks at a third of them).
+struct Moves {
+    start: Vec<bool>,
+    preds: Vec<Vec<u8>>,
+}
+
+impl Moves {
+    fn of(scheme: Scheme) -> &'static Moves {
+        static BIO: std::sync::OnceLock<Moves> = std::sync::OnceLock::new();
+        static BILOU: std::sync::OnceLock<Moves> = std::sync::OnceLock::new();
+        let cell = match scheme {
+            Scheme::Bio => &BIO,
+            Scheme::Bilou => &BILOU,
+        };
+        cell.get_or_init(|| {
+            let l = scheme.n_labels();
+            Moves {
+                start: (0..l).map(|j| scheme.allowed(None, j)).collect(),
+                preds: (0..l)
+                    .map(|j| (0..l).filter(|&p| scheme.allowed(Some(p), j)).map(|p| p as u8).collect())
+                    .collect(),
+            }
+        })
+    }
+}
+
 /// First-order Viterbi over `emit` (`n × l`) and `trans` (`(l+1) × l`),
 /// restricted to the scheme's well-formed sequences.
 pub(crate) fn viterbi(
@@ -359,36 +387,40 @@ pub(crate) fn viterbi(
     back: &mut Vec<u8>,
 ) -> Vec<usize> {
     let l = scheme.n_labels();
-    // allow[p * l + j]: may j follow p (p == l: sentence start)?
-    let allow: Vec<bool> = (0..=l)
-        .flat_map(|p| (0..l).map(move |j| scheme.allowed((p < l).then_some(p), j)))
-        .collect();
+    let moves = Moves::of(scheme);
     delta.clear();
     delta.resize(n * l, f32::NEG_INFINITY);
     back.clear();
     back.resize(n * l, 0);
     for j in 0..l {
-        if allow[l * l + j] {
+        if moves.start[j] {
             delta[j] = trans[l * l + j] + emit[j];
         }
     }
     for i in 1..n {
+        let (done, rest) = delta.split_at_mut(i * l);
+        let prev = &done[(i - 1) * l..];
+        let here = &mut rest[..l];
+        let back = &mut back[i * l..(i + 1) * l];
+        let emit = &emit[i * l..(i + 1) * l];
         for j in 0..l {
             let mut best = f32::NEG_INFINITY;
             let mut arg = 0u8;
-            for p in 0..l {
-                let d = delta[(i - 1) * l + p];
-                if d == f32::NEG_INFINITY || !allow[p * l + j] {
+            // Only the labels that may precede `j`, in ascending order, so
+            // ties break as they would over every label.
+            for &p in &moves.preds[j] {
+                let d = prev[p as usize];
+                if d == f32::NEG_INFINITY {
                     continue;
                 }
-                let s = d + trans[p * l + j];
+                let s = d + trans[p as usize * l + j];
                 if s > best {
                     best = s;
-                    arg = p as u8;
+                    arg = p;
                 }
             }
-            delta[i * l + j] = best + emit[i * l + j];
-            back[i * l + j] = arg;
+            here[j] = best + emit[j];
+            back[j] = arg;
         }
     }
     let last = (0..l)
