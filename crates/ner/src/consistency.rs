@@ -19,6 +19,13 @@ fn is_capitalised(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// `BTN`, `KPK`, `AS`: two or more capitals (digits allowed), nothing else.
+fn is_acronym(w: &str) -> bool {
+    w.chars().count() >= 2
+        && w.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+        && w.chars().any(char::is_uppercase)
+}
+
 /// Whether a single word can stand for a person on its own: capitalised,
 /// not too short, and capitalised in news wherever it occurs (so "Presiden"
 /// or "Bapak" are not taken as aliases).
@@ -29,8 +36,9 @@ fn name_like(w: &str, cap: &CapStats) -> bool {
 
 /// Votes types per string, then adds unlabelled repeats; returns mentions
 /// sorted by position, non-overlapping.
-pub fn harmonise(words: &[&str], mut found: Vec<Mention>, cap: &CapStats, trig: &Triggers) -> Vec<Mention> {
+pub fn harmonise(words: &[&str], found: Vec<Mention>, cap: &CapStats, trig: &Triggers) -> Vec<Mention> {
     let key = |m: &Mention| words[m.start..m.end].join(" ");
+    let mut found = split_leading_organisations(words, found);
     // 1. Majority type per string (ties keep each mention's own type).
     let mut votes: HashMap<String, [usize; 3]> = HashMap::new();
     for m in &found {
@@ -116,6 +124,51 @@ pub fn harmonise(words: &[&str], mut found: Vec<Mention>, cap: &CapStats, trig: 
     found
 }
 
+/// Splits a person mention that begins with an organisation or place the
+/// document names on its own: after a title the tagger often runs the
+/// employer into the name (`Direktur Utama BTN Maryono` → `BTN Maryono`),
+/// and the speaker or actor is then a person nobody is called. When the
+/// first one or two words of a person mention are acronyms (`BTN`, `KPK`,
+/// `AS`) that are, elsewhere in the document, a whole organisation or place
+/// mention — and never a person — they become that mention and the person
+/// starts after them. Only acronyms: a first name the tagger once mistyped
+/// (`Fiona` as an organisation) must not cut `Fiona Parry` in two.
+fn split_leading_organisations(words: &[&str], mut found: Vec<Mention>) -> Vec<Mention> {
+    let key = |m: &Mention| words[m.start..m.end].join(" ");
+    let mut typed: HashMap<String, [usize; 3]> = HashMap::new();
+    for m in &found {
+        typed.entry(key(m)).or_default()[m.ty] += 1;
+    }
+    let mut extra = Vec::new();
+    for m in found.iter_mut().filter(|m| m.ty == 0 && m.end - m.start >= 2) {
+        for k in (1..=2).rev() {
+            if m.end - m.start <= k
+                || !is_capitalised(words[m.start + k])
+                || !words[m.start..m.start + k].iter().all(|w| is_acronym(w))
+            {
+                continue;
+            }
+            let prefix = words[m.start..m.start + k].join(" ");
+            let Some(v) = typed.get(&prefix) else {
+                continue;
+            };
+            if v[0] == 0 && v[1] + v[2] > 0 {
+                let ty = if v[1] >= v[2] { 1 } else { 2 };
+                extra.push(Mention {
+                    start: m.start,
+                    end: m.start + k,
+                    ty,
+                });
+                m.start += k;
+                break;
+            }
+        }
+    }
+    found.extend(extra);
+    found.sort_by_key(|m| (m.start, m.end));
+    found
+}
+
 /// The capitalised core of a mention: leading lower-case words ("kota
 /// Vladivostok", "kantor berita Korea Selatan") are dropped so the linker
 /// sees the name; a mention with no capitalised word is dropped.
@@ -167,6 +220,27 @@ mod tests {
             out.contains(&m(20, 21, 2)),
             "Rusia after a title, before a name: {out:?}"
         );
+    }
+
+    #[test]
+    fn an_organisation_run_into_a_name_is_split_off() {
+        let words: Vec<&str> =
+            "BTN memangkas kantor kas . Direktur Utama BTN Maryono mengatakan . Maryono menambahkan"
+                .split(' ')
+                .collect();
+        let found = vec![m(0, 1, 1), m(7, 9, 0), m(11, 12, 0)];
+        let out = harmonise(&words, found, &CapStats::default(), &Triggers::parse(""));
+        assert!(out.contains(&m(7, 8, 1)), "BTN an organisation: {out:?}");
+        assert!(out.contains(&m(8, 9, 0)), "Maryono the person: {out:?}");
+        // a first name the tagger once took for an organisation stays
+        let words: Vec<&str> = "Fiona mengimbau . Fiona Parry menangis".split(' ').collect();
+        let out = harmonise(
+            &words,
+            vec![m(0, 1, 1), m(3, 5, 0)],
+            &CapStats::default(),
+            &Triggers::parse(""),
+        );
+        assert!(out.contains(&m(3, 5, 0)), "{out:?}");
     }
 
     #[test]

@@ -369,7 +369,12 @@ impl Moves {
             Moves {
                 start: (0..l).map(|j| scheme.allowed(None, j)).collect(),
                 preds: (0..l)
-                    .map(|j| (0..l).filter(|&p| scheme.allowed(Some(p), j)).map(|p| p as u8).collect())
+                    .map(|j| {
+                        (0..l)
+                            .filter(|&p| scheme.allowed(Some(p), j))
+                            .map(|p| p as u8)
+                            .collect()
+                    })
                     .collect(),
             }
         })

@@ -276,6 +276,15 @@ impl<'d> Toks<'d> {
         })
     }
 
+    /// Whether token `i` lies inside a time expression (`Senin (17/4)`);
+    /// the times layer is in text order, so a binary search finds it.
+    fn in_time(&self, i: usize) -> bool {
+        let span = self.toks[i].span;
+        let times = &self.doc.times;
+        let k = times.partition_point(|t| t.span.start <= span.start);
+        k > 0 && span.end <= times[k - 1].span.end
+    }
+
     /// Whether a mention's cluster is a person.
     pub fn is_person(&self, m: &Mention) -> bool {
         self.doc.coref.clusters[m.cluster].kind == warta_core::EntityType::Per
@@ -291,6 +300,11 @@ impl<'d> Toks<'d> {
         }
         if self.toks[j].sentence != self.toks[verb].sentence {
             return None;
+        }
+        // `Farhat Abbas … pada Senin (17/4) mengatakan`: a time before the
+        // verb is when, not who; the speaker is the sentence's subject.
+        if self.in_time(j) {
+            return self.subject_of(verb);
         }
         // `Agus Harimurti Yudhoyono (AHY) mengatakan`.
         if self.toks[j].lower == ")" {
