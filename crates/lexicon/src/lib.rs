@@ -17,7 +17,7 @@ mod types;
 pub use normalize::{fold_key, match_key, normalize};
 pub use types::{Actor, ActorRole, Country, CountryForm, FormKind, Place, PlaceKind, Role};
 
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::hash::Hasher;
 
 /// The compiled lexicon; see [`compile_sources`].
@@ -93,18 +93,21 @@ pub struct Lexicon {
     keys: blob::KeyIndex,
     /// The referents of each key, in the order the sources named them.
     refs: Vec<Ref>,
-    country_by_iso3: HashMap<String, u32>,
-    role_index: HashMap<String, u32>,
+    country_by_iso3: FxHashMap<String, u32>,
+    role_index: FxHashMap<String, u32>,
+    /// First words of the two-word roles (`warga` of `warga sipil`): only
+    /// after one of these is a two-word key worth building.
+    role_first_words: FxHashSet<String>,
     /// The longest indexed name, in words; bounds the text scanner.
     max_words: usize,
     /// Single-word place names that are usually ordinary words or given names.
-    place_stopwords: std::collections::HashSet<String>,
+    place_stopwords: FxHashSet<String>,
     /// Indonesian organisation head words and their CAMEO role codes.
     org_heads: Vec<(String, String)>,
     /// Indonesian office titles ([`normalize`]d) and their CAMEO role codes.
-    person_titles: HashMap<String, String>,
+    person_titles: FxHashMap<String, String>,
     /// Sports-context words ([`normalize`]d) by kind (`sports-words.tsv`).
-    sports_words: HashMap<String, SportsWord>,
+    sports_words: FxHashMap<String, SportsWord>,
     /// Sorted hashes of every (name as [`normalize`]d, referent) pair,
     /// before the transliteration fold: lets the text scanner insist on an
     /// exact spelling (Cameron is not Cameroon) while NER mentions match
@@ -133,11 +136,15 @@ impl Lexicon {
             .enumerate()
             .map(|(i, c)| (c.iso3.clone(), i as u32))
             .collect();
-        let role_index = d
+        let role_index: FxHashMap<String, u32> = d
             .roles
             .iter()
             .enumerate()
             .map(|(i, r)| (normalize(&r.word), i as u32))
+            .collect();
+        let role_first_words = role_index
+            .keys()
+            .filter_map(|k| k.split_once(' ').map(|(first, _)| first.to_string()))
             .collect();
         Ok(Lexicon {
             places: d.places,
@@ -149,6 +156,7 @@ impl Lexicon {
             refs: d.refs,
             country_by_iso3,
             role_index,
+            role_first_words,
             max_words: d.max_words,
             place_stopwords: d.place_stopwords.into_iter().collect(),
             org_heads: d.org_heads,
@@ -182,6 +190,11 @@ impl Lexicon {
     /// The role a (normalized) word or two-word phrase names, if any.
     pub fn role(&self, normalized: &str) -> Option<&Role> {
         self.role_index.get(normalized).map(|&i| &self.roles[i as usize])
+    }
+
+    /// Whether a [`normalize`]d word begins some role of two or more words.
+    pub fn begins_role_phrase(&self, normalized: &str) -> bool {
+        self.role_first_words.contains(normalized)
     }
 
     /// True when the [`normalize`]d word is a place name that is far more

@@ -94,7 +94,7 @@ fn role_at<'a>(
     ws: &[Word],
     i: usize,
 ) -> Option<(&'a warta_lexicon::Role, usize)> {
-    let two = (i + 1 < ws.len() && joined(text, ws, i, i + 1))
+    let two = (i + 1 < ws.len() && lex.begins_role_phrase(&ws[i].norm) && joined(text, ws, i, i + 1))
         .then(|| lex.role(&format!("{} {}", ws[i].norm, ws[i + 1].norm)))
         .flatten();
     match two {
