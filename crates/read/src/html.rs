@@ -57,6 +57,8 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Result<HtmlExtract, HtmlEr
     let url = url.filter(|u| !u.trim().is_empty());
     let cfg = Config {
         text_mode: TextMode::Formatted,
+        // The furniture pass reads class names (see `html_noise`).
+        keep_classes: true,
         ..Config::default()
     };
     let doc = Document::from(html);
@@ -76,7 +78,10 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Result<HtmlExtract, HtmlEr
     let Ok(article) = reader.parse() else {
         return body_only(Document::from(html), meta, url);
     };
-    let text = tidy(&article.text_content);
+    let text = match crate::html_noise::without_furniture(&article.content) {
+        Some(kept) => tidy(&kept),
+        None => tidy(&article.text_content),
+    };
     if text.is_empty() {
         return body_only(Document::from(html), meta, url);
     }
@@ -124,8 +129,16 @@ pub(crate) fn max_depth(doc: &Document) -> usize {
 
 /// The fallback: all visible body text, with the page's metadata.
 fn body_only(doc: Document, meta: PageMeta, url: Option<&str>) -> Result<HtmlExtract, HtmlError> {
-    doc.select("script, style, noscript, template, head").remove();
-    let text = tidy(&doc.formatted_text());
+    doc.select("script, style, template, head").remove();
+    // A `<noscript>` left open (`<noscript><div></noscript>`) swallows the
+    // rest of the page as the parser reads it: when dropping `<noscript>`
+    // leaves nothing, its text is the page's.
+    let with_noscript = doc.clone();
+    doc.select("noscript").remove();
+    let mut text = tidy(&doc.formatted_text());
+    if text.is_empty() {
+        text = tidy(&with_noscript.formatted_text());
+    }
     if text.is_empty() {
         return Err(HtmlError::NoText);
     }
@@ -279,6 +292,14 @@ mod tests {
     fn page_without_text_is_an_error() {
         let page = "<html><head><script>var x = 1;</script></head><body> <img src=a.png> </body></html>";
         assert_eq!(extract_html(page, None), Err(HtmlError::NoText));
+    }
+
+    #[test]
+    fn a_noscript_left_open_does_not_swallow_the_page() {
+        let page = "<html><body><noscript><div id=nojs></noscript><div><a href=x>Natura</a>\
+                    <p>Orsi, lupi, camosci e aquile nel parco.</p></div></body></html>";
+        let x = extract_html(page, None).expect("the page's text, not an error");
+        assert!(x.text.contains("Orsi, lupi"), "{}", x.text);
     }
 
     #[test]

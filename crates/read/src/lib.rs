@@ -44,6 +44,7 @@
 
 mod decode;
 mod html;
+mod html_noise;
 mod input;
 mod jsonl;
 mod limit;
