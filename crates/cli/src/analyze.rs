@@ -57,6 +57,10 @@ pub(crate) trait Sink: Sync {
     /// stderr), handed over so a sink can keep it (the store's writer
     /// thread does).
     fn outcome(&mut self, out: &mut dyn Write, item: Self::Item) -> Result<()>;
+    /// Articles analysed together before their outcomes are handed over.
+    fn batch_size(&self) -> usize {
+        BATCH
+    }
     /// After the last article.
     fn finish(&mut self, _out: &mut dyn Write) -> Result<()> {
         Ok(())
@@ -180,7 +184,7 @@ pub(crate) fn drive<S: Sink>(args: InputArgs, sink: &mut S) -> Result<ExitCode> 
     let mut failed = 0usize;
     let mut done = 0usize;
     loop {
-        let batch: Vec<Result<PendingArticle, ReadError>> = reader.by_ref().take(BATCH).collect();
+        let batch: Vec<Result<PendingArticle, ReadError>> = reader.by_ref().take(sink.batch_size()).collect();
         if batch.is_empty() {
             break;
         }

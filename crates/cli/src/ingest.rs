@@ -13,6 +13,9 @@ use warta_store::{PreparedArticle, Put, SqliteStore, Store};
 /// this many, and the next run stores them.
 const COMMIT_EVERY: usize = 256;
 
+/// Articles analysed together by ingest (see [`StoreSink::batch_size`]).
+const INGEST_BATCH: usize = 64;
+
 /// Refuses a database file that does not exist: reading a store that is
 /// not there is the user's mistake, not an empty corpus.
 pub(crate) fn must_exist(db: &Path) -> Result<()> {
@@ -124,6 +127,14 @@ impl StoreSink {
 
 impl Sink for StoreSink {
     type Item = ToStore;
+
+    /// Small batches: the writer thread takes each batch while the workers
+    /// analyse the next, so the smaller they are the less either waits
+    /// (the first batch's analysis and the last one's writing overlap
+    /// nothing).
+    fn batch_size(&self) -> usize {
+        INGEST_BATCH
+    }
 
     fn prepare(&self, outcome: Outcome) -> ToStore {
         match outcome {
