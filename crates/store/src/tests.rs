@@ -522,3 +522,46 @@ fn actors_links_and_places_are_counted_from_events_with_their_quad_class() {
         "events with no coordinates have no place"
     );
 }
+
+#[test]
+fn a_filtered_search_finds_a_match_ranked_below_the_first_candidates() {
+    // Thirty articles say "banjir"; the one from the site asked for says it
+    // once in a long text, so it ranks last: beyond the first candidates
+    // ranked, it must still be found, and a page of the best is the best.
+    let mut s = SqliteStore::open_in_memory().unwrap();
+    for i in 0..30 {
+        let mut d = plain(
+            &format!("Banjir banjir banjir melanda kampung nomor {i} pada hari ini."),
+            Some(format!("https://a.example/{i}")),
+            Some("2024-01-02"),
+        );
+        d.source.site = Some("a.example".into());
+        s.put_article(&d).unwrap();
+    }
+    let filler = "Warga kota membersihkan jalan dan saluran air bersama petugas kelurahan setempat. ".repeat(20);
+    let mut far = plain(
+        &format!("{filler}Sempat ada banjir kecil."),
+        Some("https://b.example/x".into()),
+        Some("2024-01-03"),
+    );
+    far.source.site = Some("b.example".into());
+    s.put_article(&far).unwrap();
+    s.commit().unwrap();
+    let search = |site: Option<&str>, limit: usize| {
+        s.search(&Search {
+            text: Some("banjir".into()),
+            site: site.map(str::to_string),
+            limit,
+            ..Search::default()
+        })
+        .unwrap()
+    };
+    let found = search(Some("b.example"), 1);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].site.as_deref(), Some("b.example"));
+    // unfiltered: the best page is the same whether or not candidates are cut
+    let all = search(None, 31);
+    let top = search(None, 1);
+    assert_eq!(all[0].id, top[0].id);
+    assert_eq!(all.last().unwrap().site.as_deref(), Some("b.example"), "the long text ranks last");
+}
