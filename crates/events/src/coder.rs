@@ -204,7 +204,15 @@ fn code_trigger(art: &Article, si: usize, a: usize, b: usize, f: &Found) -> Opti
     if !c.follows.is_empty() && !window.iter().any(|w| c.follows.iter().any(|f| *f == *w.norm)) {
         return None;
     }
-    if f.end < b && c.not_next.iter().any(|n| *n == *ws[f.end].norm) {
+    // `-w` entries may be phrases, their words joined by `_`
+    // (`memberikan_keterangan`: declining to comment is no rejection).
+    let next_is = |phrase: &str| {
+        phrase
+            .split('_')
+            .enumerate()
+            .all(|(k, w)| f.end + k < b && *ws[f.end + k].norm == *w)
+    };
+    if f.end < b && c.not_next.iter().any(|n| next_is(n)) {
         return None;
     }
     // What the object is tells a verb's senses apart (`menahan tersangka`

@@ -138,6 +138,30 @@ fn negation_plans_and_conditions_are_kept_apart_from_acts() {
         vec![Modality::Conditional]
     );
     assert_eq!(m("Apakah Polri menangkap Rizieq?"), Vec::<Modality>::new());
+    assert_eq!(
+        m("Kemungkinan Polri menangkap Rizieq pekan ini."),
+        vec![Modality::Conditional]
+    );
+}
+
+#[test]
+fn declining_to_comment_is_no_rejection() {
+    let ents = [
+        ("Rizieq", Per, None, Some("IDNREL")),
+        ("Polri", Org, None, Some("IDNCOP")),
+    ];
+    let plover = |t: &str| {
+        events(&doc(t, &ents))
+            .iter()
+            .map(|e| e.plover.clone())
+            .collect::<Vec<_>>()
+    };
+    assert!(plover("Rizieq menolak memberikan keterangan kepada Polri.").is_empty());
+    assert!(plover("Rizieq menolak berkomentar soal Polri.").is_empty());
+    assert_eq!(
+        plover("Rizieq menolak tuntutan Polri."),
+        vec!["REJECT".to_string()]
+    );
 }
 
 #[test]

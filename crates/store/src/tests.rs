@@ -539,7 +539,8 @@ fn a_filtered_search_finds_the_one_match_that_passes_even_when_it_ranks_last() {
         d.source.site = Some("a.example".into());
         s.put_article(&d).unwrap();
     }
-    let filler = "Warga kota membersihkan jalan dan saluran air bersama petugas kelurahan setempat. ".repeat(20);
+    let filler =
+        "Warga kota membersihkan jalan dan saluran air bersama petugas kelurahan setempat. ".repeat(20);
     let mut far = plain(
         &format!("{filler}Sempat ada banjir kecil."),
         Some("https://b.example/x".into()),
@@ -564,5 +565,9 @@ fn a_filtered_search_finds_the_one_match_that_passes_even_when_it_ranks_last() {
     let all = search(None, 31);
     let top = search(None, 1);
     assert_eq!(all[0].id, top[0].id);
-    assert_eq!(all.last().unwrap().site.as_deref(), Some("b.example"), "the long text ranks last");
+    assert_eq!(
+        all.last().unwrap().site.as_deref(),
+        Some("b.example"),
+        "the long text ranks last"
+    );
 }
