@@ -16,20 +16,35 @@ type RawQuery = Result<Query<Vec<(String, String)>>, QueryRejection>;
 /// Most links or places one answer holds.
 const MAX_LINKS: usize = 1000;
 
+/// A list over the events matching the request's filters: `limit`
+/// defaults to `default`, at most `max`; the answer is `{key: [...]}`.
+async fn event_list<T: serde::Serialize + Send + 'static>(
+    pool: Pool,
+    request: HeaderMap,
+    q: RawQuery,
+    (key, default, max): (&str, usize, usize),
+    list: fn(&warta_store::SqliteStore, &warta_store::EventQuery) -> Result<Vec<T>, warta_store::StoreError>,
+) -> Result<Response, ApiError> {
+    let mut p = params(q)?;
+    let mut eq = event_query(&mut p)?;
+    eq.limit = p.limit(default, max)?;
+    p.done()?;
+    let rows = query(pool, move |s| list(s, &eq)).await?;
+    let mut answer = serde_json::Map::new();
+    answer.insert(
+        key.to_string(),
+        serde_json::to_value(rows)
+            .map_err(|e| ApiError(axum::http::StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?,
+    );
+    Ok(json_answer(&request, to_json(&answer)?))
+}
+
 pub(crate) async fn actors(
     State(pool): State<Pool>,
     request: HeaderMap,
     q: RawQuery,
 ) -> Result<Response, ApiError> {
-    let mut p = params(q)?;
-    let mut eq = event_query(&mut p)?;
-    eq.limit = p.limit(20, MAX_PAGE)?;
-    p.done()?;
-    let actors = query(pool, move |s| s.actors(&eq)).await?;
-    Ok(json_answer(
-        &request,
-        to_json(&serde_json::json!({ "actors": actors }))?,
-    ))
+    event_list(pool, request, q, ("actors", 20, MAX_PAGE), |s, eq| s.actors(eq)).await
 }
 
 /// Who acts on whom: with `actor`, that actor's partners.
@@ -38,15 +53,10 @@ pub(crate) async fn network(
     request: HeaderMap,
     q: RawQuery,
 ) -> Result<Response, ApiError> {
-    let mut p = params(q)?;
-    let mut eq = event_query(&mut p)?;
-    eq.limit = p.limit(100, MAX_LINKS)?;
-    p.done()?;
-    let links = query(pool, move |s| s.actor_links(&eq)).await?;
-    Ok(json_answer(
-        &request,
-        to_json(&serde_json::json!({ "links": links }))?,
-    ))
+    event_list(pool, request, q, ("links", 100, MAX_LINKS), |s, eq| {
+        s.actor_links(eq)
+    })
+    .await
 }
 
 pub(crate) async fn places(
@@ -54,15 +64,7 @@ pub(crate) async fn places(
     request: HeaderMap,
     q: RawQuery,
 ) -> Result<Response, ApiError> {
-    let mut p = params(q)?;
-    let mut eq = event_query(&mut p)?;
-    eq.limit = p.limit(500, MAX_LINKS)?;
-    p.done()?;
-    let places = query(pool, move |s| s.places(&eq)).await?;
-    Ok(json_answer(
-        &request,
-        to_json(&serde_json::json!({ "places": places }))?,
-    ))
+    event_list(pool, request, q, ("places", 500, MAX_LINKS), |s, eq| s.places(eq)).await
 }
 
 pub(crate) async fn quotes(
