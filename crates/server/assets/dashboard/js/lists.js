@@ -52,20 +52,24 @@ export function eventTable(events, { link = true } = {}) {
       link ? h('td', {}, e.article_id ? h('a', { href: hrefWith({ article: e.article_id }) }, 'open') : '') : null)))));
 }
 
+function plural(n, word) {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
 export function storyList(el, stories) {
   if (!stories.length) return fill(el, h('p', { class: 'empty' }, 'No story with more than one article in this period.'));
   return fill(el, h('ol', { class: 'stories' }, stories.map((s) => h('li', {},
     h('a', { class: 'title', href: hrefWith({ story: s.id }) }, s.title || `story ${s.id}`),
     h('div', { class: 'meta' },
       [s.first_published, s.last_published].filter(Boolean).join(' – '),
-      ` · ${s.articles} articles · ${s.sources} sources · ${s.events} events`)))));
+      ` · ${plural(s.articles, 'article')} · ${plural(s.sources, 'source')} · ${plural(s.events, 'event')}`)))));
 }
 
 export function quoteList(quotes) {
   if (!quotes.length) return h('p', { class: 'empty' }, 'No quote.');
   return h('ul', { class: 'quotes' }, quotes.map((q) => h('li', {},
     h('blockquote', { class: q.kind }, q.text),
-    h('div', { class: 'meta' }, q.speaker || 'unknown speaker', q.speaker_actor_code ? h('code', {}, q.speaker_actor_code) : null,
+    h('div', { class: 'meta' }, q.speaker || 'unknown speaker', q.speaker_actor_code ? [' ', h('code', {}, q.speaker_actor_code)] : null,
       ` · ${q.kind}`))));
 }
 

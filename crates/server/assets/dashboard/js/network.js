@@ -18,7 +18,7 @@ function colour(link) {
 
 export async function network(el, params, onActor) {
   const p = new URLSearchParams(params);
-  p.set('limit', '150');
+  p.set('limit', '80');
   const { links } = await get('/api/network', p);
   const box = h('div', { class: 'graph', role: 'img', 'aria-label': 'Network of actors acting on each other' });
   const legend = h('p', { class: 'legend' },

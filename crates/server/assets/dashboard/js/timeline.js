@@ -6,6 +6,28 @@ import { get, PLOVER, QUADS, QUAD_COLOURS } from './api.js';
 const TYPE_COLOURS = ['#1b9e77', '#d95f02', '#7570b3', '#e7298a', '#66a61e', '#e6ab02', '#a6761d', '#666666',
   '#1f78b4', '#b2df8a', '#fb9a99', '#fdbf6f', '#cab2d6', '#ffff99', '#8dd3c7', '#bc80bd'];
 
+/** The first and last day between which all but `cut` of the events (at
+ * each end) fall. */
+function middle(counts, cut) {
+  const days = new Map();
+  for (const c of counts) days.set(c.period, (days.get(c.period) || 0) + c.events);
+  const sorted = [...days].sort((a, b) => (a[0] < b[0] ? -1 : 1));
+  const total = sorted.reduce((n, [, k]) => n + k, 0);
+  let lo = sorted[0][0];
+  let hi = sorted[sorted.length - 1][0];
+  let seen = 0;
+  for (const [day, k] of sorted) {
+    if (seen + k > cut * total) { lo = day; break; }
+    seen += k;
+  }
+  seen = 0;
+  for (const [day, k] of [...sorted].reverse()) {
+    if (seen + k > cut * total) { hi = day; break; }
+    seen += k;
+  }
+  return [lo, hi];
+}
+
 export async function timeline(el, params) {
   const group = params.get('group') === 'type' ? 'type' : 'quad';
   params.delete('group');
@@ -23,8 +45,15 @@ export async function timeline(el, params) {
     p.set('group', chooser.value);
     timeline(el, p).catch((e) => fill(el, h('p', { class: 'error' }, e.message)));
   });
-  const dated = counts.filter((c) => /^\d{4}-\d{2}-\d{2}$/.test(c.period || ''));
-  if (!dated.length) return fill(plot, h('p', { class: 'empty' }, 'No dated event matches.'));
+  const all = counts.filter((c) => /^\d{4}-\d{2}-\d{2}$/.test(c.period || ''));
+  if (!all.length) return fill(plot, h('p', { class: 'empty' }, 'No dated event matches.'));
+  // Events dated decades back (a history recalled in an article) would
+  // squeeze the news into one pixel: the axis spans the middle 98 % of
+  // the events, and says how many fall outside.
+  const [lo, hi] = middle(all, 0.01);
+  const dated = all.filter((c) => c.period >= lo && c.period <= hi);
+  const outside = all.reduce((n, c) => n + c.events, 0) - dated.reduce((n, c) => n + c.events, 0);
+  if (outside) el.appendChild(h('p', { class: 'meta' }, `${outside} event${outside > 1 ? 's' : ''} dated before ${lo} or after ${hi} not shown.`));
   // Every day (or week, over long periods) from the first to the last, with
   // zeros where nothing happened, so a line never bridges a silent gap.
   const DAY = 86400;
