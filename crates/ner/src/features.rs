@@ -229,12 +229,12 @@ pub fn extract(words: &[&str], lex: &Lexicon, groups: u32, out: &mut Vec<Vec<u32
         f.push(Key::new(0).done());
         f.push(Key::new(1).bytes(w.as_bytes()).done());
         f.push(Key::new(2).bytes(t.lower.as_bytes()).done());
-        for n in 1..=4 {
+        for (n, (pre, suf)) in AFFIX[0].iter().zip(&AFFIX[1]).enumerate().skip(1) {
             if let Some(p) = prefix(&t.lower, n) {
-                f.push(AFFIX[0][n].bytes(p.as_bytes()).done());
+                f.push(pre.bytes(p.as_bytes()).done());
             }
             if let Some(s) = suffix(&t.lower, n) {
-                f.push(AFFIX[1][n].bytes(s.as_bytes()).done());
+                f.push(suf.bytes(s.as_bytes()).done());
             }
         }
         f.push(Key::new(5).bytes(t.shape.as_bytes()).done());
