@@ -17,7 +17,8 @@ fn held_out_indosum_quotes_keep_their_speakers() {
         return;
     };
     let all = r.all();
-    assert_eq!(r.articles, 20);
+    // 19: one article was dropped on 2026-12-07, read while tuning events.
+    assert_eq!(r.articles, 19);
     assert!(all.recall() >= 0.83, "recall {:.3}", all.recall());
     assert!(all.precision() >= 0.90, "precision {:.3}", all.precision());
     assert!(
@@ -49,6 +50,22 @@ fn detik_tuning_split_quotes() {
         all.speaker_accuracy()
     );
     assert!(r.kind("direct").speaker_accuracy() >= 0.96);
+}
+
+#[test]
+fn indosum_tuning_split_quotes() {
+    let Some(r) = report("indosum-tune.jsonl") else {
+        return;
+    };
+    let all = r.all();
+    assert!(all.recall() >= 0.82, "recall {:.3}", all.recall());
+    assert!(all.precision() >= 0.91, "precision {:.3}", all.precision());
+    assert!(
+        all.speaker_accuracy() >= 0.94,
+        "speaker {:.3}",
+        all.speaker_accuracy()
+    );
+    assert!(r.kind("direct").speaker_accuracy() >= 0.92);
 }
 
 #[test]
