@@ -100,12 +100,11 @@ pub(crate) fn without_furniture(content: &str) -> Option<String> {
         .descendants_it()
         .filter(|n| n.is_element() && is_noise(n))
         .take(MAX_CANDIDATES);
+    let mut doomed_ids = std::collections::HashSet::new();
     for node in candidates {
-        // Inside a subtree already doomed: counted with it.
-        if doomed
-            .iter()
-            .any(|d| node.ancestors_it(None).any(|a| a.id == d.id))
-        {
+        // Inside a subtree already doomed: counted with it. One walk up per
+        // candidate, not one per doomed subtree.
+        if node.ancestors_it(None).any(|a| doomed_ids.contains(&a.id)) {
             continue;
         }
         let n = text_len(&node);
@@ -113,6 +112,7 @@ pub(crate) fn without_furniture(content: &str) -> Option<String> {
             continue;
         }
         removed += n;
+        doomed_ids.insert(node.id);
         doomed.push(node);
     }
     if doomed.is_empty() || removed as f64 > MAX_ALL * total as f64 {
