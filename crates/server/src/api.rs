@@ -77,6 +77,9 @@ pub fn router(pool: Pool, ingest: Option<Ingest>) -> Router {
         ))
 }
 
+/// A request's query string as axum reads it (a rejection is a 400).
+pub(crate) type RawQuery = Result<Query<Vec<(String, String)>>, QueryRejection>;
+
 /// An error answer: a status and a message, as `{"error": …}`.
 pub(crate) struct ApiError(pub StatusCode, pub String);
 
@@ -144,9 +147,7 @@ pub(crate) fn to_json(value: &impl Serialize) -> Result<Vec<u8>, ApiError> {
 
 /// The query string as checked parameters; a malformed one, or one given
 /// twice, is a 400.
-pub(crate) fn params(
-    query: Result<Query<Vec<(String, String)>>, QueryRejection>,
-) -> Result<Params, ApiError> {
+pub(crate) fn params(query: RawQuery) -> Result<Params, ApiError> {
     let Query(pairs) = query.map_err(|e| ApiError(StatusCode::BAD_REQUEST, e.body_text()))?;
     let mut map = HashMap::new();
     for (k, v) in pairs {
@@ -197,11 +198,7 @@ pub(crate) fn event_query(p: &mut Params) -> Result<EventQuery, BadParam> {
     })
 }
 
-async fn articles(
-    State(pool): State<Pool>,
-    request: HeaderMap,
-    q: Result<Query<Vec<(String, String)>>, QueryRejection>,
-) -> Result<Response, ApiError> {
+async fn articles(State(pool): State<Pool>, request: HeaderMap, q: RawQuery) -> Result<Response, ApiError> {
     let mut p = params(q)?;
     let search = Search {
         text: p.text("q")?,
@@ -255,11 +252,7 @@ async fn article(
     Ok(json_answer(&request, body))
 }
 
-async fn events(
-    State(pool): State<Pool>,
-    request: HeaderMap,
-    q: Result<Query<Vec<(String, String)>>, QueryRejection>,
-) -> Result<Response, ApiError> {
+async fn events(State(pool): State<Pool>, request: HeaderMap, q: RawQuery) -> Result<Response, ApiError> {
     let mut p = params(q)?;
     let mut eq = event_query(&mut p)?;
     eq.after = p.int("after", 0, i64::MAX)?;
@@ -277,11 +270,7 @@ async fn events(
     ))
 }
 
-async fn counts(
-    State(pool): State<Pool>,
-    request: HeaderMap,
-    q: Result<Query<Vec<(String, String)>>, QueryRejection>,
-) -> Result<Response, ApiError> {
+async fn counts(State(pool): State<Pool>, request: HeaderMap, q: RawQuery) -> Result<Response, ApiError> {
     let mut p = params(q)?;
     let eq = event_query(&mut p)?;
     let by = match p.text("by")?.as_deref() {
@@ -303,11 +292,7 @@ async fn counts(
     ))
 }
 
-async fn stories(
-    State(pool): State<Pool>,
-    request: HeaderMap,
-    q: Result<Query<Vec<(String, String)>>, QueryRejection>,
-) -> Result<Response, ApiError> {
+async fn stories(State(pool): State<Pool>, request: HeaderMap, q: RawQuery) -> Result<Response, ApiError> {
     let mut p = params(q)?;
     let sq = StoryQuery {
         from: p.date("from")?,

@@ -2,16 +2,13 @@
 //! dashboard's network, map and quote search read. Each takes the event
 //! filters of `/api/events` (quotes aside) and answers a bounded list.
 
-use crate::api::{event_query, json_answer, params, query, to_json, ApiError};
+use crate::api::{event_query, json_answer, params, query, to_json, ApiError, RawQuery};
 use crate::params::MAX_PAGE;
 use crate::pool::Pool;
-use axum::extract::rejection::QueryRejection;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::Response;
 use warta_store::{QuoteQuery, Store};
-
-type RawQuery = Result<Query<Vec<(String, String)>>, QueryRejection>;
 
 /// Most links or places one answer holds.
 const MAX_LINKS: usize = 1000;
@@ -30,13 +27,10 @@ async fn event_list<T: serde::Serialize + Send + 'static>(
     eq.limit = p.limit(default, max)?;
     p.done()?;
     let rows = query(pool, move |s| list(s, &eq)).await?;
-    let mut answer = serde_json::Map::new();
-    answer.insert(
-        key.to_string(),
-        serde_json::to_value(rows)
-            .map_err(|e| ApiError(axum::http::StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?,
-    );
-    Ok(json_answer(&request, to_json(&answer)?))
+    Ok(json_answer(
+        &request,
+        to_json(&std::collections::BTreeMap::from([(key, rows)]))?,
+    ))
 }
 
 pub(crate) async fn actors(

@@ -40,8 +40,8 @@ async fn file(request: HeaderMap, Path(path): Path<String>) -> Response {
     answer(&request, &path)
 }
 
-async fn not_found() -> (StatusCode, &'static str) {
-    (StatusCode::NOT_FOUND, "not found")
+async fn not_found() -> Response {
+    not_found_response()
 }
 
 fn content_type(path: &str) -> &'static str {
