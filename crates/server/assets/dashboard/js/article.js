@@ -5,6 +5,7 @@
 import { h, fill, done, outLink } from './dom.js';
 import { get } from './api.js';
 import { hrefWith } from './state.js';
+import { quoteList } from './lists.js';
 
 /** Spans of every layer worth showing, in code points (as the API gives them). */
 function spansOf(doc) {
@@ -88,19 +89,6 @@ function eventItems(doc, textEl) {
     ].filter(Boolean).join(' · ')))));
 }
 
-function quoteItems(doc) {
-  const quotes = doc.quotes || [];
-  if (!quotes.length) return h('p', { class: 'empty' }, 'No quote found.');
-  return h('ul', { class: 'quotes' }, quotes.map((q) => h('li', {},
-    h('blockquote', { class: q.kind }, q.text),
-    h('div', { class: 'meta' }, [
-      q.speaker || 'unknown speaker',
-      q.speaker_actor_code,
-      q.kind,
-      q.relayed_by && q.relayed_by.length ? `via ${q.relayed_by.join(' ← ')}` : null,
-    ].filter(Boolean).join(' · ')))));
-}
-
 function copyItems(copies) {
   return h('ul', { class: 'copies' }, copies.map((c) => h('li', {},
     h('a', { href: hrefWith({ article: c.id }) }, c.title || c.id), ' ',
@@ -128,7 +116,7 @@ export async function articleView(el, id) {
       textEl),
     h('aside', { class: 'doc-side' },
       h('section', { class: 'panel' }, h('h3', {}, `Events (${(doc.events || []).length})`), eventItems(doc, textEl)),
-      h('section', { class: 'panel' }, h('h3', {}, `Quotes (${(doc.quotes || []).length})`), quoteItems(doc),
+      h('section', { class: 'panel' }, h('h3', {}, `Quotes (${(doc.quotes || []).length})`), quoteList(doc.quotes || [], 'No quote found.'),
         doc.sources && doc.sources.length ? h('p', { class: 'meta' }, `Article credited to: ${doc.sources.join(', ')}`) : null),
       h('section', { class: 'panel' }, h('h3', {}, `Copies (${copies.length})`),
         copies.length ? copyItems(copies) : h('p', { class: 'empty' }, 'No stored copy.'))));

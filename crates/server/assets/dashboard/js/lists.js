@@ -1,8 +1,7 @@
 // Lists of articles, events and stories, as text.
 
-import { h, fill, outLink } from './dom.js';
+import { h, fill } from './dom.js';
 import { hrefWith } from './state.js';
-import { QUAD_COLOURS } from './api.js';
 
 /** The search snippet marks matches with […]: shown as <mark> text nodes. */
 function snippet(s) {
@@ -65,12 +64,13 @@ export function storyList(el, stories) {
       ` · ${plural(s.articles, 'article')} · ${plural(s.sources, 'source')} · ${plural(s.events, 'event')}`)))));
 }
 
-export function quoteList(quotes) {
-  if (!quotes.length) return h('p', { class: 'empty' }, 'No quote.');
+/** Quotes with their speaker, kind and the media that relayed them (an
+ * article's own quotes carry `relayed_by`; the quote search's do not). */
+export function quoteList(quotes, empty = 'No quote.') {
+  if (!quotes.length) return h('p', { class: 'empty' }, empty);
   return h('ul', { class: 'quotes' }, quotes.map((q) => h('li', {},
     h('blockquote', { class: q.kind }, q.text),
     h('div', { class: 'meta' }, q.speaker || 'unknown speaker', q.speaker_actor_code ? [' ', h('code', {}, q.speaker_actor_code)] : null,
-      ` · ${q.kind}`))));
+      ` · ${q.kind}`,
+      q.relayed_by && q.relayed_by.length ? ` · via ${q.relayed_by.join(' ← ')}` : null))));
 }
-
-export { outLink, QUAD_COLOURS };
