@@ -69,6 +69,23 @@ fn indosum_tuning_split_quotes() {
 }
 
 #[test]
+fn third_indosum_tuning_split_quotes() {
+    let Some(r) = report("indosum-tune2.jsonl") else {
+        return;
+    };
+    let all = r.all();
+    assert!(all.recall() >= 0.76, "recall {:.3}", all.recall());
+    assert!(all.precision() >= 0.95, "precision {:.3}", all.precision());
+    assert!(
+        all.speaker_accuracy() >= 0.92,
+        "speaker {:.3}",
+        all.speaker_accuracy()
+    );
+    assert!(r.kind("direct").speaker_accuracy() >= 0.93);
+    assert!(all.relay_accuracy() >= 0.86, "relay {:.3}", all.relay_accuracy());
+}
+
+#[test]
 fn english_quotes() {
     let Some(r) = report("english.jsonl") else { return };
     let all = r.all();

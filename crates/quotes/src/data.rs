@@ -7,6 +7,8 @@ const VERBS_TSV: &str = include_str!("../../../data/quotes/reporting_verbs.tsv")
 const RELAY_TSV: &str = include_str!("../../../data/quotes/relay_cues.tsv");
 const NOT_QUOTE_TXT: &str = include_str!("../../../data/quotes/not_quote_cues.txt");
 const GROUPS_TXT: &str = include_str!("../../../data/quotes/group_speakers.txt");
+const MEDIUM_NOUNS_TXT: &str = include_str!("../../../data/quotes/medium_nouns.txt");
+const DIRECT_CONTACT_TXT: &str = include_str!("../../../data/quotes/direct_contact_cues.txt");
 
 /// How a reporting verb attaches to its speaker and quote.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,12 +25,23 @@ pub(crate) enum VerbUse {
     Label,
 }
 
+/// What must follow a relay cue for it to name a relay.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum RelayNeeds {
+    /// Any organisation or name (`seperti dikutip`, `dilansir`).
+    Any,
+    /// A medium (`kepada detikcom`, not `kepada wartawan`).
+    Medium,
+    /// An organisation, which the cue makes a medium (`dalam wawancara
+    /// dengan Motorsport`).
+    Org,
+}
+
 /// A relay cue (`seperti dikutip`, `told`).
 #[derive(Debug, Clone)]
 pub(crate) struct RelayCue {
     pub words: Vec<String>,
-    /// Counts only when a medium follows.
-    pub medium_only: bool,
+    pub needs: RelayNeeds,
 }
 
 pub(crate) struct Resources {
@@ -45,6 +58,11 @@ pub(crate) struct Resources {
     pub needs_complementiser: HashSet<String>,
     /// Nouns for unnamed speakers (`officials`, `warga`), last word only.
     pub groups: HashSet<String>,
+    /// Words for a kind of medium before its name (`laman`, `kantor berita`).
+    pub medium_nouns: HashSet<String>,
+    /// Attribution words that say the reporters heard the speaker
+    /// themselves (`kepada wartawan`), as word sequences.
+    pub direct_contact: Vec<Vec<String>>,
 }
 
 fn rows(text: &str) -> impl Iterator<Item = Vec<&str>> {
@@ -82,7 +100,11 @@ pub(crate) fn resources() -> &'static Resources {
             .filter(|r| r.len() >= 3)
             .map(|r| RelayCue {
                 words: r[0].to_lowercase().split(' ').map(str::to_string).collect(),
-                medium_only: r[2] == "yes",
+                needs: match r[2] {
+                    "yes" => RelayNeeds::Medium,
+                    "org" => RelayNeeds::Org,
+                    _ => RelayNeeds::Any,
+                },
             })
             .collect();
         relay.sort_by_key(|c| std::cmp::Reverse(c.words.len()));
@@ -90,6 +112,10 @@ pub(crate) fn resources() -> &'static Resources {
         let not_quote = rows(NOT_QUOTE_TXT).map(|r| r[0].to_lowercase()).collect();
         let groups = rows(GROUPS_TXT)
             .filter_map(|r| r[0].split_whitespace().last().map(str::to_lowercase))
+            .collect();
+        let medium_nouns = rows(MEDIUM_NOUNS_TXT).map(|r| r[0].to_lowercase()).collect();
+        let direct_contact = rows(DIRECT_CONTACT_TXT)
+            .map(|r| r[0].to_lowercase().split(' ').map(str::to_string).collect())
             .collect();
         Resources {
             verbs,
@@ -99,6 +125,8 @@ pub(crate) fn resources() -> &'static Resources {
             not_quote,
             needs_complementiser,
             groups,
+            medium_nouns,
+            direct_contact,
         }
     })
 }

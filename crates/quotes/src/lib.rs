@@ -64,7 +64,7 @@ pub fn find_quotes(doc: &Document) -> (Vec<Quote>, Vec<String>) {
     for q in &mut quotes {
         q.relayed_by = relay::chain_for(&toks, res, &own, q);
     }
-    speaker::carry_relays(&toks, &mut quotes);
+    speaker::carry_relays(&toks, res, &mut quotes);
     let sources = relay::article_sources(&toks, res, &own, &quotes);
     (quotes, sources)
 }

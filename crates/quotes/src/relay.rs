@@ -1,7 +1,7 @@
 //! Relay chains (`seperti dikutip KCNA dan diberitakan Yonhap`) and the
 //! media the article as a whole is credited to (`Seperti dilansir Reuters`).
 
-use crate::data::Resources;
+use crate::data::{RelayNeeds, Resources};
 use crate::tokens::Toks;
 use warta_core::{Entity, EntityType, Quote, QuoteKind, Span};
 
@@ -14,9 +14,8 @@ const MEDIUM_WORDS: &[&str] = &[
     "news", "tv", "times", "post", "radio", "journal", "daily", "press", "herald", "tribune",
 ];
 
-/// Where a relay cue starts in the token range, with its length and
-/// whether it needs a medium right after it.
-pub(crate) fn cue_at(toks: &Toks, res: &Resources, i: usize) -> Option<(usize, bool)> {
+/// The relay cue starting at token `i`: its length and what must follow it.
+pub(crate) fn cue_at(toks: &Toks, res: &Resources, i: usize) -> Option<(usize, RelayNeeds)> {
     if !res.relay_first_words.contains(&toks.toks.get(i)?.lower) {
         return None;
     }
@@ -28,7 +27,7 @@ pub(crate) fn cue_at(toks: &Toks, res: &Resources, i: usize) -> Option<(usize, b
                 .enumerate()
                 .all(|(k, w)| toks.toks.get(i + k).is_some_and(|t| &t.lower == w))
         })
-        .map(|c| (c.words.len(), c.medium_only))
+        .map(|c| (c.words.len(), c.needs))
 }
 
 /// Whether an entity names a news medium.
@@ -92,32 +91,37 @@ fn media_after_cues(
     range: std::ops::Range<usize>,
     article_level: bool,
 ) -> Vec<String> {
-    let doc = toks.doc;
     let mut out: Vec<String> = Vec::new();
     let mut i = range.start;
     let mut open = false;
     while i < range.end {
-        if let Some((k, medium_only)) = cue_at(toks, res, i) {
-            if article_level && medium_only {
+        if let Some((k, needs)) = cue_at(toks, res, i) {
+            if article_level && needs != RelayNeeds::Any {
                 i += k;
                 continue;
             }
             i += k;
-            if medium_only {
-                // Only the name right after the cue, and only a medium.
-                let mut j = i;
-                while j < range.end
-                    && matches!(toks.toks[j].lower.as_str(), "the" | "harian" | "media" | "situs")
-                {
-                    j += 1;
-                }
-                if let Some(e) = entity_at(toks, j).filter(|e| is_medium(e) && !own.is(&e.text)) {
-                    out.push(e.text.clone());
-                }
-                open = false;
-            } else {
+            if needs == RelayNeeds::Any {
                 open = true;
+                continue;
             }
+            // Only the name right after the cue (and its kind of medium:
+            // `kepada harian Kompas`), and only a medium.
+            let j = past_medium_nouns(toks, res, i, range.end);
+            let named = match entity_at(toks, j) {
+                Some(e) if needs == RelayNeeds::Org => {
+                    (e.kind == EntityType::Org || is_medium(e)).then(|| e.text.clone())
+                }
+                Some(e) => is_medium(e).then(|| e.text.clone()),
+                // A name the NER missed counts only after a cue that makes
+                // it a medium (`dalam wawancara dengan Motorsport`).
+                None if needs == RelayNeeds::Org => unknown_name(toks, j).map(|(name, _)| name),
+                None => None,
+            };
+            if let Some(name) = named.filter(|n| !own.is(n) && !out.contains(n)) {
+                out.push(name);
+            }
+            open = false;
             continue;
         }
         if open {
@@ -127,14 +131,22 @@ fn media_after_cues(
                     if !out.contains(&e.text) {
                         out.push(e.text.clone());
                     }
-                    i = toks.index_at(e.span.end);
+                    i = skip_parenthesised_acronym(toks, toks.index_at(e.span.end));
                     continue;
                 }
-            } else if toks.toks[i].capitalised && toks.toks[i].is_word && is_name_after_cue(toks, i) {
-                // A medium the NER missed (`dilansir Xinhua`).
-                let name = doc.text[toks.toks[i].span.range()].to_string();
-                if !out.contains(&name) && !own.is(&name) {
-                    out.push(name);
+            } else if is_name_after_cue(toks, i) {
+                // A medium the NER missed (`dilansir Xinhua`, `dikutip dari
+                // laman Liga 1`).
+                if let Some((name, len)) = unknown_name(toks, i) {
+                    // `kantor berita Korea Selatan, Yonhap`: the words
+                    // before the comma describe the medium named after it.
+                    let apposition = toks.toks.get(i + len).is_some_and(|t| t.lower == ",")
+                        && toks.toks.get(i + len + 1).is_some_and(|t| t.capitalised);
+                    if !apposition && !out.contains(&name) && !own.is(&name) {
+                        out.push(name);
+                    }
+                    i += len;
+                    continue;
                 }
             }
         }
@@ -143,10 +155,70 @@ fn media_after_cues(
     out
 }
 
-/// Whether the capitalised word at `i` directly follows a relay cue.
+/// Token `i` or the first after it that is not a lower-case word for a
+/// kind of medium (`laman`, `situs resmi`, `kantor berita`); capitalised,
+/// such a word is part of the name (`Radio Kiss Kiss`, `The Washington
+/// Post`).
+fn past_medium_nouns(toks: &Toks, res: &Resources, i: usize, end: usize) -> usize {
+    let mut j = i;
+    while j < end && !toks.toks[j].capitalised && res.medium_nouns.contains(&toks.toks[j].lower) {
+        j += 1;
+    }
+    j
+}
+
+/// How many words a name the NER missed may have.
+const MAX_UNKNOWN_NAME: usize = 4;
+
+/// The run of capitalised words (and numbers: `Liga 1`) starting at token
+/// `i`, when it starts with a capitalised word: a name the NER missed, and
+/// its length in tokens.
+fn unknown_name(toks: &Toks, i: usize) -> Option<(String, usize)> {
+    let first = toks.toks.get(i).filter(|t| t.capitalised && t.is_word)?;
+    let mut last = first;
+    let mut len = 1;
+    for t in toks.toks[i + 1..].iter().take(MAX_UNKNOWN_NAME - 1) {
+        let number = t.lower.bytes().all(|b| b.is_ascii_digit());
+        if t.sentence != first.sentence || !(t.capitalised && t.is_word || number) {
+            break;
+        }
+        last = t;
+        len += 1;
+    }
+    Some((toks.doc.text[first.span.start..last.span.end].to_string(), len))
+}
+
+/// Whether the capitalised word at `i` directly follows a relay cue, or
+/// a cue and the kind of medium (`dilansir laman Tribratanews`).
 fn is_name_after_cue(toks: &Toks, i: usize) -> bool {
     let res = crate::data::resources();
-    (1..=3).any(|k| i >= k && cue_at(toks, res, i - k).is_some_and(|(len, _)| len == k))
+    if !toks.toks[i].capitalised {
+        return false;
+    }
+    let mut at = i;
+    while at > 0
+        && i - at < 3
+        && !toks.toks[at - 1].capitalised
+        && res.medium_nouns.contains(&toks.toks[at - 1].lower)
+    {
+        at -= 1;
+    }
+    (1..=3).any(|k| at >= k && cue_at(toks, res, at - k).is_some_and(|(len, _)| len == k))
+}
+
+/// Past `(AP)` at token `i`: an acronym in brackets after a medium's name
+/// is the same medium (`Associated Press (AP)`), not a second relay.
+fn skip_parenthesised_acronym(toks: &Toks, i: usize) -> usize {
+    let t = |k: usize| toks.toks.get(i + k);
+    let acronym = t(1).is_some_and(|a| {
+        let s = &toks.doc.text[a.span.range()];
+        s.len() >= 2 && s.chars().all(|c| c.is_ascii_uppercase())
+    });
+    if t(0).is_some_and(|a| a.lower == "(") && acronym && t(2).is_some_and(|a| a.lower == ")") {
+        i + 3
+    } else {
+        i
+    }
 }
 
 fn entity_at<'d>(toks: &Toks<'d>, i: usize) -> Option<&'d Entity> {

@@ -63,6 +63,31 @@ fn relay_chain_in_order_and_article_source() {
 }
 
 #[test]
+fn relays_named_after_a_kind_of_medium_or_an_interview_or_with_their_acronym() {
+    let d = doc(
+        "\"Kami siap,\" kata Rossi dalam wawancara dengan Motorsport.\n\"Saat itu ramai,\" kata Victor seperti dilansir laman Tribratanews Polri, kemarin.\n\"Ini saatnya,\" kata Trump seperti dikutip dari Associated Press (AP), Kamis.",
+        &[
+            ("Rossi", EntityType::Per, Some("Valentino Rossi"), None),
+            ("Victor", EntityType::Per, Some("Victor Ziliwu"), None),
+            ("Trump", EntityType::Per, Some("Donald Trump"), Some("USAGOV")),
+            ("Associated Press", EntityType::Org, None, Some("USAMED")),
+            ("AP", EntityType::Org, None, Some("USAMED")),
+        ],
+    );
+    let (qs, _) = find_quotes(&d);
+    let chains: Vec<Vec<String>> = qs.iter().map(|q| q.relayed_by.clone()).collect();
+    assert_eq!(
+        chains,
+        vec![
+            vec!["Motorsport"],
+            vec!["Tribratanews Polri"],
+            vec!["Associated Press"]
+        ],
+        "{qs:?}"
+    );
+}
+
+#[test]
 fn scare_quotes_and_titles_are_not_quotes_but_credited_phrases_are() {
     let d = doc(
         "Film \"Gadis Kretek\" tayang pekan ini. Fenomena \"kaum rebahan\" makin marak.\nKim menyebut serangan itu sebagai \"tujuan yang adil\" bagi negaranya.",

@@ -35,6 +35,22 @@ fn looks_opening(text: &str, i: usize) -> Option<bool> {
     }
 }
 
+/// Whether the mark at `i` is the first of a doubled opening mark (`""
+/// Tidak ada`, a typing slip or a copy's artefact): two marks after a space
+/// or a line start, then a word.
+fn doubled_opening(text: &str, i: usize) -> bool {
+    let before = text[..i].chars().next_back();
+    let rest = &text[i + 1..];
+    let Some(after) = rest.strip_prefix('"') else {
+        return false;
+    };
+    before.is_none_or(|c| c.is_whitespace() || "([{:".contains(c))
+        && after
+            .strip_prefix(' ')
+            .unwrap_or(after)
+            .starts_with(char::is_alphanumeric)
+}
+
 /// Every quoted passage of `text`, in order.
 pub fn quoted_passages(text: &str) -> Vec<QuotedPassage> {
     let mut out: Vec<QuotedPassage> = Vec::new();
@@ -79,6 +95,8 @@ pub fn quoted_passages(text: &str) -> Vec<QuotedPassage> {
         }
         for &m in rest {
             match open {
+                // `""Tidak ada` : a doubled opening mark opens once.
+                None if doubled_opening(text, m) => {}
                 None => open = Some(m),
                 Some(o) => {
                     // Two marks that both look opening: the first was stray.
@@ -144,6 +162,12 @@ mod tests {
     fn a_quote_closing_in_a_later_paragraph_is_one_passage() {
         let t = "Ia berkata, \"Satu dua.\nTiga empat.\" Lalu pergi.";
         assert_eq!(contents(t), vec!["Satu dua.\nTiga empat."]);
+    }
+
+    #[test]
+    fn a_doubled_opening_mark_opens_one_quote() {
+        let t = "Lain.\n\"\" Tidak ada, aku sudah pensiun, \"kata Sareh.";
+        assert_eq!(contents(t), vec![" Tidak ada, aku sudah pensiun, "]);
     }
 
     #[test]
