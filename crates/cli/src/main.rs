@@ -64,7 +64,7 @@ enum Command {
         /// (quotes, events; default `$WARTA_SHARED`, else `../shared`).
         #[arg(long)]
         shared: Option<PathBuf>,
-        /// Also list every miss, wrong speaker and spurious prediction (quotes, events, stories).
+        /// Also list every miss, wrong speaker and spurious prediction (times, quotes, events, stories).
         #[arg(long)]
         show_errors: bool,
         /// The store holding the labelled articles (stories: ingest their
@@ -172,7 +172,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         } => {
             let report = match what {
                 EvalWhat::Ner => warta_ner::cli::run_eval(&files),
-                EvalWhat::Times => warta_time::cli::run_eval(&files),
+                EvalWhat::Times => warta_time::cli::run_eval(&files, show_errors),
                 EvalWhat::Lang => warta_lang::cli::run_eval(&files),
                 EvalWhat::Places => warta_link::cli::run_eval(&files),
                 EvalWhat::Entities => warta_pipeline::eval_entities::run_eval(&files),

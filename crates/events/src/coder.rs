@@ -633,23 +633,43 @@ pub(crate) fn clause_date(
 ) -> (Option<String>, Option<Evidence>) {
     let t = starting_in(times, clause, |t| t.span.start)
         .iter()
-        .filter(|t| clause.contains(t.span) && t.kind == TimeType::Date)
-        .filter(|t| {
-            t.value
-                .as_deref()
-                .is_some_and(|v| v.starts_with(|c: char| c.is_ascii_digit()))
-        })
-        .filter(|t| keep(t))
-        .min_by_key(|t| t.span.start.abs_diff(trigger.start));
+        .filter(|t| clause.contains(t.span))
+        .filter_map(|t| Some((t, event_day(t)?)))
+        .filter(|(t, _)| keep(t))
+        .min_by_key(|(t, _)| t.span.start.abs_diff(trigger.start));
     match t {
-        Some(t) => (
-            t.value.clone(),
+        Some((t, day)) => (
+            Some(day.to_string()),
             Some(Evidence {
                 text: t.text.clone(),
                 span: t.span,
             }),
         ),
         None => (None, None),
+    }
+}
+
+/// The date an expression gives an event: a DATE's value when it is one
+/// (`2025-10-21`, `2025-10`, `2025-W43`), the day of a TIME that names one
+/// (`Selasa (21/10/2025) pukul 10.00 WIB`, `Senin malam` → its day). A bare
+/// clock time (`pukul 10.00 WIB`) names no day of its own: its value's day
+/// came from the context or the publication date.
+fn event_day(t: &TimeExpr) -> Option<&str> {
+    let v = t.value.as_deref()?;
+    if !v.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    match t.kind {
+        TimeType::Date => Some(v),
+        TimeType::Time => {
+            let lower = t.text.to_lowercase();
+            let bare_clock = (lower.starts_with(|c: char| c.is_ascii_digit())
+                || ["pukul", "jam", "pkl"].iter().any(|w| lower.starts_with(w)))
+                && !lower.contains([',', '(']);
+            let (day, _) = v.split_once('T')?;
+            (day.len() == 10 && !bare_clock).then_some(day)
+        }
+        _ => None,
     }
 }
 

@@ -86,7 +86,8 @@ pub struct Counts {
 }
 
 impl Counts {
-    fn line(&self, name: &str) -> String {
+    /// One report line for the items of `name`.
+    pub fn line(&self, name: &str) -> String {
         let r = |k: usize| {
             if self.n == 0 {
                 0.0

@@ -102,7 +102,7 @@ fn times_carry_the_indonesian_time_zones() {
     let v = value_of("Gempa pukul 07.15 WIT di Jayapura.", "pukul 07.15 WIT");
     assert_eq!(v.as_deref(), Some("2022-06-13T07:15+09:00"));
     // The clock takes the day named earlier in the sentence.
-    let v = value_of("Kamis (9/6/2022) pukul 20.00 WIB hujan turun.", "pukul 20.00 WIB");
+    let v = value_of("Kamis (9/6/2022) hujan turun pukul 20.00 WIB.", "pukul 20.00 WIB");
     assert_eq!(v.as_deref(), Some("2022-06-09T20:00+07:00"));
     assert_eq!(
         value_of("Ia pergi Rabu malam ke sana.", "Rabu malam").as_deref(),
@@ -238,7 +238,7 @@ fn english_clock_and_day_part_forms() {
         Some("2022-06-13T10:00")
     );
     assert_eq!(
-        value_of("Talks at 3 pm today.", "3 pm").as_deref(),
+        value_of("Talks at 3 pm on Friday.", "3 pm").as_deref(),
         Some("2022-06-13T15:00")
     );
     assert_eq!(
@@ -345,4 +345,107 @@ fn random_token_soup_never_panics_and_spans_stay_in_bounds() {
             }
         }
     }
+}
+
+#[test]
+fn a_day_and_its_clock_time_are_one_time() {
+    for (text, expr, want) in [
+        (
+            "Kamis (9/6/2022) pukul 20.00 WIB hujan turun.",
+            "Kamis (9/6/2022) pukul 20.00 WIB",
+            "2022-06-09T20:00+07:00",
+        ),
+        (
+            "Ia tiba pukul 15.30 WITA, Rabu (8/6) di Makassar.",
+            "pukul 15.30 WITA, Rabu (8/6)",
+            "2022-06-08T15:30+08:00",
+        ),
+        (
+            "Gempa terjadi Senin (13/6) sekira pukul 17.00 WIT.",
+            "Senin (13/6) sekira pukul 17.00 WIT",
+            "2022-06-13T17:00+09:00",
+        ),
+        ("Talks at 3 pm today.", "3 pm today", "2022-06-13T15:00"),
+        ("Ia pulang pukul 12 malam.", "pukul 12 malam", "2022-06-13T00:00"),
+    ] {
+        assert_eq!(value_of(text, expr).as_deref(), Some(want), "{text}");
+    }
+    // A part of the day is not a clock: the day keeps its own expression.
+    assert_eq!(
+        value_of("Ia pergi Rabu malam pukul 20.00 ke sana.", "Rabu malam").as_deref(),
+        Some("2022-06-08TNI")
+    );
+}
+
+#[test]
+fn rates_after_an_amount_are_sets_but_as_of_dates_are_not() {
+    assert_eq!(
+        value_of("Gajinya Rp 10 juta per tahun.", "per tahun").as_deref(),
+        Some("P1Y")
+    );
+    assert_eq!(
+        value_of("Dua kali per minggu.", "per minggu").as_deref(),
+        Some("P1W")
+    );
+    let got = tag("Data per hari ini menunjukkan kenaikan.");
+    assert!(
+        got.iter().all(|(t, _, k)| t != "per hari" && *k != TimeType::Set),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn anaphoric_times_follow_the_last_day_named() {
+    let text = "Ia ditangkap Rabu (1/6/2022). Dua hari kemudian, ia dibebaskan. Keesokan harinya ia pulang. Hari itu juga ia bekerja. Malam itu hujan.";
+    assert_eq!(value_of(text, "Dua hari kemudian").as_deref(), Some("2022-06-03"));
+    assert_eq!(value_of(text, "Keesokan harinya").as_deref(), Some("2022-06-04"));
+    assert_eq!(value_of(text, "Hari itu juga").as_deref(), Some("2022-06-04"));
+    assert_eq!(value_of(text, "Malam itu").as_deref(), Some("2022-06-04TNI"));
+    let text = "Pabrik dibuka pada 21 Agustus 2013. Pada tahun yang sama, ia pensiun.";
+    assert_eq!(value_of(text, "tahun yang sama").as_deref(), Some("2013"));
+    // With no day named before, `kemudian` leaves a duration.
+    assert_eq!(
+        value_of("Dua jam kemudian ia tiba.", "Dua jam").as_deref(),
+        Some("PT2H")
+    );
+}
+
+#[test]
+fn relative_words_in_a_quote_count_from_the_day_it_was_said() {
+    let text =
+        "\"Kami datang kemarin,\" kata Budi, Kamis (9/6/2022).\n\"Besok (hari ini) kami pulang,\" tambahnya.";
+    assert_eq!(value_of(text, "kemarin").as_deref(), Some("2022-06-08"));
+    // The same interview goes on in the next quote; a bracketed editor's
+    // note keeps the publication day.
+    assert_eq!(value_of(text, "Besok").as_deref(), Some("2022-06-10"));
+    assert_eq!(value_of(text, "hari ini").as_deref(), Some("2022-06-13"));
+    // Outside quotes, relative words count from the publication day.
+    assert_eq!(
+        value_of("Budi datang kemarin, Kamis (9/6/2022).", "kemarin").as_deref(),
+        Some("2022-06-12")
+    );
+}
+
+#[test]
+fn halves_and_reduplicated_units() {
+    assert_eq!(
+        value_of("Selama dua setengah tahun.", "dua setengah tahun").as_deref(),
+        Some("P2.5Y")
+    );
+    assert_eq!(
+        value_of("Setengah abad lalu kota ini sepi.", "Setengah abad lalu").as_deref(),
+        Some("1972")
+    );
+    assert_eq!(
+        value_of("Ia menunggu bertahun-tahun.", "bertahun-tahun").as_deref(),
+        Some("PXY")
+    );
+    assert_eq!(
+        value_of("Waktunya 1 jam 12 menit.", "1 jam 12 menit").as_deref(),
+        Some("PT1H12M")
+    );
+    assert_eq!(
+        value_of("Stasiun dibangun pada 1871.", "1871").as_deref(),
+        Some("1871")
+    );
 }

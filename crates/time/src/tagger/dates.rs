@@ -203,7 +203,11 @@ impl Scan<'_> {
 
     /// A four-digit year standing alone, `2014 lalu`, `1990-an`, `1990s`.
     pub(super) fn bare_year(&self, i: usize) -> Option<Found> {
-        let y = self.year(i, 1900, 2100)?;
+        // Before 1900 only after a word that makes it a year (`pada 1871`).
+        let y = self.year(i, 1900, 2100).or_else(|| {
+            let cued = i > 0 && matches!(self.w(i - 1), "pada" | "sejak" | "tahun" | "in" | "since");
+            self.year(i, 1500, 1899).filter(|_| cued)
+        })?;
         if self.attached(i) && matches!(self.raw(i - 1), "-" | "/" | "." | ",") {
             let prev_is_year = self.year(i.wrapping_sub(2), 1900, 2100).is_some();
             if self.is(i.wrapping_sub(2), Kind::Num) && !prev_is_year {
@@ -338,6 +342,9 @@ impl Scan<'_> {
         if self.w(i) == "dini" && self.w(i + 1) == "hari" {
             return Some(("MO", i + 2));
         }
+        if self.w(i) == "dinihari" {
+            return Some(("MO", i + 1));
+        }
         day_part(self.w(i)).map(|p| (p, i + 1))
     }
 
@@ -369,6 +376,21 @@ impl Scan<'_> {
                     let y = if m <= m2 { y } else { y - 1 };
                     return Some(Found::abs(i, i + 1, TimeType::Date, calendar::ym(y, m)));
                 }
+            }
+        }
+        // `April tahun depan`, `Maret tahun lalu`: that month of the year
+        // named relative to the anchor.
+        if self.w(i + 1) == "tahun" {
+            let n = match self.w(i + 2) {
+                "depan" => Some(1),
+                "lalu" | "kemarin" => Some(-1),
+                "ini" => Some(0),
+                _ => None,
+            };
+            if let Some(n) = n {
+                return Some(Found::rel(i, i + 3, TimeType::Date, self.anchor, |a| {
+                    Some(calendar::ym(a.year() + n, m))
+                }));
             }
         }
         let (dir, end) = match self.w(i + 1) {

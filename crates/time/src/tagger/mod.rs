@@ -8,6 +8,7 @@
 mod dates;
 mod periods;
 mod quantity;
+mod quotes;
 mod words;
 
 use crate::calendar::{self, Direction};
@@ -15,6 +16,7 @@ use crate::lexicon::{Holiday, Lexicon, Rel};
 use crate::tokens::{tokenize, Kind, Tok};
 use chrono::{Datelike, NaiveDate};
 use quantity::{duration, fmt_count, rel_value, shift, unit_word_static};
+use std::cell::Cell;
 use std::collections::HashSet;
 use warta_core::{Span, TimeExpr, TimeType};
 use words::*;
@@ -106,6 +108,13 @@ impl TimeTagger {
             "seabad",
             "sejam",
             "semenit",
+            "setengah",
+            "berhari",
+            "berminggu",
+            "berbulan",
+            "bertahun",
+            "berjam",
+            "bermenit",
         ] {
             triggers.insert(w.to_string());
         }
@@ -131,8 +140,9 @@ impl TimeTagger {
             toks: &toks,
             lx: &self.lx,
             anchor,
+            last_day: Cell::new(None),
         };
-        let mut out = Vec::new();
+        let mut found: Vec<Found> = Vec::new();
         let mut ctx: Option<NaiveDate> = None;
         let mut i = 0;
         while i < toks.len() {
@@ -147,26 +157,74 @@ impl TimeTagger {
             };
             // A rule never returns an empty or out-of-range match; the filter
             // keeps a future mistake from panicking or looping.
-            let found = worth.then(|| sc.best(i, ctx)).flatten();
-            if let Some(f) = found.filter(|f| f.start < f.end && f.end <= toks.len() && f.end > i) {
+            let best = worth.then(|| sc.best(i, ctx)).flatten();
+            if let Some(f) = best.filter(|f| f.start < f.end && f.end <= toks.len() && f.end > i) {
                 if let Some(d) = f.day() {
                     ctx = Some(d);
+                    sc.last_day.set(Some(d));
                 }
+                i = f.end;
+                found.push(f);
+            } else {
+                i += 1;
+            }
+        }
+        let mut found = join_dates_and_clocks(&sc, found);
+        quotes::resolve_against_speaking_dates(&sc, &mut found);
+        found
+            .into_iter()
+            .map(|f| {
                 let (s, e) = (toks[f.start].start, toks[f.end - 1].end);
-                out.push(TimeExpr {
+                TimeExpr {
                     text: text[s..e].to_string(),
                     kind: f.kind,
                     span: Span::new(s, e),
                     value: f.value,
                     anchor: f.anchor.map(calendar::ymd),
-                });
-                i = f.end;
-            } else {
-                i += 1;
-            }
-        }
-        out
+                }
+            })
+            .collect()
     }
+}
+
+/// Words that may stand between a day and its clock time (`Senin (20/10)
+/// sekira pukul 17.00`).
+const DAY_CLOCK_GLUE: &[&str] = &[",", "sekira", "sekitar", "kira-kira", "pada", "at", "around"];
+
+/// A day and a clock time written as one phrase are one TIME: `Selasa
+/// (21/10/2025) pukul 10.00 WIB`, `pukul 10.00 WIB, Selasa (21/10)`. The
+/// clock's value takes the day's date (its own came from the context).
+fn join_dates_and_clocks(sc: &Scan, found: Vec<Found>) -> Vec<Found> {
+    let mut out: Vec<Found> = Vec::with_capacity(found.len());
+    for f in found {
+        let joined = out.last().and_then(|prev| {
+            let glued = f.start - prev.end <= 2
+                && (prev.end..f.start).all(|k| DAY_CLOCK_GLUE.contains(&sc.w(k)))
+                && !(prev.end + 1..=f.start).any(|k| sc.sentence_break(k));
+            let (day, clock) = match (prev.kind, f.kind) {
+                (TimeType::Date, TimeType::Time) => (prev, &f),
+                (TimeType::Time, TimeType::Date) => (&f, prev),
+                _ => return None,
+            };
+            // A whole day (not `2025-10-21TNI`) and a clock (not a part of
+            // the day).
+            let date = day.value.as_deref().filter(|v| v.len() == 10).and(day.day())?;
+            let (_, hm) = clock.value.as_deref()?.split_once('T')?;
+            let is_clock = hm.starts_with(|c: char| c.is_ascii_digit());
+            (glued && is_clock).then(|| Found {
+                start: prev.start,
+                end: f.end,
+                kind: TimeType::Time,
+                value: Some(format!("{}T{hm}", calendar::ymd(date))),
+                anchor: day.anchor,
+            })
+        });
+        match joined {
+            Some(j) => *out.last_mut().expect("joined with the last") = j,
+            None => out.push(f),
+        }
+    }
+    out
 }
 
 /// One tagging pass over a text.
@@ -176,6 +234,9 @@ struct Scan<'a> {
     toks: &'a [Tok],
     lx: &'a Lexicon,
     anchor: Option<NaiveDate>,
+    /// The last day the text named so far, across sentences, for times
+    /// named by reference to it (`keesokan harinya`, `dua hari kemudian`).
+    last_day: Cell<Option<NaiveDate>>,
 }
 
 impl<'a> Scan<'a> {
@@ -262,6 +323,8 @@ impl<'a> Scan<'a> {
                 offer(self.quarter(i));
                 offer(self.set(i));
                 offer(self.day_part_alone(i, ctx));
+                offer(self.anaphoric(i));
+                offer(self.reduplicated(i));
             }
         }
         best

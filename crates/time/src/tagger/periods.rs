@@ -123,6 +123,73 @@ impl Scan<'_> {
         }
     }
 
+    /// `Rp 10 juta per tahun`, `dua kali per minggu`: a rate, a SET. Not
+    /// `per hari ini` / `per 1 Januari` (as of a date).
+    fn per_unit(&self, i: usize) -> Option<Found> {
+        let unit = self.w(i + 1);
+        unit_of(unit)?;
+        if matches!(
+            self.w(i + 2),
+            "ini" | "itu" | "tersebut" | "kemarin" | "lalu" | "depan"
+        ) {
+            return None;
+        }
+        Some(Found::abs(
+            i,
+            i + 2,
+            TimeType::Set,
+            duration("1", unit_word_static(unit)),
+        ))
+    }
+
+    /// Times named by reference to the last day the text gave (`keesokan
+    /// harinya`, `hari itu juga`, `malam itu`, `tahun yang sama`): resolved
+    /// against that day, nothing when the text gave none.
+    pub(super) fn anaphoric(&self, i: usize) -> Option<Found> {
+        let next_day = |end: usize| {
+            // With no day named before, the day after publication.
+            let last = self.last_day.get().or(self.anchor);
+            Found::rel(i, end, TimeType::Date, last, |a| {
+                calendar::add_days(a, 1).map(calendar::ymd)
+            })
+        };
+        match (self.w(i), self.w(i + 1)) {
+            ("keesokan", "harinya" | "hari") | ("esok", "harinya") => {
+                let end = if self.w(i + 1) == "hari" && self.w(i + 2) == "nya" {
+                    i + 3
+                } else {
+                    i + 2
+                };
+                Some(next_day(end))
+            }
+            _ if self.last_day.get().is_none() => None,
+            ("hari", "berikutnya" | "selanjutnya") => Some(next_day(i + 2)),
+            ("hari", "itu") => {
+                let end = if self.w(i + 2) == "juga" { i + 3 } else { i + 2 };
+                Some(Found::rel(i, end, TimeType::Date, self.last_day.get(), |a| {
+                    Some(calendar::ymd(a))
+                }))
+            }
+            ("tahun" | "bulan", "yang") if self.w(i + 2) == "sama" => {
+                let year = self.w(i) == "tahun";
+                Some(Found::rel(i, i + 3, TimeType::Date, self.last_day.get(), |a| {
+                    Some(if year {
+                        format!("{:04}", a.year())
+                    } else {
+                        calendar::ym(a.year(), a.month())
+                    })
+                }))
+            }
+            (_, "itu") => {
+                let (part, end) = self.part_at(i).filter(|&(_, e)| e == i + 1)?;
+                Some(Found::rel(i, end + 1, TimeType::Time, self.last_day.get(), |a| {
+                    Some(format!("{}T{part}", calendar::ymd(a)))
+                }))
+            }
+            _ => None,
+        }
+    }
+
     /// A part of the day with a pointer to its day: `malam ini`, `pagi tadi`,
     /// `pada sore hari`, `dini hari` (the day in context, else the anchor).
     pub(super) fn day_part_alone(&self, i: usize, ctx: Option<NaiveDate>) -> Option<Found> {
@@ -183,6 +250,9 @@ impl Scan<'_> {
         if let Some((p, e)) = self.part_at(k) {
             if matches!(p, "AF" | "EV" | "NI") && h < 12 && !(p == "NI" && h <= 3) {
                 h += 12;
+            }
+            if p == "NI" && h == 12 {
+                h = 0; // `pukul 12 malam` is midnight
             }
             k = e;
             marked = true;
@@ -291,6 +361,9 @@ impl Scan<'_> {
 
     /// `setiap Senin`, `tiap hari`, `setiap 17 Agustus`, `every 2 weeks`.
     pub(super) fn set(&self, i: usize) -> Option<Found> {
+        if self.w(i) == "per" {
+            return self.per_unit(i);
+        }
         if !matches!(self.w(i), "setiap" | "tiap" | "saban" | "every" | "each") {
             return None;
         }

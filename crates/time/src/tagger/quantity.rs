@@ -18,6 +18,27 @@ impl Scan<'_> {
             (Some(Trailer::Ahead), Some(n)) => Some(Found::rel(i, q.end, TimeType::Date, self.anchor, |a| {
                 shift(a, n, q.unit)
             })),
+            // `lima hari kemudian`: from the last day the text named (a
+            // duration when it named none, or for hours and minutes).
+            (Some(Trailer::Later), Some(n)) => match (self.last_day.get(), q.unit) {
+                (Some(last), "hari" | "minggu" | "bulan" | "tahun") => {
+                    Some(Found::rel(i, q.end, TimeType::Date, Some(last), |a| {
+                        shift(a, n, q.unit)
+                    }))
+                }
+                _ => Some(Found::abs(
+                    i,
+                    q.end - 1,
+                    TimeType::Duration,
+                    duration(&count, q.unit),
+                )),
+            },
+            (Some(Trailer::Later), None) => Some(Found::abs(
+                i,
+                q.end - 1,
+                TimeType::Duration,
+                duration(&count, q.unit),
+            )),
             (Some(Trailer::Ago | Trailer::Ahead), None) => Some(
                 Found {
                     start: i,
@@ -28,8 +49,37 @@ impl Scan<'_> {
                 }
                 .with_future(matches!(q.trailer, Some(Trailer::Ahead))),
             ),
+            // `1 jam 12 menit`: hours and minutes are one duration.
+            (None, Some(_))
+                if q.unit == "jam"
+                    && self.num(q.end).is_some()
+                    && unit_word_static(self.w(q.end + 1)) == "menit" =>
+            {
+                let minutes = self.num(q.end).filter(|m| *m < 60)?;
+                Some(Found::abs(
+                    i,
+                    q.end + 2,
+                    TimeType::Duration,
+                    format!("PT{count}H{minutes}M"),
+                ))
+            }
             _ => Some(Found::abs(i, q.end, TimeType::Duration, duration(&count, q.unit))),
         }
+    }
+
+    /// `bertahun-tahun`, `berbulan-bulan`: an unknown number of units.
+    pub(super) fn reduplicated(&self, i: usize) -> Option<Found> {
+        let unit = self.w(i).strip_prefix("ber")?;
+        unit_of(unit)?;
+        let joined = self.raw(i + 1) == "-" && self.attached(i + 1) && self.attached(i + 2);
+        (joined && self.w(i + 2) == unit).then(|| {
+            Found::abs(
+                i,
+                i + 3,
+                TimeType::Duration,
+                duration("X", unit_word_static(unit)),
+            )
+        })
     }
 
     pub(super) fn quantity_parts(&self, i: usize) -> Option<Quantity> {
@@ -76,7 +126,14 @@ impl Scan<'_> {
                 n += 10.0;
                 j += 1;
             }
+            // `dua setengah tahun`
+            if self.w(j) == "setengah" {
+                n += 0.5;
+                j += 1;
+            }
             (Some(n), j)
+        } else if self.w(i) == "setengah" {
+            (Some(0.5), i + 1)
         } else if matches!(
             self.w(i),
             "beberapa" | "puluhan" | "ratusan" | "belasan" | "several"
@@ -110,6 +167,7 @@ impl Scan<'_> {
             ("yang", "lalu") => (Trailer::Ago, j + 2),
             ("lalu" | "silam" | "ago", _) => (Trailer::Ago, j + 1),
             ("lagi", _) => (Trailer::Ahead, j + 1),
+            ("kemudian" | "later", _) => (Trailer::Later, j + 1),
             ("ke", "depan") => (Trailer::Span, j + 2),
             ("terakhir" | "belakangan" | "mendatang" | "berikutnya", _) => (Trailer::Span, j + 1),
             _ => return None,
@@ -136,6 +194,8 @@ pub(super) enum Trailer {
     Ahead,
     /// `terakhir`, `ke depan`, `mendatang`: a duration reaching the anchor.
     Span,
+    /// `kemudian`, `later`: a date after the last one the text named.
+    Later,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -189,7 +249,14 @@ pub(super) fn duration(count: &str, unit: &str) -> String {
 /// The date `n` units away from `a`, at the unit's granularity.
 pub(super) fn shift(a: NaiveDate, n: f64, unit: &str) -> Option<String> {
     if n.fract() != 0.0 {
-        return None;
+        // `setengah abad lalu`: a whole number of years is still a year.
+        let years = n * match unit {
+            "windu" => 8.0,
+            "dekade" => 10.0,
+            "abad" => 100.0,
+            _ => return None,
+        };
+        return (years.fract() == 0.0).then(|| format!("{:04}", a.year() as i64 + years as i64));
     }
     let n = n as i64;
     Some(match unit {

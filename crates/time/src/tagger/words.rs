@@ -52,6 +52,7 @@ pub(super) const TRIGGERS: &[&str] = &[
     "petang",
     "malam",
     "dini",
+    "dinihari",
     "morning",
     "afternoon",
     "evening",
@@ -69,6 +70,9 @@ pub(super) const TRIGGERS: &[&str] = &[
     "fourth",
     "a",
     "an",
+    "per",
+    "keesokan",
+    "esok",
 ];
 
 /// Units of duration: word → TIMEX3 unit letter(s) and whether it is a
