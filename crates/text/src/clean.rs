@@ -5,6 +5,7 @@
 use crate::data::{line_key, Resources, MAX_PREFIX_LINE};
 use crate::normalize::{normalize_line, Line};
 use crate::prefix;
+use crate::tail;
 use warta_core::OffsetMap;
 
 /// The result of cleaning one text.
@@ -48,10 +49,11 @@ pub(crate) fn clean_text(input: &str, res: &Resources) -> Cleaned {
         offsets: OffsetMap::default(),
         ..Cleaned::default()
     };
-    let mut line = Line::default();
-    let mut prev_end = 0;
+    // Kept lines and where each one's content ends in the input.
+    let mut kept: Vec<(Line, usize)> = Vec::new();
     let mut first = true;
     for (start, end) in line_ranges(input) {
+        let mut line = Line::default();
         let content_end = normalize_line(&input[start..end], start, &mut line);
         if line.text.is_empty() {
             continue;
@@ -69,6 +71,20 @@ pub(crate) fn clean_text(input: &str, res: &Resources) -> Cleaned {
                 out.dateline = p.dateline;
             }
         }
+        kept.push((line, content_end));
+    }
+    let texts: Vec<&str> = kept.iter().map(|(l, _)| l.text.as_str()).collect();
+    let tail = tail::trailing_boilerplate(&texts, res);
+    out.removed_lines += tail;
+    kept.truncate(kept.len() - tail);
+    if let Some((last, end)) = kept.last_mut() {
+        if let Some(n) = tail::initials_suffix(&last.text) {
+            last.drop_back(n);
+            *end = last.to_original(last.text.len());
+        }
+    }
+    let mut prev_end = 0;
+    for (line, content_end) in &kept {
         if !out.text.is_empty() {
             out.offsets.push(out.text.len(), prev_end);
             out.text.push('\n');
@@ -78,7 +94,7 @@ pub(crate) fn clean_text(input: &str, res: &Resources) -> Cleaned {
             out.offsets.push(base + c, o);
         }
         out.text.push_str(&line.text);
-        prev_end = content_end;
+        prev_end = *content_end;
     }
     if out.offsets.anchors().is_empty() {
         out.offsets.push(0, 0);

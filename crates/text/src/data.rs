@@ -9,6 +9,9 @@ const LINES_TSV: &str = include_str!("../../../data/boilerplate/lines.tsv");
 const PLACES_TXT: &str = include_str!("../../../data/boilerplate/places.txt");
 const ABBREVIATIONS_TSV: &str = include_str!("../../../data/boilerplate/abbreviations.tsv");
 const ATTRIBUTION_TXT: &str = include_str!("../../../data/boilerplate/attribution_verbs.txt");
+const TAIL_TSV: &str = include_str!("../../../data/boilerplate/tail.tsv");
+const SIGNATURE_ROLES_TXT: &str = include_str!("../../../data/boilerplate/signature_roles.txt");
+const MONTHS_TXT: &str = include_str!("../../../data/time/months.txt");
 
 /// Only lines up to this many bytes can be boilerplate: link titles and
 /// prompts are short; a paragraph that merely starts like one is content.
@@ -37,6 +40,13 @@ pub(crate) struct Resources {
     pub abbreviations: HashMap<String, (AbbrevKind, String)>,
     /// Lower-cased attribution verbs.
     pub attribution: HashSet<String>,
+    /// Prefixes of boilerplate at an article's end (`tail.tsv`), keyed
+    /// like [`line_key`].
+    pub tail_prefixes: AhoCorasick,
+    /// Words that open the role in a column signature.
+    pub signature_roles: HashSet<String>,
+    /// Month names and abbreviations, lower case (sign-offs).
+    pub months: HashSet<String>,
 }
 
 fn data_lines(text: &str) -> impl Iterator<Item = &str> {
@@ -90,12 +100,34 @@ impl Resources {
         let attribution = data_lines(ATTRIBUTION_TXT)
             .map(|l| l.trim().to_lowercase())
             .collect();
+        let tail: Vec<String> = data_lines(TAIL_TSV)
+            .filter_map(|l| l.split('\t').nth(1))
+            .map(line_key)
+            .filter(|k| !k.is_empty())
+            .collect();
+        let tail_prefixes = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostFirst)
+            .start_kind(StartKind::Anchored)
+            .build(&tail)
+            .expect("tail prefixes form a valid automaton");
+        let signature_roles = data_lines(SIGNATURE_ROLES_TXT)
+            .map(|l| l.trim().to_lowercase())
+            .collect();
+        let months = data_lines(MONTHS_TXT)
+            .flat_map(|l| l.split('\t').skip(1).take(2))
+            .flat_map(|names| names.split(','))
+            .map(|n| n.trim().to_lowercase())
+            .filter(|n| !n.is_empty())
+            .collect();
         Resources {
             exact_lines,
             prefixes,
             places,
             abbreviations,
             attribution,
+            tail_prefixes,
+            signature_roles,
+            months,
         }
     }
 

@@ -11,6 +11,7 @@ mod normalize;
 mod prefix;
 mod quote_marks;
 mod sentences;
+mod tail;
 mod tokenize;
 
 pub use clean::Cleaned;

@@ -31,6 +31,69 @@ fn classify(ch: char) -> Class {
     }
 }
 
+/// The Windows-1252 byte a char stands for, when it is one of the chars a
+/// UTF-8 byte above 0x7f becomes when read as Windows-1252 (or Latin-1).
+fn cp1252_byte(c: char) -> Option<u8> {
+    Some(match c {
+        '\u{80}'..='\u{ff}' => c as u8,
+        '€' => 0x80,
+        '‚' => 0x82,
+        'ƒ' => 0x83,
+        '„' => 0x84,
+        '…' => 0x85,
+        '†' => 0x86,
+        '‡' => 0x87,
+        'ˆ' => 0x88,
+        '‰' => 0x89,
+        'Š' => 0x8a,
+        '‹' => 0x8b,
+        'Œ' => 0x8c,
+        'Ž' => 0x8e,
+        '\u{2018}' => 0x91,
+        '\u{2019}' => 0x92,
+        '\u{201c}' => 0x93,
+        '\u{201d}' => 0x94,
+        '•' => 0x95,
+        '–' => 0x96,
+        '—' => 0x97,
+        '˜' => 0x98,
+        '™' => 0x99,
+        'š' => 0x9a,
+        '›' => 0x9b,
+        'œ' => 0x9c,
+        'ž' => 0x9e,
+        'Ÿ' => 0x9f,
+        _ => return None,
+    })
+}
+
+/// Mojibake at the start of `s`: the chars of one UTF-8 sequence read as
+/// Windows-1252 (`â€”`, `Ã©`, `Â `). Returns the char they meant and how
+/// many bytes of `s` spell it. Only punctuation, Latin letters and symbols
+/// count as meant, so that real text in other scripts (where such byte
+/// patterns would decode to, say, a CJK char) is never rewritten.
+fn mojibake_at(s: &str) -> Option<(char, usize)> {
+    let mut chars = s.chars();
+    let lead = chars.next()?;
+    let b0 = cp1252_byte(lead).filter(|_| matches!(lead, 'Â'..='ô'))?;
+    let n = match b0 {
+        0xc2..=0xdf => 1,
+        0xe0..=0xef => 2,
+        0xf0..=0xf4 => 3,
+        _ => return None,
+    };
+    let mut bytes = [b0, 0, 0, 0];
+    let mut len = lead.len_utf8();
+    for b in bytes.iter_mut().skip(1).take(n) {
+        let c = chars.next()?;
+        *b = cp1252_byte(c).filter(|b| (0x80..=0xbf).contains(b))?;
+        len += c.len_utf8();
+    }
+    let meant = std::str::from_utf8(&bytes[..=n]).ok()?.chars().next()?;
+    let plausible = matches!(meant, '\u{a0}'..='\u{24f}' | '\u{2000}'..='\u{206f}' | '\u{20ac}' | '\u{2122}');
+    plausible.then_some((meant, len))
+}
+
 /// One normalised line: its text and anchors `(byte in text, byte in the
 /// original input)`, in the same convention as `warta_core::OffsetMap`.
 #[derive(Debug, Default)]
@@ -80,6 +143,14 @@ impl Line {
         }
     }
 
+    /// Drops the last `n` bytes (a stripped suffix), keeping the map.
+    pub fn drop_back(&mut self, n: usize) {
+        let keep = self.text.len().saturating_sub(n);
+        self.text.truncate(keep);
+        let k = self.anchors.partition_point(|&(c, _)| c <= keep);
+        self.anchors.truncate(k.max(1).min(self.anchors.len()));
+    }
+
     /// Drops the first `n` bytes (a stripped prefix), keeping the map.
     pub fn drop_front(&mut self, n: usize) {
         let orig = self.to_original(n);
@@ -124,9 +195,16 @@ pub(crate) fn normalize_line(line: &str, base: usize, out: &mut Line) -> usize {
                 continue;
             }
         }
-        let Some(ch) = line[i..].chars().next() else { break };
+        let Some(mut ch) = line[i..].chars().next() else {
+            break;
+        };
         let orig = base + i;
         let mut stop = i + ch.len_utf8();
+        // UTF-8 read as Windows-1252 (`â€”` for `—`): the char it meant.
+        if let Some((meant, len)) = mojibake_at(&line[i..]) {
+            ch = meant;
+            stop = i + len;
+        }
         let mapped = match classify(ch) {
             Class::Drop => {
                 i = stop;
@@ -194,6 +272,20 @@ mod tests {
     fn curly_quotes_become_straight_and_spaces_collapse() {
         let l = norm("  \u{201c}Kim\u{201d}\u{a0}\u{a0} tiba\u{200b} di\tsana  ");
         assert_eq!(l.text, "\"Kim\" tiba di sana");
+    }
+
+    #[test]
+    fn mojibake_is_repaired_and_maps_back() {
+        let src = "Jakarta \u{e2}\u{20ac}\u{201d} Caf\u{c3}\u{a9} \u{e2}\u{20ac}\u{153}Ya\u{e2}\u{20ac}\u{9d} kata Budi";
+        let l = norm(src);
+        assert_eq!(l.text, "Jakarta \u{2014} Caf\u{e9} \"Ya\" kata Budi");
+        let c = l.text.find("Caf").unwrap();
+        assert!(src[l.to_original(c)..].starts_with("Caf"));
+        let k = l.text.find("kata").unwrap();
+        assert!(src[l.to_original(k)..].starts_with("kata"));
+        // Real accented text and other scripts are left alone.
+        assert_eq!(norm("São Paulo, café, Ärzte").text, "São Paulo, café, Ärzte");
+        assert_eq!(norm("東京").text, "東京");
     }
 
     #[test]

@@ -24,15 +24,20 @@ fn boilerplate() -> RegexSet {
         r"(?i)^melihat kembali detiksore",
         r"^Video:",
         r"^[^\p{L}\p{N}]*$",
+        // Opinion columns (`detik Kolom`) end with the author: a note
+        // after `*` / `*)`, or a signature `Name.Role …` (often glued).
+        r"^\*",
+        r"^(Dr\.? )?[A-Z][\p{L}']*( [A-Z][\p{L}']*){1,4}\. ?(Dosen|Peneliti|Pemerhati|Pakar|Direktur|Ketua|Komisioner|Advokat|Mahasiswa|Alumni|Kandidat|Analis|Guru)\b",
     ])
     .expect("patterns compile")
 }
 
-/// Letters and digits only, lower case: what must survive of a content
-/// line whatever the normaliser does to quotes and spaces.
+/// ASCII letters and digits only, lower case: what must survive of a
+/// content line whatever the normaliser does to quotes and spaces, and to
+/// mojibake (`Â±` repaired to `±`, `JÃ³hann` to `Jóhann`, a few Detik lines).
 fn signature(line: &str) -> String {
     line.nfc()
-        .filter(|c| c.is_alphanumeric())
+        .filter(|c| c.is_ascii_alphanumeric())
         .flat_map(char::to_lowercase)
         .collect()
 }
