@@ -57,8 +57,10 @@ fn detik_story_pairs_stay_above_their_floor() {
     }
     drop(f);
     let (p, r) = ingest_and_score(&path, "detik-tune.jsonl");
-    // tuned here: P 0.931, R 0.643
-    assert!(p >= 0.90 && r >= 0.60, "P {p} R {r}");
+    // tuned here: P 0.931, R 0.643; R 0.595 since acronyms of things
+    // (`BLTS`) stopped being organisations, and so story keys (two
+    // borderline pairs)
+    assert!(p >= 0.90 && r >= 0.57, "P {p} R {r}");
 }
 
 #[test]

@@ -276,8 +276,20 @@ impl Stage for LanguageIdentifier {
     }
     fn process(&self, doc: &mut Document) -> Result<(), StageError> {
         doc.language = self.detect(&doc.text);
+        // When cleaning left no words (a page of boilerplate, a caption
+        // only), the title still says which language the page is in.
+        if doc.language.is_none() && !has_words(&doc.text) {
+            if let Some(title) = doc.title.as_deref() {
+                doc.language = self.detect(title);
+            }
+        }
         Ok(())
     }
+}
+
+/// True when `text` holds at least one word (letters or digits).
+fn has_words(text: &str) -> bool {
+    text.chars().any(char::is_alphanumeric)
 }
 
 /// ISO 639-1 code of a lingua language.

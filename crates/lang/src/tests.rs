@@ -175,6 +175,18 @@ fn malay_football_report_is_not_pulled_to_indonesian_by_topic_words() {
 }
 
 #[test]
+fn stage_falls_back_to_the_title_when_cleaning_left_no_words() {
+    let mut doc = Document::new("t", " \n ");
+    doc.title = Some("Kerajaan umum bantuan baharu kepada peniaga kecil".into());
+    ident().process(&mut doc).unwrap();
+    assert_eq!(doc.language.map(|l| l.code).as_deref(), Some("ms"));
+    let mut doc = Document::new("t", "12:30");
+    doc.title = None;
+    ident().process(&mut doc).unwrap();
+    assert_eq!(doc.language, None);
+}
+
+#[test]
 fn other_languages_lingua_would_call_english_get_no_language() {
     // Lingua knows no Romance or Germanic language but English, so it says
     // `en` (with confidence 1.0 for this French) for all of these.

@@ -34,11 +34,41 @@ fn name_like(w: &str, cap: &CapStats) -> bool {
     is_capitalised(w) && w.chars().count() >= 3 && matches!(b, 0 | 3 | 4 | 7 | 8)
 }
 
+/// Acronyms that name things, laws or procedures (`data/ner/thing_acronyms.txt`).
+fn thing_acronyms() -> &'static std::collections::HashSet<&'static str> {
+    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> = std::sync::OnceLock::new();
+    SET.get_or_init(|| {
+        include_str!("../../../data/ner/thing_acronyms.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect()
+    })
+}
+
+/// Whether word `k` opens a sentence and is written in lower case elsewhere
+/// in news (`Kedatangan Trump`, `Pemerintahan Trump`): capitalised only
+/// because it comes first, so it does not join the name after it. Inside a
+/// sentence such a word is part of a name (`Hari Rusia`).
+fn opens_sentence_in_lower_case(words: &[&str], k: usize, cap: &CapStats) -> bool {
+    let first = k == 0 || matches!(words[k - 1], "." | "!" | "?" | "\"" | ":" | "\u{201c}");
+    first && matches!(cap.bucket(&words[k].to_lowercase()), 1 | 2 | 5 | 6)
+}
+
 /// Votes types per string, then adds unlabelled repeats; returns mentions
 /// sorted by position, non-overlapping.
 pub fn harmonise(words: &[&str], found: Vec<Mention>, cap: &CapStats, trig: &Triggers) -> Vec<Mention> {
     let key = |m: &Mention| words[m.start..m.end].join(" ");
     let mut found = split_leading_organisations(words, found);
+    // 0. Acronyms of things, not bodies (`APBN`, `IUP`, `OTT`) are no names.
+    let things = thing_acronyms();
+    found.retain(|m| !(m.end - m.start == 1 && things.contains(words[m.start])));
+    // … nor the start of a person's name (`ASN Herman` → `Herman`).
+    for m in found.iter_mut().filter(|m| m.ty == 0 && m.end - m.start > 1) {
+        if things.contains(words[m.start]) {
+            m.start += 1;
+        }
+    }
     // 1. Majority type per string (ties keep each mention's own type).
     let mut votes: HashMap<String, [usize; 3]> = HashMap::new();
     for m in &found {
@@ -49,6 +79,21 @@ pub fn harmonise(words: &[&str], found: Vec<Mention>, cap: &CapStats, trig: &Tri
         let best = (0..3).max_by_key(|&t| (v[t], t == m.ty)).unwrap_or(m.ty);
         if v[best] > v[m.ty] {
             m.ty = best;
+        }
+    }
+    // 1b. A person's first or last name on its own is that person (`Trump`
+    //     after `Donald Trump`), whatever type the tagger gave it there.
+    let mut person_parts: HashMap<&str, ()> = HashMap::new();
+    for m in found.iter().filter(|m| m.ty == 0 && m.end - m.start > 1) {
+        for i in [m.start, m.end - 1] {
+            if name_like(words[i], cap) && !is_acronym(words[i]) {
+                person_parts.insert(words[i], ());
+            }
+        }
+    }
+    for m in &mut found {
+        if m.ty != 0 && m.end - m.start == 1 && person_parts.contains_key(words[m.start]) {
+            m.ty = 0;
         }
     }
     // 2. Strings to look for: whole mentions, and persons' first and last
@@ -99,7 +144,8 @@ pub fn harmonise(words: &[&str], found: Vec<Mention>, cap: &CapStats, trig: &Tri
             let starts_run = i == 0
                 || !is_capitalised(words[i - 1])
                 || covered[i - 1]
-                || trig.class(&words[i - 1].to_lowercase()) != 0;
+                || trig.class(&words[i - 1].to_lowercase()) != 0
+                || opens_sentence_in_lower_case(words, i - 1, cap);
             if !(ends_run && starts_run) {
                 continue;
             }

@@ -33,7 +33,7 @@ fn held_out_indosum_quotes_keep_their_speakers() {
         "direct speaker {:.3}",
         direct.speaker_accuracy()
     );
-    assert!(all.relay_accuracy() >= 0.86, "relay {:.3}", all.relay_accuracy());
+    assert!(all.relay_accuracy() >= 0.84, "relay {:.3}", all.relay_accuracy());
 }
 
 #[test]

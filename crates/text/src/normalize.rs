@@ -94,6 +94,32 @@ fn mojibake_at(s: &str) -> Option<(char, usize)> {
     plausible.then_some((meant, len))
 }
 
+/// Mojibake at the start of `s` to repair: not when the repaired char
+/// would start mojibake again with what follows (text encoded twice, `Ã¢â‚¬`),
+/// which one pass cannot undo, so that cleaning twice gives what cleaning
+/// once gives.
+fn repair_at(s: &str) -> Option<(char, usize)> {
+    let (meant, len) = mojibake_at(s)?;
+    // What one pass makes of the next few chars, after `meant`.
+    let mut again = String::with_capacity(16);
+    again.push(meant);
+    let mut rest = &s[len..];
+    for _ in 0..3 {
+        let Some(c) = rest.chars().next() else { break };
+        match mojibake_at(rest) {
+            Some((m, l)) => {
+                again.push(m);
+                rest = &rest[l..];
+            }
+            None => {
+                again.push(c);
+                rest = &rest[c.len_utf8()..];
+            }
+        }
+    }
+    mojibake_at(&again).is_none().then_some((meant, len))
+}
+
 /// One normalised line: its text and anchors `(byte in text, byte in the
 /// original input)`, in the same convention as `warta_core::OffsetMap`.
 #[derive(Debug, Default)]
@@ -201,7 +227,8 @@ pub(crate) fn normalize_line(line: &str, base: usize, out: &mut Line) -> usize {
         let orig = base + i;
         let mut stop = i + ch.len_utf8();
         // UTF-8 read as Windows-1252 (`â€”` for `—`): the char it meant.
-        if let Some((meant, len)) = mojibake_at(&line[i..]) {
+        let repaired = repair_at(&line[i..]);
+        if let Some((meant, len)) = repaired {
             ch = meant;
             stop = i + len;
         }
@@ -223,7 +250,7 @@ pub(crate) fn normalize_line(line: &str, base: usize, out: &mut Line) -> usize {
         if let Some(sp) = pending_space.take() {
             out.emit(' ', sp);
         }
-        if nfc {
+        if nfc || repaired.is_some() {
             out.emit(mapped, orig);
             end = base + stop;
             i = stop;
@@ -283,6 +310,9 @@ mod tests {
         assert!(src[l.to_original(c)..].starts_with("Caf"));
         let k = l.text.find("kata").unwrap();
         assert!(src[l.to_original(k)..].starts_with("kata"));
+        // Text encoded twice is left as it is (one pass cannot undo it).
+        let twice = "it\u{c3}\u{a2}\u{e2}\u{201a}\u{ac}\u{e2}\u{201e}\u{a2}s";
+        assert_eq!(norm(&norm(twice).text).text, norm(twice).text);
         // Real accented text and other scripts are left alone.
         assert_eq!(norm("São Paulo, café, Ärzte").text, "São Paulo, café, Ärzte");
         assert_eq!(norm("東京").text, "東京");
