@@ -84,7 +84,17 @@ pub fn harmonise(words: &[&str], found: Vec<Mention>, cap: &CapStats, trig: &Tri
     // 1b. A person's first or last name on its own is that person (`Trump`
     //     after `Donald Trump`), whatever type the tagger gave it there.
     let mut person_parts: HashMap<&str, ()> = HashMap::new();
-    for m in found.iter().filter(|m| m.ty == 0 && m.end - m.start > 1) {
+    // Only names made of names: not `PUPR Madina`, an office's acronym run
+    // into a regency the article names on its own.
+    let plain_name = |m: &Mention| {
+        words[m.start..m.end]
+            .iter()
+            .all(|w| is_capitalised(w) && !is_acronym(w))
+    };
+    for m in found
+        .iter()
+        .filter(|m| m.ty == 0 && m.end - m.start > 1 && plain_name(m))
+    {
         for i in [m.start, m.end - 1] {
             if name_like(words[i], cap) && !is_acronym(words[i]) {
                 person_parts.insert(words[i], ());
@@ -94,6 +104,10 @@ pub fn harmonise(words: &[&str], found: Vec<Mention>, cap: &CapStats, trig: &Tri
     for m in &mut found {
         if m.ty != 0 && m.end - m.start == 1 && person_parts.contains_key(words[m.start]) {
             m.ty = 0;
+            // …and so are its unlabelled repeats (step 3 types by votes).
+            if let Some(v) = votes.get_mut(words[m.start]) {
+                v[0] = v.iter().sum::<usize>() + 1;
+            }
         }
     }
     // 2. Strings to look for: whole mentions, and persons' first and last
@@ -303,6 +317,32 @@ mod tests {
             &Triggers::parse(""),
         );
         assert!(out.contains(&m(3, 5, 0)), "{out:?}");
+    }
+
+    #[test]
+    fn a_persons_short_name_is_a_person_and_acronyms_of_things_are_no_names() {
+        let words: Vec<&str> =
+            "Lisa Mariana diperiksa . Kedatangan Lisa ditunggu . Lisa menolak APBN . ASN Herman hadir"
+                .split(' ')
+                .collect();
+        // Tagger: Lisa Mariana PER, Lisa ORG (idx 8), APBN ORG, ASN Herman PER.
+        let found = vec![m(0, 2, 0), m(8, 9, 1), m(10, 11, 1), m(12, 14, 0)];
+        let mut cap = CapStats::default();
+        cap.buckets.insert("kedatangan".into(), 5);
+        let out = harmonise(&words, found, &cap, &Triggers::parse(""));
+        assert!(out.contains(&m(8, 9, 0)), "Lisa a person: {out:?}");
+        assert!(out.contains(&m(5, 6, 0)), "Lisa after a sentence opener: {out:?}");
+        assert!(!out.iter().any(|x| x.start == 10), "APBN no name: {out:?}");
+        assert!(out.contains(&m(13, 14, 0)), "Herman without ASN: {out:?}");
+        // A place after an office's acronym keeps its type.
+        let words: Vec<&str> = "Kadis PUPR Madina hadir . Madina banjir".split(' ').collect();
+        let out = harmonise(
+            &words,
+            vec![m(1, 3, 0), m(5, 6, 2)],
+            &CapStats::default(),
+            &Triggers::parse(""),
+        );
+        assert!(out.contains(&m(5, 6, 2)), "{out:?}");
     }
 
     #[test]
