@@ -227,7 +227,8 @@ pub(crate) fn normalize_line(line: &str, base: usize, out: &mut Line) -> usize {
         let orig = base + i;
         let mut stop = i + ch.len_utf8();
         // UTF-8 read as Windows-1252 (`â€”` for `—`): the char it meant.
-        let repaired = repair_at(&line[i..]);
+        // Mojibake starts with one of a few Latin-1 letters: check those only.
+        let repaired = if matches!(ch, '\u{c2}'..='\u{f4}') { repair_at(&line[i..]) } else { None };
         if let Some((meant, len)) = repaired {
             ch = meant;
             stop = i + len;
