@@ -76,11 +76,7 @@ impl Resources {
                 _ => {}
             }
         }
-        let prefixes = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostFirst)
-            .start_kind(StartKind::Anchored)
-            .build(&prefixes)
-            .expect("boilerplate prefixes form a valid automaton");
+        let prefixes = anchored_prefixes(&prefixes);
         let places = data_lines(PLACES_TXT)
             .map(|l| (l.trim().to_lowercase(), l.trim().to_string()))
             .collect();
@@ -105,11 +101,7 @@ impl Resources {
             .map(line_key)
             .filter(|k| !k.is_empty())
             .collect();
-        let tail_prefixes = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostFirst)
-            .start_kind(StartKind::Anchored)
-            .build(&tail)
-            .expect("tail prefixes form a valid automaton");
+        let tail_prefixes = anchored_prefixes(&tail);
         let signature_roles = data_lines(SIGNATURE_ROLES_TXT)
             .map(|l| l.trim().to_lowercase())
             .collect();
@@ -142,6 +134,15 @@ impl Resources {
                 .find(Input::new(key).anchored(Anchored::Yes))
                 .is_some()
     }
+}
+
+/// An automaton that finds which of `keys` a line key starts with.
+fn anchored_prefixes(keys: &[String]) -> AhoCorasick {
+    AhoCorasickBuilder::new()
+        .match_kind(MatchKind::LeftmostFirst)
+        .start_kind(StartKind::Anchored)
+        .build(keys)
+        .expect("prefixes of data lines form a valid automaton")
 }
 
 /// The process-wide resources.

@@ -228,7 +228,11 @@ pub(crate) fn normalize_line(line: &str, base: usize, out: &mut Line) -> usize {
         let mut stop = i + ch.len_utf8();
         // UTF-8 read as Windows-1252 (`â€”` for `—`): the char it meant.
         // Mojibake starts with one of a few Latin-1 letters: check those only.
-        let repaired = if matches!(ch, '\u{c2}'..='\u{f4}') { repair_at(&line[i..]) } else { None };
+        let repaired = if matches!(ch, '\u{c2}'..='\u{f4}') {
+            repair_at(&line[i..])
+        } else {
+            None
+        };
         if let Some((meant, len)) = repaired {
             ch = meant;
             stop = i + len;
