@@ -146,33 +146,30 @@ impl Scan<'_> {
     /// harinya`, `hari itu juga`, `malam itu`, `tahun yang sama`): resolved
     /// against that day, nothing when the text gave none.
     pub(super) fn anaphoric(&self, i: usize) -> Option<Found> {
+        let last = self.last_day.get();
         let next_day = |end: usize| {
             // With no day named before, the day after publication.
-            let last = self.last_day.get().or(self.anchor);
-            Found::rel(i, end, TimeType::Date, last, |a| {
+            Found::rel(i, end, TimeType::Date, last.or(self.anchor), |a| {
                 calendar::add_days(a, 1).map(calendar::ymd)
             })
         };
         match (self.w(i), self.w(i + 1)) {
             ("keesokan", "harinya" | "hari") | ("esok", "harinya") => {
-                let end = if self.w(i + 1) == "hari" && self.w(i + 2) == "nya" {
-                    i + 3
-                } else {
-                    i + 2
-                };
-                Some(next_day(end))
+                // `keesokan hari nya`, the clitic written apart
+                let apart = self.w(i + 1) == "hari" && self.w(i + 2) == "nya";
+                Some(next_day(if apart { i + 3 } else { i + 2 }))
             }
-            _ if self.last_day.get().is_none() => None,
+            _ if last.is_none() => None,
             ("hari", "berikutnya" | "selanjutnya") => Some(next_day(i + 2)),
             ("hari", "itu") => {
                 let end = if self.w(i + 2) == "juga" { i + 3 } else { i + 2 };
-                Some(Found::rel(i, end, TimeType::Date, self.last_day.get(), |a| {
+                Some(Found::rel(i, end, TimeType::Date, last, |a| {
                     Some(calendar::ymd(a))
                 }))
             }
             ("tahun" | "bulan", "yang") if self.w(i + 2) == "sama" => {
                 let year = self.w(i) == "tahun";
-                Some(Found::rel(i, i + 3, TimeType::Date, self.last_day.get(), |a| {
+                Some(Found::rel(i, i + 3, TimeType::Date, last, |a| {
                     Some(if year {
                         format!("{:04}", a.year())
                     } else {
@@ -182,7 +179,7 @@ impl Scan<'_> {
             }
             (_, "itu") => {
                 let (part, end) = self.part_at(i).filter(|&(_, e)| e == i + 1)?;
-                Some(Found::rel(i, end + 1, TimeType::Time, self.last_day.get(), |a| {
+                Some(Found::rel(i, end + 1, TimeType::Time, last, |a| {
                     Some(format!("{}T{part}", calendar::ymd(a)))
                 }))
             }
