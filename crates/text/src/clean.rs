@@ -52,8 +52,10 @@ pub(crate) fn clean_text(input: &str, res: &Resources) -> Cleaned {
     // Kept lines and where each one's content ends in the input.
     let mut kept: Vec<(Line, usize)> = Vec::new();
     let mut first = true;
+    // Blank and boilerplate lines are normalised into the same buffer; a
+    // kept line takes it with it.
+    let mut line = Line::default();
     for (start, end) in line_ranges(input) {
-        let mut line = Line::default();
         let content_end = normalize_line(&input[start..end], start, &mut line);
         if line.text.is_empty() {
             continue;
@@ -71,7 +73,7 @@ pub(crate) fn clean_text(input: &str, res: &Resources) -> Cleaned {
                 out.dateline = p.dateline;
             }
         }
-        kept.push((line, content_end));
+        kept.push((std::mem::take(&mut line), content_end));
     }
     let texts: Vec<&str> = kept.iter().map(|(l, _)| l.text.as_str()).collect();
     let tail = tail::trailing_boilerplate(&texts, res);

@@ -193,6 +193,7 @@ impl Line {
 /// offset just after the last kept char (where the line's content ends).
 pub(crate) fn normalize_line(line: &str, base: usize, out: &mut Line) -> usize {
     out.text.clear();
+    out.text.reserve(line.len());
     out.anchors.clear();
     let bytes = line.as_bytes();
     let nfc = line.is_ascii() || is_nfc_quick(line.chars()) == IsNormalized::Yes;
