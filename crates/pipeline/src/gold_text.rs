@@ -119,7 +119,9 @@ fn load_detik(shared: &Path) -> Result<Corpus, String> {
     let mut out = HashMap::new();
     for r in reader.records() {
         let r = r.map_err(|e| format!("{}: {e}", path.display()))?;
-        out.insert(r[id].to_string(), (r[text].to_string(), r[url].to_string()));
+        // The first row of an id wins, as in `scripts/quote-gold.py`.
+        out.entry(r[id].to_string())
+            .or_insert_with(|| (r[text].to_string(), r[url].to_string()));
     }
     Ok(out)
 }
@@ -138,7 +140,9 @@ fn load_indosum(shared: &Path) -> Result<Corpus, String> {
             let text = paras.iter().map(|p| detokenise(p)).collect::<Vec<_>>().join("\n");
             let id = v["id"].as_str().unwrap_or_default().to_string();
             let url = v["source_url"].as_str().unwrap_or_default().to_string();
-            out.insert(id, (text, url));
+            // IndoSum repeats a few ids across folds with other text; the
+            // first fold's wins, as in `scripts/quote-gold.py`.
+            out.entry(id).or_insert((text, url));
         }
     }
     Ok(out)
