@@ -20,6 +20,8 @@ const WINDOW_SENTENCES: usize = 4;
 /// How many candidates back the nearest-sentence rule looks at most, so a
 /// sentence full of names costs a bounded amount per pronoun.
 const WINDOW_CANDIDATES: usize = 64;
+/// Most capitalised title words between a reporting verb and its speaker.
+const TITLE_REACH: usize = 6;
 /// How far into its sentence a mention may start and still be the subject.
 const SUBJECT_REACH: usize = 12;
 
@@ -108,8 +110,9 @@ impl Candidates {
     /// The cluster a pronoun or clitic at byte `at` in `sentence` refers
     /// to: in the nearest sentence with a fitting candidate, its salient
     /// one (subject, or speaker after a reporting verb), else a subject
-    /// one sentence further, else the nearest; beyond the window, the last
-    /// subject named. Pronouns already resolved count as candidates too
+    /// one sentence further, else (in a speaker slot) the last speaker in
+    /// the window, else the nearest; beyond the window, the last subject
+    /// named. Pronouns already resolved count as candidates too
     /// (`Menurutnya, … "…," jelasnya`), so a chain keeps its referent.
     fn antecedent(
         &self,
@@ -118,6 +121,7 @@ impl Candidates {
         at: usize,
         number: Number,
         for_speaker: bool,
+        speaker_slot: bool,
     ) -> Option<usize> {
         let n = number_index(number);
         let end = self.list.partition_point(|c| c.start < at);
@@ -170,6 +174,19 @@ impl Candidates {
             .find(|c| c.sentence < s && c.salient)
         {
             return Some(c.cluster);
+        }
+        // A speaker slot (`Menurut dia`, `…," katanya`) after sentences
+        // that only mention people (`… di tangan mantan legislator Linggom
+        // Toruan.`): the last one who spoke, within the window.
+        if speaker_slot && number == Number::Singular {
+            if let Some(c) = window
+                .iter()
+                .rev()
+                .take_while(|c| c.sentence + WINDOW_SENTENCES >= sentence)
+                .find(|c| c.speaker)
+            {
+                return Some(c.cluster);
+            }
         }
         Some(nearest.cluster)
     }
@@ -251,8 +268,15 @@ pub(crate) fn add_pronouns(
         }
         // `-nya` on a reporting verb names a speaker; on `pihak` it does not.
         let for_speaker = kind == MentionKind::Clitic && !word.lower.starts_with("pihak");
-        let Some(cluster) = candidates.antecedent(coref, word.sentence, span.start, number, for_speaker)
-        else {
+        let speaker_slot = for_speaker || (kind == MentionKind::Pronoun && is_speaker(words, i, i + 1));
+        let Some(cluster) = candidates.antecedent(
+            coref,
+            word.sentence,
+            span.start,
+            number,
+            for_speaker,
+            speaker_slot,
+        ) else {
             continue;
         };
         candidates.push_resolved(
@@ -285,12 +309,24 @@ fn inside_name(coref: &Coreference, span: Span) -> bool {
 }
 
 /// Whether the mention over tokens `at..end` names a speaker: right after a
-/// reporting verb or `menurut`, or right before a clause reporting verb
+/// reporting verb or `menurut` (a capitalised title may stand between),
+/// or right before a clause reporting verb
 /// (adverbs such as `juga` may stand between).
 fn is_speaker(words: &Words, at: usize, end: usize) -> bool {
     let res = crate::data::resources();
     let w = &words.words;
-    let after_verb = at > 0 && res.nya_hosts.contains(&w[at - 1].lower);
+    // `kata Sekretaris DPRD Kota Bekasi Junaedi`: a title may stand
+    // between the verb and the name.
+    let mut k = at;
+    while k > 0
+        && at - k < TITLE_REACH
+        && w[k - 1].is_word
+        && w[k - 1].capitalised
+        && w[k - 1].sentence == w[at].sentence
+    {
+        k -= 1;
+    }
+    let after_verb = (k..=at).any(|k| k > 0 && res.nya_hosts.contains(&w[k - 1].lower));
     let mut j = end;
     while j < w.len()
         && j < end + 2

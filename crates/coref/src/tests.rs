@@ -116,3 +116,18 @@ fn the_clitic_of_a_reporting_verb_prefers_the_last_speaker_to_a_later_subject() 
         .expect("clitic");
     assert_eq!(c.clusters[m.cluster].name, "Tito Karnavian");
 }
+
+#[test]
+fn a_speaker_pronoun_after_narration_about_others_is_the_last_speaker() {
+    let d = doc(
+        "\"Kami sudah menyurati mereka,\" kata Junaedi di Bekasi. Dua mobil itu di tangan mantan legislator Linggom Toruan. Menurut dia, penarikan itu wajar.",
+        &[
+            ("Junaedi", EntityType::Per, None, None),
+            ("Bekasi", EntityType::Loc, Some("Bekasi"), None),
+            ("Linggom Toruan", EntityType::Per, None, None),
+        ],
+    );
+    let c = resolve(&d);
+    let dia = c.mentions.iter().find(|m| m.text == "dia").expect("dia resolved");
+    assert_eq!(c.clusters[dia.cluster].name, "Junaedi", "{c:?}");
+}

@@ -60,6 +60,8 @@ fn opens_sentence_in_lower_case(words: &[&str], k: usize, cap: &CapStats) -> boo
 pub fn harmonise(words: &[&str], found: Vec<Mention>, cap: &CapStats, trig: &Triggers) -> Vec<Mention> {
     let key = |m: &Mention| words[m.start..m.end].join(" ");
     let mut found = split_leading_organisations(words, found);
+    found = split_trailing_names(words, found, cap);
+    found = add_speakers(words, found, cap, trig);
     // 0. Acronyms of things, not bodies (`APBN`, `IUP`, `OTT`) are no names.
     let things = thing_acronyms();
     found.retain(|m| !(m.end - m.start == 1 && things.contains(words[m.start])));
@@ -238,6 +240,172 @@ fn split_leading_organisations(words: &[&str], mut found: Vec<Mention>) -> Vec<M
     found
 }
 
+/// Words that may follow a speaker's name after a speech verb.
+const AFTER_SPEAKER: &[&str] = &[
+    "di",
+    "saat",
+    "usai",
+    "seusai",
+    "ketika",
+    "kepada",
+    "pada",
+    "dalam",
+    "kala",
+    "sembari",
+    "sambil",
+    "seperti",
+    "sebagaimana",
+    "melalui",
+    "setelah",
+    "sebelum",
+    "kemarin",
+    "in",
+    "at",
+    "on",
+    "to",
+];
+
+/// How often the word sequence `run` occurs in `words`.
+fn occurrences(words: &[&str], run: &[&str]) -> usize {
+    words.windows(run.len()).filter(|w| *w == run).count()
+}
+
+/// Most words of a name taken after a speech verb.
+const MAX_SPEAKER_WORDS: usize = 3;
+
+/// Adds a person for a name the tagger missed right after a speech verb
+/// (`kata Fery di Pospol`, `ujar Bima`): one to three capitalised words
+/// that are names in news (capitalised wherever they stand, so no office
+/// such as `Manajer` or `Pimpinan`), no title or acronym, with no other
+/// capitalised word after them. Step 3 then adds the name's repeats
+/// (`Fery berangkat …`), so a later `ujarnya` finds the speaker.
+fn add_speakers(words: &[&str], mut found: Vec<Mention>, cap: &CapStats, trig: &Triggers) -> Vec<Mention> {
+    let mut covered = vec![false; words.len()];
+    for m in &found {
+        covered[m.start..m.end].iter_mut().for_each(|c| *c = true);
+    }
+    let mut extra = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        if !trig.is(&w.to_lowercase(), "PER_SPEECH") {
+            continue;
+        }
+        let first = i + 1;
+        let mut end = first;
+        while end < words.len()
+            && end - first < MAX_SPEAKER_WORDS
+            && !covered[end]
+            && name_like(words[end], cap)
+            && !is_acronym(words[end])
+            && trig.class(&words[end].to_lowercase()) == 0
+        {
+            end += 1;
+        }
+        // What follows a name: punctuation, or where and when it was said
+        // (`kata Fery di Pospol`); not `of` or `dan` (`Head of …`, `Kabag
+        // Humas dan Protokol …`), which continue an office.
+        let then_ok = words.get(end).is_none_or(|w| {
+            !w.chars().next().is_some_and(char::is_alphanumeric)
+                || AFTER_SPEAKER.contains(&w.to_lowercase().as_str())
+        });
+        // Said twice or more: a name the article uses again, so its
+        // repeats matter (`Fery berangkat …`, then `ujarnya`).
+        if end > first && then_ok && occurrences(words, &words[first..end]) >= 2 {
+            extra.push(Mention {
+                start: first,
+                end,
+                ty: 0,
+            });
+        }
+    }
+    found.extend(extra);
+    found.sort_by_key(|m| (m.start, m.end));
+    found
+}
+
+/// Words that end place names (`Jawa Barat`, `Jakarta Pusat`), never a
+/// person run into a place.
+const PLACE_ENDINGS: &[&str] = &[
+    "Utara",
+    "Selatan",
+    "Barat",
+    "Timur",
+    "Tengah",
+    "Tenggara",
+    "Laut",
+    "Pusat",
+    "Raya",
+    "Baru",
+    "Lama",
+    "Atas",
+    "Bawah",
+    "Hulu",
+    "Hilir",
+    "Darat",
+    "Jaya",
+    "Daya",
+    "Kota",
+    "Kabupaten",
+    "City",
+    "North",
+    "South",
+    "East",
+    "West",
+];
+
+/// Splits a place mention that ends with a person's name: after a title
+/// the tagger runs the office's place into its holder (`Sekretaris DPRD
+/// Kota Bekasi Junaedi` → `Kota Bekasi Junaedi`), and the speaker is then
+/// a place. When the mention minus its last one or two name-like words is,
+/// elsewhere in the document, a whole place mention (and never a person),
+/// and the whole run occurs only once, the place keeps its words and the
+/// rest becomes a person. Places only: organisations end in names of
+/// their own (`Inter Milan`).
+fn split_trailing_names(words: &[&str], mut found: Vec<Mention>, cap: &CapStats) -> Vec<Mention> {
+    let key = |m: &Mention| words[m.start..m.end].join(" ");
+    let mut typed: HashMap<String, [usize; 3]> = HashMap::new();
+    for m in &found {
+        typed.entry(key(m)).or_default()[m.ty] += 1;
+    }
+    let mut extra = Vec::new();
+    for m in found.iter_mut().filter(|m| m.ty == 2 && m.end - m.start >= 2) {
+        if typed.get(&key(m)).is_some_and(|v| v.iter().sum::<usize>() > 1) {
+            continue;
+        }
+        for k in 1..=2 {
+            if m.end - m.start <= k {
+                break;
+            }
+            let rest = &words[m.end - k..m.end];
+            if !rest
+                .iter()
+                .all(|w| name_like(w, cap) && !is_acronym(w) && !PLACE_ENDINGS.contains(w))
+            {
+                break;
+            }
+            let place = words[m.start..m.end - k].join(" ");
+            let named_alone = typed.get(&place).is_some_and(|v| v[2] > 0 && v[0] == 0);
+            // The person is named again (`Junaedi menambahkan`); an
+            // event's name (`Stanford Classic`) is not.
+            if occurrences(words, rest) < 2 {
+                break;
+            }
+            let rest_is_thing = typed.get(&rest.join(" ")).is_some_and(|v| v[1] + v[2] > 0);
+            if named_alone && !rest_is_thing {
+                extra.push(Mention {
+                    start: m.end - k,
+                    end: m.end,
+                    ty: 0,
+                });
+                m.end -= k;
+                break;
+            }
+        }
+    }
+    found.extend(extra);
+    found.sort_by_key(|m| (m.start, m.end));
+    found
+}
+
 /// The capitalised core of a mention: leading lower-case words ("kota
 /// Vladivostok", "kantor berita Korea Selatan") are dropped so the linker
 /// sees the name; a mention with no capitalised word is dropped.
@@ -320,6 +488,39 @@ mod tests {
             &Triggers::parse(""),
         );
         assert!(out.contains(&m(3, 5, 0)), "{out:?}");
+    }
+
+    #[test]
+    fn a_name_after_a_speech_verb_is_a_person_and_its_repeats_too() {
+        let words: Vec<&str> =
+            "\" Hilang , \" kata Fery di Pospol . Fery berangkat . \" Ya , \" kata Pimpinan sendra tari"
+                .split(' ')
+                .collect();
+        let mut cap = CapStats::default();
+        cap.buckets.insert("pimpinan".into(), 6);
+        let out = harmonise(&words, vec![], &cap, &Triggers::parse("PER_SPEECH\tkata"));
+        assert!(out.contains(&m(5, 6, 0)), "Fery after kata: {out:?}");
+        assert!(out.contains(&m(9, 10, 0)), "Fery again: {out:?}");
+        assert!(
+            !out.iter().any(|x| x.start == 17),
+            "an office is no name: {out:?}"
+        );
+    }
+
+    #[test]
+    fn a_place_run_into_its_officers_name_is_split_off() {
+        let words: Vec<&str> =
+            "DPRD Kota Bekasi menyurati . kata Sekretaris DPRD Kota Bekasi Junaedi . Kota Bekasi Utara banjir . Junaedi menambahkan"
+                .split(' ')
+                .collect();
+        let found = vec![m(1, 3, 2), m(8, 11, 2), m(13, 16, 2)];
+        let out = harmonise(&words, found, &CapStats::default(), &Triggers::parse(""));
+        assert!(out.contains(&m(8, 10, 2)), "Kota Bekasi a place: {out:?}");
+        assert!(out.contains(&m(10, 11, 0)), "Junaedi the person: {out:?}");
+        assert!(
+            out.contains(&m(13, 16, 2)),
+            "Kota Bekasi Utara stays whole: {out:?}"
+        );
     }
 
     #[test]

@@ -128,6 +128,12 @@ impl Triggers {
         self.map.get(lower).copied().unwrap_or(0)
     }
 
+    /// Whether a lower-cased word is in the class called `name`.
+    pub fn is(&self, lower: &str, name: &str) -> bool {
+        let c = self.class(lower);
+        c != 0 && self.names.get(c as usize - 1).is_some_and(|n| n == name)
+    }
+
     /// Class names, in id order (id 1 is `names()[0]`).
     pub fn names(&self) -> &[String] {
         &self.names

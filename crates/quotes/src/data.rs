@@ -9,6 +9,7 @@ const NOT_QUOTE_TXT: &str = include_str!("../../../data/quotes/not_quote_cues.tx
 const GROUPS_TXT: &str = include_str!("../../../data/quotes/group_speakers.txt");
 const MEDIUM_NOUNS_TXT: &str = include_str!("../../../data/quotes/medium_nouns.txt");
 const DIRECT_CONTACT_TXT: &str = include_str!("../../../data/quotes/direct_contact_cues.txt");
+const RELATION_NOUNS_TXT: &str = include_str!("../../../data/quotes/relation_nouns.txt");
 
 /// How a reporting verb attaches to its speaker and quote.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,6 +64,9 @@ pub(crate) struct Resources {
     /// Attribution words that say the reporters heard the speaker
     /// themselves (`kepada wartawan`), as word sequences.
     pub direct_contact: Vec<Vec<String>>,
+    /// Nouns for a person's relative or representative (`teman`, `kuasa
+    /// hukum`), last word only: before a name, the speaker is them.
+    pub relation_nouns: HashSet<String>,
 }
 
 fn rows(text: &str) -> impl Iterator<Item = Vec<&str>> {
@@ -117,6 +121,7 @@ pub(crate) fn resources() -> &'static Resources {
         let direct_contact = rows(DIRECT_CONTACT_TXT)
             .map(|r| r[0].to_lowercase().split(' ').map(str::to_string).collect())
             .collect();
+        let relation_nouns = rows(RELATION_NOUNS_TXT).map(|r| r[0].to_lowercase()).collect();
         Resources {
             verbs,
             according,
@@ -127,6 +132,7 @@ pub(crate) fn resources() -> &'static Resources {
             groups,
             medium_nouns,
             direct_contact,
+            relation_nouns,
         }
     })
 }

@@ -256,3 +256,19 @@ fn a_speaker_named_after_the_quote_with_a_title_spans_the_name_it_is_written_as(
     let (a, b) = (q.speaker_start.unwrap(), q.speaker_end.unwrap());
     assert_eq!(&d.text[a..b], q.speaker_text.as_deref().unwrap());
 }
+
+#[test]
+fn a_relative_or_lawyer_named_by_a_persons_name_is_the_speaker_not_that_person() {
+    let d = doc(
+        "\"Ada tumor di tulang belakangnya,\" jawab ibu Agnes kepada Djarot. \"Kami menunggu,\" ujar kuasa hukum Setya, Fredrich Yunadi.",
+        &[
+            ("Agnes", EntityType::Per, None, None),
+            ("Djarot", EntityType::Per, None, None),
+            ("Setya", EntityType::Per, None, None),
+            ("Fredrich Yunadi", EntityType::Per, None, None),
+        ],
+    );
+    let (qs, _) = find_quotes(&d);
+    assert_eq!(qs[0].speaker.as_deref(), Some("ibu Agnes"), "{qs:?}");
+    assert_eq!(qs[1].speaker.as_deref(), Some("Fredrich Yunadi"), "{qs:?}");
+}

@@ -190,6 +190,9 @@ impl<'d> Toks<'d> {
     pub fn speaker_from(&self, i: usize) -> Option<(usize, Option<&'d Mention>)> {
         let first = self.toks.get(i)?;
         let s = first.sentence;
+        if let Some(relative) = self.relative_of_person(i) {
+            return Some(relative);
+        }
         // Titles and organisations before a name (`Kapolri Listyo Sigit
         // Prabowo`, `Kapuspenkum Kejagung Anang Supriatna`): the person's
         // mention, which carries the title as its role.
@@ -240,6 +243,55 @@ impl<'d> Toks<'d> {
             j += 1;
         }
         Some((j, None))
+    }
+
+    /// A relative or representative of a named person (`teman dekat
+    /// Harry`, `ibu Agnes`, `kuasa hukum Setya`) starting at token `i`: the
+    /// phrase up to the end of the person's name, with no mention, since
+    /// the speaker is not that person; or the holder after a comma (`kuasa
+    /// hukum Setya, Fredrich Yunadi`).
+    fn relative_of_person(&self, i: usize) -> Option<(usize, Option<&'d Mention>)> {
+        const MODIFIERS: &[&str] = &[
+            "dekat", "lama", "lain", "lainnya", "kandung", "tertua", "sulung", "bungsu", "dari", "of", "for",
+            "close",
+        ];
+        let res = crate::data::resources();
+        let s = self.toks.get(i)?.sentence;
+        let mut j = i;
+        let mut relation = false;
+        while let Some(t) = self.toks.get(j) {
+            if j >= i + 4 || t.sentence != s || !t.is_word || t.capitalised {
+                break;
+            }
+            let is_relation = res.relation_nouns.contains(&t.lower);
+            // `teman dekat`, `kuasa hukum`: a modifier after the noun, or
+            // a word before it.
+            let modifier = relation && MODIFIERS.contains(&t.lower.as_str());
+            let before_relation = self
+                .toks
+                .get(j + 1)
+                .is_some_and(|n| res.relation_nouns.contains(&n.lower));
+            if !(is_relation || modifier || before_relation) {
+                break;
+            }
+            relation |= is_relation;
+            j += 1;
+        }
+        if !relation {
+            return None;
+        }
+        let person = self.mention_starting(j).filter(|m| self.is_person(m))?;
+        let end = self.index_at(person.span.end);
+        let holder = self
+            .toks
+            .get(end)
+            .filter(|t| t.lower == ",")
+            .and_then(|_| self.mention_starting(end + 1))
+            .filter(|m| self.is_person(m));
+        Some(match holder {
+            Some(m) => (self.index_at(m.span.end), Some(m)),
+            None => (end, None),
+        })
     }
 
     /// Where a group speaker ending at token `j` starts (`Con Edison
