@@ -22,7 +22,7 @@ fn held_out_indosum_quotes_keep_their_speakers() {
     assert!(all.recall() >= 0.83, "recall {:.3}", all.recall());
     assert!(all.precision() >= 0.90, "precision {:.3}", all.precision());
     assert!(
-        all.speaker_accuracy() >= 0.87,
+        all.speaker_accuracy() >= 0.88,
         "speaker {:.3}",
         all.speaker_accuracy()
     );
@@ -83,6 +83,45 @@ fn third_indosum_tuning_split_quotes() {
     );
     assert!(r.kind("direct").speaker_accuracy() >= 0.93);
     assert!(all.relay_accuracy() >= 0.86, "relay {:.3}", all.relay_accuracy());
+}
+
+#[test]
+fn second_held_out_indosum_split_quotes() {
+    // Labelled 2026-12-07 (third session); first run direct speaker 0.750,
+    // all speakers 0.798. Totals only: its errors are never printed.
+    let Some(r) = report("indosum-heldout2.jsonl") else {
+        return;
+    };
+    let all = r.all();
+    assert!(all.recall() >= 0.74, "recall {:.3}", all.recall());
+    assert!(all.precision() >= 0.88, "precision {:.3}", all.precision());
+    assert!(
+        all.speaker_accuracy() >= 0.78,
+        "speaker {:.3}",
+        all.speaker_accuracy()
+    );
+    let direct = r.kind("direct");
+    assert!(
+        direct.speaker_accuracy() >= 0.74,
+        "direct speaker {:.3}",
+        direct.speaker_accuracy()
+    );
+}
+
+#[test]
+fn fourth_indosum_tuning_split_quotes() {
+    let Some(r) = report("indosum-tune3.jsonl") else {
+        return;
+    };
+    let all = r.all();
+    assert!(all.recall() >= 0.84, "recall {:.3}", all.recall());
+    assert!(all.precision() >= 0.90, "precision {:.3}", all.precision());
+    assert!(
+        all.speaker_accuracy() >= 0.90,
+        "speaker {:.3}",
+        all.speaker_accuracy()
+    );
+    assert!(r.kind("direct").speaker_accuracy() >= 0.90);
 }
 
 #[test]
