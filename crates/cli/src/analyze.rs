@@ -61,6 +61,12 @@ pub(crate) trait Sink: Sync {
     fn batch_size(&self) -> usize {
         BATCH
     }
+    /// Whether the sink works on a thread of its own that the workers
+    /// should yield to (the store's single writer: when it lags, the batch
+    /// it has not written yet is written alone on one core at the end).
+    fn has_own_thread(&self) -> bool {
+        false
+    }
     /// After the last article.
     fn finish(&mut self, _out: &mut dyn Write) -> Result<()> {
         Ok(())
@@ -169,8 +175,14 @@ pub(crate) fn drive<S: Sink>(args: InputArgs, sink: &mut S) -> Result<ExitCode> 
     }
     .context("setting up the pipeline")?;
     let budget = (args.max_article_ms > 0).then(|| Duration::from_millis(args.max_article_ms));
+    let yield_to_sink = sink.has_own_thread();
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(args.jobs.map_or(0, usize::from))
+        .start_handler(move |_| {
+            if yield_to_sink {
+                lower_thread_priority();
+            }
+        })
         .build()
         .context("starting worker threads")?;
 
@@ -225,6 +237,19 @@ pub(crate) fn drive<S: Sink>(args: InputArgs, sink: &mut S) -> Result<ExitCode> 
         return Ok(ExitCode::from(1));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Lowers the calling thread's scheduling priority (Linux nice 10), so a
+/// thread of normal priority runs whenever it has work. Lowering one's own
+/// priority needs no privilege; elsewhere this does nothing.
+fn lower_thread_priority() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: `gettid` and `setpriority` take plain integers and touch no
+    // memory of ours; a failure only leaves the priority as it was.
+    unsafe {
+        let tid = libc::syscall(libc::SYS_gettid) as libc::id_t;
+        libc::setpriority(libc::PRIO_PROCESS, tid, 10);
+    }
 }
 
 fn analyze_one(
