@@ -125,6 +125,22 @@ fn fourth_indosum_tuning_split_quotes() {
 }
 
 #[test]
+fn fifth_indosum_tuning_split_quotes() {
+    let Some(r) = report("indosum-tune4.jsonl") else {
+        return;
+    };
+    let all = r.all();
+    assert!(all.recall() >= 0.80, "recall {:.3}", all.recall());
+    assert!(all.precision() >= 0.90, "precision {:.3}", all.precision());
+    assert!(
+        all.speaker_accuracy() >= 0.91,
+        "speaker {:.3}",
+        all.speaker_accuracy()
+    );
+    assert!(r.kind("direct").speaker_accuracy() >= 0.90);
+}
+
+#[test]
 fn english_quotes() {
     let Some(r) = report("english.jsonl") else { return };
     let all = r.all();
