@@ -186,6 +186,15 @@ pub fn harmonise(words: &[&str], found: Vec<Mention>, cap: &CapStats, trig: &Tri
     found
 }
 
+/// How often each mentioned string was tagged with each type.
+fn types_by_string(words: &[&str], found: &[Mention]) -> HashMap<String, [usize; 3]> {
+    let mut typed: HashMap<String, [usize; 3]> = HashMap::new();
+    for m in found {
+        typed.entry(words[m.start..m.end].join(" ")).or_default()[m.ty] += 1;
+    }
+    typed
+}
+
 /// Splits a person mention that begins with an organisation or place the
 /// document names on its own: after a title the tagger often runs the
 /// employer into the name (`Direktur Utama BTN Maryono` → `BTN Maryono`),
@@ -197,10 +206,7 @@ pub fn harmonise(words: &[&str], found: Vec<Mention>, cap: &CapStats, trig: &Tri
 /// (`Fiona` as an organisation) must not cut `Fiona Parry` in two.
 fn split_leading_organisations(words: &[&str], mut found: Vec<Mention>) -> Vec<Mention> {
     let key = |m: &Mention| words[m.start..m.end].join(" ");
-    let mut typed: HashMap<String, [usize; 3]> = HashMap::new();
-    for m in &found {
-        typed.entry(key(m)).or_default()[m.ty] += 1;
-    }
+    let typed = types_by_string(words, &found);
     let mut extra = Vec::new();
     // Only mentions the document never calls anything but a person
     // (`BLT Kesra`, tagged PER once and ORG twice, is voted ORG later).
@@ -362,10 +368,7 @@ const PLACE_ENDINGS: &[&str] = &[
 /// their own (`Inter Milan`).
 fn split_trailing_names(words: &[&str], mut found: Vec<Mention>, cap: &CapStats) -> Vec<Mention> {
     let key = |m: &Mention| words[m.start..m.end].join(" ");
-    let mut typed: HashMap<String, [usize; 3]> = HashMap::new();
-    for m in &found {
-        typed.entry(key(m)).or_default()[m.ty] += 1;
-    }
+    let typed = types_by_string(words, &found);
     let mut extra = Vec::new();
     for m in found.iter_mut().filter(|m| m.ty == 2 && m.end - m.start >= 2) {
         if typed.get(&key(m)).is_some_and(|v| v.iter().sum::<usize>() > 1) {

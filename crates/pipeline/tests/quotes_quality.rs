@@ -11,6 +11,28 @@ fn report(name: &str) -> Option<QuoteReport> {
     common::report("quotes", name, evaluate, format_report)
 }
 
+/// Floors over all kinds (recall, precision, speaker) and for direct
+/// quotes' speakers.
+struct Floors {
+    recall: f64,
+    precision: f64,
+    speaker: f64,
+    direct_speaker: f64,
+}
+
+fn assert_floors(r: &QuoteReport, f: Floors) {
+    let all = r.all();
+    assert!(all.recall() >= f.recall, "recall {:.3}", all.recall());
+    assert!(all.precision() >= f.precision, "precision {:.3}", all.precision());
+    assert!(
+        all.speaker_accuracy() >= f.speaker,
+        "speaker {:.3}",
+        all.speaker_accuracy()
+    );
+    let direct = r.kind("direct").speaker_accuracy();
+    assert!(direct >= f.direct_speaker, "direct speaker {direct:.3}");
+}
+
 #[test]
 fn held_out_indosum_quotes_keep_their_speakers() {
     let Some(r) = report("indosum-heldout.jsonl") else {
@@ -41,15 +63,15 @@ fn detik_tuning_split_quotes() {
     let Some(r) = report("detik-tune.jsonl") else {
         return;
     };
-    let all = r.all();
-    assert!(all.recall() >= 0.94, "recall {:.3}", all.recall());
-    assert!(all.precision() >= 0.96, "precision {:.3}", all.precision());
-    assert!(
-        all.speaker_accuracy() >= 0.96,
-        "speaker {:.3}",
-        all.speaker_accuracy()
+    assert_floors(
+        &r,
+        Floors {
+            recall: 0.94,
+            precision: 0.96,
+            speaker: 0.96,
+            direct_speaker: 0.96,
+        },
     );
-    assert!(r.kind("direct").speaker_accuracy() >= 0.96);
 }
 
 #[test]
@@ -57,15 +79,15 @@ fn indosum_tuning_split_quotes() {
     let Some(r) = report("indosum-tune.jsonl") else {
         return;
     };
-    let all = r.all();
-    assert!(all.recall() >= 0.82, "recall {:.3}", all.recall());
-    assert!(all.precision() >= 0.91, "precision {:.3}", all.precision());
-    assert!(
-        all.speaker_accuracy() >= 0.94,
-        "speaker {:.3}",
-        all.speaker_accuracy()
+    assert_floors(
+        &r,
+        Floors {
+            recall: 0.82,
+            precision: 0.91,
+            speaker: 0.94,
+            direct_speaker: 0.92,
+        },
     );
-    assert!(r.kind("direct").speaker_accuracy() >= 0.92);
 }
 
 #[test]
@@ -73,16 +95,17 @@ fn third_indosum_tuning_split_quotes() {
     let Some(r) = report("indosum-tune2.jsonl") else {
         return;
     };
-    let all = r.all();
-    assert!(all.recall() >= 0.76, "recall {:.3}", all.recall());
-    assert!(all.precision() >= 0.95, "precision {:.3}", all.precision());
-    assert!(
-        all.speaker_accuracy() >= 0.92,
-        "speaker {:.3}",
-        all.speaker_accuracy()
+    assert_floors(
+        &r,
+        Floors {
+            recall: 0.76,
+            precision: 0.95,
+            speaker: 0.92,
+            direct_speaker: 0.93,
+        },
     );
-    assert!(r.kind("direct").speaker_accuracy() >= 0.93);
-    assert!(all.relay_accuracy() >= 0.86, "relay {:.3}", all.relay_accuracy());
+    let relay = r.all().relay_accuracy();
+    assert!(relay >= 0.86, "relay {relay:.3}");
 }
 
 #[test]
@@ -92,19 +115,14 @@ fn second_held_out_indosum_split_quotes() {
     let Some(r) = report("indosum-heldout2.jsonl") else {
         return;
     };
-    let all = r.all();
-    assert!(all.recall() >= 0.74, "recall {:.3}", all.recall());
-    assert!(all.precision() >= 0.88, "precision {:.3}", all.precision());
-    assert!(
-        all.speaker_accuracy() >= 0.78,
-        "speaker {:.3}",
-        all.speaker_accuracy()
-    );
-    let direct = r.kind("direct");
-    assert!(
-        direct.speaker_accuracy() >= 0.74,
-        "direct speaker {:.3}",
-        direct.speaker_accuracy()
+    assert_floors(
+        &r,
+        Floors {
+            recall: 0.74,
+            precision: 0.88,
+            speaker: 0.78,
+            direct_speaker: 0.74,
+        },
     );
 }
 
@@ -113,15 +131,15 @@ fn fourth_indosum_tuning_split_quotes() {
     let Some(r) = report("indosum-tune3.jsonl") else {
         return;
     };
-    let all = r.all();
-    assert!(all.recall() >= 0.84, "recall {:.3}", all.recall());
-    assert!(all.precision() >= 0.90, "precision {:.3}", all.precision());
-    assert!(
-        all.speaker_accuracy() >= 0.90,
-        "speaker {:.3}",
-        all.speaker_accuracy()
+    assert_floors(
+        &r,
+        Floors {
+            recall: 0.84,
+            precision: 0.90,
+            speaker: 0.90,
+            direct_speaker: 0.90,
+        },
     );
-    assert!(r.kind("direct").speaker_accuracy() >= 0.90);
 }
 
 #[test]
@@ -129,15 +147,15 @@ fn fifth_indosum_tuning_split_quotes() {
     let Some(r) = report("indosum-tune4.jsonl") else {
         return;
     };
-    let all = r.all();
-    assert!(all.recall() >= 0.80, "recall {:.3}", all.recall());
-    assert!(all.precision() >= 0.90, "precision {:.3}", all.precision());
-    assert!(
-        all.speaker_accuracy() >= 0.91,
-        "speaker {:.3}",
-        all.speaker_accuracy()
+    assert_floors(
+        &r,
+        Floors {
+            recall: 0.80,
+            precision: 0.90,
+            speaker: 0.91,
+            direct_speaker: 0.90,
+        },
     );
-    assert!(r.kind("direct").speaker_accuracy() >= 0.90);
 }
 
 #[test]
