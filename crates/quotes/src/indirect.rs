@@ -244,6 +244,13 @@ fn according(toks: &Toks, res: &Resources, range: std::ops::Range<usize>) -> Opt
         } else if fronted && matches!(toks.verb(i, res), Some((VerbUse::After, false))) {
             let (s_end, sp) = speaker_in_phrase(toks, i + 1, end)?;
             (i + 1, s_end, sp)
+        } else if fronted && matches!(toks.verb(i, res), Some((VerbUse::Passive, _))) {
+            // `Ditambahkan oleh Paul, …`, `Dijelaskan Kapolres, …`.
+            let by = usize::from(toks.toks.get(i + 1).is_some_and(|t| t.lower == "oleh"));
+            let Some((s_end, sp)) = speaker_in_phrase(toks, i + 1 + by, end) else {
+                continue;
+            };
+            (i + 1 + by, s_end, sp)
         } else {
             continue;
         };

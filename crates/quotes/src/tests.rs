@@ -272,3 +272,21 @@ fn a_relative_or_lawyer_named_by_a_persons_name_is_the_speaker_not_that_person()
     assert_eq!(qs[0].speaker.as_deref(), Some("ibu Agnes"), "{qs:?}");
     assert_eq!(qs[1].speaker.as_deref(), Some("Fredrich Yunadi"), "{qs:?}");
 }
+
+#[test]
+fn a_fronted_passive_reporting_verb_credits_the_clause_after_the_comma() {
+    let d = doc(
+        "Dikatakan Arief, pemenuhan pangan akan disasarkan kepada warga kurang mampu.",
+        &[("Arief", EntityType::Per, None, None)],
+    );
+    let q = quotes_of(&d);
+    assert_eq!(
+        q,
+        vec![(
+            "indirect",
+            "pemenuhan pangan akan disasarkan kepada warga kurang mampu".to_string(),
+            Some("Arief".to_string())
+        )],
+        "{q:?}"
+    );
+}
