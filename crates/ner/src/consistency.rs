@@ -60,8 +60,9 @@ fn opens_sentence_in_lower_case(words: &[&str], k: usize, cap: &CapStats) -> boo
 pub fn harmonise(words: &[&str], found: Vec<Mention>, cap: &CapStats, trig: &Triggers) -> Vec<Mention> {
     let key = |m: &Mention| words[m.start..m.end].join(" ");
     let mut found = split_leading_organisations(words, found);
-    found = split_trailing_names(words, found, cap);
-    found = add_speakers(words, found, cap, trig);
+    let runs = RunCounts::new(words);
+    found = split_trailing_names(words, found, cap, &runs);
+    found = add_speakers(words, found, cap, trig, &runs);
     // 0. Acronyms of things, not bodies (`APBN`, `IUP`, `OTT`) are no names.
     let things = thing_acronyms();
     found.retain(|m| !(m.end - m.start == 1 && things.contains(words[m.start])));
@@ -137,10 +138,7 @@ pub fn harmonise(words: &[&str], found: Vec<Mention>, cap: &CapStats, trig: &Tri
         }
     }
     // 3. Unlabelled capitalised repeats.
-    let mut covered = vec![false; words.len()];
-    for m in &found {
-        covered[m.start..m.end].iter_mut().for_each(|c| *c = true);
-    }
+    let covered = covered_by(words.len(), &found);
     let mut i = 0;
     while i < words.len() {
         if covered[i] || !is_capitalised(words[i]) {
@@ -271,9 +269,48 @@ const AFTER_SPEAKER: &[&str] = &[
     "to",
 ];
 
-/// How often the word sequence `run` occurs in `words`.
-fn occurrences(words: &[&str], run: &[&str]) -> usize {
-    words.windows(run.len()).filter(|w| *w == run).count()
+/// How often each run of one to [`MAX_SPEAKER_WORDS`] capitalised words
+/// occurs in the document, counted in one pass the first time it is asked
+/// (so a document full of speech verbs stays linear).
+struct RunCounts<'w> {
+    words: &'w [&'w str],
+    counts: std::cell::OnceCell<HashMap<&'w [&'w str], usize>>,
+}
+
+impl<'w> RunCounts<'w> {
+    fn new(words: &'w [&'w str]) -> RunCounts<'w> {
+        RunCounts {
+            words,
+            counts: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// Occurrences of `run` (0 unless all its words are capitalised).
+    fn of(&self, run: &[&str]) -> usize {
+        let counts = self.counts.get_or_init(|| {
+            let mut counts: HashMap<&[&str], usize> = HashMap::new();
+            for i in 0..self.words.len() {
+                for n in 1..=MAX_SPEAKER_WORDS.min(self.words.len() - i) {
+                    let run = &self.words[i..i + n];
+                    if !is_capitalised(run[n - 1]) {
+                        break;
+                    }
+                    *counts.entry(run).or_default() += 1;
+                }
+            }
+            counts
+        });
+        counts.get(run).copied().unwrap_or(0)
+    }
+}
+
+/// Which words lie inside one of `found`.
+fn covered_by(len: usize, found: &[Mention]) -> Vec<bool> {
+    let mut covered = vec![false; len];
+    for m in found {
+        covered[m.start..m.end].iter_mut().for_each(|c| *c = true);
+    }
+    covered
 }
 
 /// Most words of a name taken after a speech verb.
@@ -285,11 +322,14 @@ const MAX_SPEAKER_WORDS: usize = 3;
 /// such as `Manajer` or `Pimpinan`), no title or acronym, with no other
 /// capitalised word after them. Step 3 then adds the name's repeats
 /// (`Fery berangkat …`), so a later `ujarnya` finds the speaker.
-fn add_speakers(words: &[&str], mut found: Vec<Mention>, cap: &CapStats, trig: &Triggers) -> Vec<Mention> {
-    let mut covered = vec![false; words.len()];
-    for m in &found {
-        covered[m.start..m.end].iter_mut().for_each(|c| *c = true);
-    }
+fn add_speakers(
+    words: &[&str],
+    mut found: Vec<Mention>,
+    cap: &CapStats,
+    trig: &Triggers,
+    runs: &RunCounts,
+) -> Vec<Mention> {
+    let covered = covered_by(words.len(), &found);
     let mut extra = Vec::new();
     for (i, w) in words.iter().enumerate() {
         if !trig.is(&w.to_lowercase(), "PER_SPEECH") {
@@ -315,7 +355,7 @@ fn add_speakers(words: &[&str], mut found: Vec<Mention>, cap: &CapStats, trig: &
         });
         // Said twice or more: a name the article uses again, so its
         // repeats matter (`Fery berangkat …`, then `ujarnya`).
-        if end > first && then_ok && occurrences(words, &words[first..end]) >= 2 {
+        if end > first && then_ok && runs.of(&words[first..end]) >= 2 {
             extra.push(Mention {
                 start: first,
                 end,
@@ -366,7 +406,12 @@ const PLACE_ENDINGS: &[&str] = &[
 /// and the whole run occurs only once, the place keeps its words and the
 /// rest becomes a person. Places only: organisations end in names of
 /// their own (`Inter Milan`).
-fn split_trailing_names(words: &[&str], mut found: Vec<Mention>, cap: &CapStats) -> Vec<Mention> {
+fn split_trailing_names(
+    words: &[&str],
+    mut found: Vec<Mention>,
+    cap: &CapStats,
+    runs: &RunCounts,
+) -> Vec<Mention> {
     let key = |m: &Mention| words[m.start..m.end].join(" ");
     let typed = types_by_string(words, &found);
     let mut extra = Vec::new();
@@ -389,7 +434,7 @@ fn split_trailing_names(words: &[&str], mut found: Vec<Mention>, cap: &CapStats)
             let named_alone = typed.get(&place).is_some_and(|v| v[2] > 0 && v[0] == 0);
             // The person is named again (`Junaedi menambahkan`); an
             // event's name (`Stanford Classic`) is not.
-            if occurrences(words, rest) < 2 {
+            if runs.of(rest) < 2 {
                 break;
             }
             let rest_is_thing = typed.get(&rest.join(" ")).is_some_and(|v| v[1] + v[2] > 0);
