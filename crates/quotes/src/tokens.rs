@@ -209,11 +209,7 @@ impl<'d> Toks<'d> {
             if j > i && (t.sentence != s || !in_phrase || stop) {
                 // `kata Juru Bicara KPK, Febri Diansyah`: the office, a
                 // comma, then the person holding it.
-                let holder = (t.lower == ",")
-                    .then(|| self.mention_starting(j + 1))
-                    .flatten()
-                    .filter(|m| self.is_person(m));
-                if let Some(m) = holder {
+                if let Some(m) = self.holder_after_comma(j) {
                     return Some((self.index_at(m.span.end), Some(m)));
                 }
                 break;
@@ -243,6 +239,16 @@ impl<'d> Toks<'d> {
             j += 1;
         }
         Some((j, None))
+    }
+
+    /// The person named right after a comma at token `j` (`kata Juru
+    /// Bicara KPK, Febri Diansyah`: the holder of the office before it).
+    fn holder_after_comma(&self, j: usize) -> Option<&'d Mention> {
+        self.toks
+            .get(j)
+            .filter(|t| t.lower == ",")
+            .and_then(|_| self.mention_starting(j + 1))
+            .filter(|m| self.is_person(m))
     }
 
     /// A relative or representative of a named person (`teman dekat
@@ -282,13 +288,7 @@ impl<'d> Toks<'d> {
         }
         let person = self.mention_starting(j).filter(|m| self.is_person(m))?;
         let end = self.index_at(person.span.end);
-        let holder = self
-            .toks
-            .get(end)
-            .filter(|t| t.lower == ",")
-            .and_then(|_| self.mention_starting(end + 1))
-            .filter(|m| self.is_person(m));
-        Some(match holder {
+        Some(match self.holder_after_comma(end) {
             Some(m) => (self.index_at(m.span.end), Some(m)),
             None => (end, None),
         })
