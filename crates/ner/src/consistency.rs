@@ -332,7 +332,13 @@ fn add_speakers(
     let covered = covered_by(words.len(), &found);
     let mut extra = Vec::new();
     for (i, w) in words.iter().enumerate() {
-        if !trig.is(&w.to_lowercase(), "PER_SPEECH") {
+        // Most words are lower case already: lower-case only the others.
+        let lower = if w.chars().any(char::is_uppercase) {
+            std::borrow::Cow::Owned(w.to_lowercase())
+        } else {
+            std::borrow::Cow::Borrowed(*w)
+        };
+        if !trig.is(&lower, "PER_SPEECH") {
             continue;
         }
         let first = i + 1;
