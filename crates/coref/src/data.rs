@@ -7,6 +7,7 @@ use std::sync::OnceLock;
 const PRONOUNS_TSV: &str = include_str!("../../../data/coref/pronouns.tsv");
 const ROLES_TSV: &str = include_str!("../../../data/coref/roles.tsv");
 const EPITHETS_TSV: &str = include_str!("../../../data/coref/epithets.tsv");
+const PERSON_NOUNS_TXT: &str = include_str!("../../../data/coref/person_nouns.txt");
 const VERBS_TSV: &str = include_str!("../../../data/quotes/reporting_verbs.tsv");
 
 /// Whether a pronoun stands for one person or a group.
@@ -45,6 +46,9 @@ pub(crate) struct Resources {
     pub nya_hosts: HashSet<String>,
     /// Verbs after their speaker (`X mengatakan`, `X said`).
     pub clause_verbs: HashSet<String>,
+    /// Nouns that open a descriptive phrase for a person (`pria`,
+    /// `politikus`); the first word of two-word nouns (`pesepak bola`).
+    pub person_nouns: HashSet<String>,
 }
 
 fn rows(text: &str) -> impl Iterator<Item = Vec<&str>> {
@@ -102,6 +106,9 @@ pub(crate) fn resources() -> &'static Resources {
             .collect();
         nya_hosts.insert("pihak".into());
         nya_hosts.insert("menurut".into());
+        let person_nouns = rows(PERSON_NOUNS_TXT)
+            .filter_map(|r| r[0].split_whitespace().next().map(str::to_lowercase))
+            .collect();
         Resources {
             pronouns,
             roles,
@@ -110,6 +117,7 @@ pub(crate) fn resources() -> &'static Resources {
             epithets,
             nya_hosts,
             clause_verbs,
+            person_nouns,
         }
     })
 }

@@ -34,6 +34,9 @@ struct Candidate {
     /// Named as a speaker: right after a reporting verb (`kata Tito`,
     /// `Menurut Tito`) or right before one (`Tito mengatakan`).
     speaker: bool,
+    /// Spoke here, named or through a reporting verb's clitic (`…,"
+    /// ujarnya`): what the last-speaker fallback looks for.
+    spoke: bool,
 }
 
 /// The antecedents known before the pronouns: named, role and epithet
@@ -77,12 +80,14 @@ impl Candidates {
             .filter(|m| coref.clusters[m.cluster].kind != EntityType::Loc)
             .map(|m| {
                 let at = words.index_at(m.span.start);
+                let speaker = is_speaker(words, at, words.index_at(m.span.end));
                 Candidate {
                     start: m.span.start,
                     sentence: w.get(at).map_or(0, |x| x.sentence),
                     cluster: m.cluster,
                     salient: is_salient(doc, words, at),
-                    speaker: is_speaker(words, at, words.index_at(m.span.end)),
+                    speaker,
+                    spoke: speaker,
                 }
             })
             .collect();
@@ -183,7 +188,7 @@ impl Candidates {
                 .iter()
                 .rev()
                 .take_while(|c| c.sentence + WINDOW_SENTENCES >= sentence)
-                .find(|c| c.speaker)
+                .find(|c| c.spoke)
             {
                 return Some(c.cluster);
             }
@@ -287,6 +292,7 @@ pub(crate) fn add_pronouns(
                 cluster,
                 salient: is_salient(doc, words, i),
                 speaker: is_speaker(words, i, i + 1),
+                spoke: for_speaker || is_speaker(words, i, i + 1),
             },
         );
         added.push(Mention {

@@ -151,36 +151,6 @@ impl Offices {
     }
 }
 
-/// Nouns that open a descriptive phrase for a person named before
-/// (`pria yang akrab disapa Ahok itu`, `politikus PDIP tersebut`).
-const PERSON_NOUNS: &[&str] = &[
-    "pria",
-    "wanita",
-    "perempuan",
-    "lelaki",
-    "politikus",
-    "politisi",
-    "mantan",
-    "sosok",
-    "pengusaha",
-    "purnawirawan",
-    "aktris",
-    "aktor",
-    "penyanyi",
-    "pebalap",
-    "pemain",
-    "pelatih",
-    "atlet",
-    "artis",
-    "pejabat",
-    "jenderal",
-    "ekonom",
-    "pengamat",
-    "advokat",
-    "pengacara",
-    "tokoh",
-];
-
 /// How many words such a descriptive phrase may run before its `itu`.
 const PERSON_PHRASE_REACH: usize = 8;
 
@@ -190,17 +160,28 @@ const PERSON_PHRASE_REACH: usize = 8;
 /// refers back to the person in focus.
 fn person_anaphor_at(words: &Words, i: usize, res: &Resources, anaphors: &mut Vec<Anaphor>) -> Option<usize> {
     let w = &words.words;
-    if !PERSON_NOUNS.contains(&w[i].lower.as_str()) {
+    if !res.person_nouns.contains(&w[i].lower) {
         return None;
     }
     let opens_sentence = i == 0 || w[i - 1].sentence != w[i].sentence;
     let after_verb = i > 0 && res.nya_hosts.contains(&w[i - 1].lower);
-    if !opens_sentence && !after_verb {
+    // `Di sektor kelistrikan, politisi Partai Golkar itu …`: the subject
+    // after a fronted phrase.
+    let after_comma = i > 0 && w[i - 1].lower == ",";
+    if !opens_sentence && !after_verb && !after_comma {
         return None;
     }
-    let end = (i + 1..(i + 1 + PERSON_PHRASE_REACH).min(w.len()))
-        .take_while(|&j| w[j].sentence == w[i].sentence && (w[j].is_word || w[j].lower == "-"))
-        .find(|&j| matches!(w[j].lower.as_str(), "itu" | "tersebut"))?;
+    // A relative clause may hold commas (`Aktor yang lahir di Jakarta, 12
+    // Februari 1983 itu`).
+    let mut relative = false;
+    let end = (i + 1..(i + 1 + PERSON_PHRASE_REACH + 2).min(w.len()))
+        .take_while(|&j| {
+            relative |= w[j].lower == "yang";
+            let number = w[j].lower.bytes().all(|b| b.is_ascii_digit());
+            let fits = w[j].is_word || w[j].lower == "-" || (relative && (number || w[j].lower == ","));
+            w[j].sentence == w[i].sentence && fits && (relative || j <= i + PERSON_PHRASE_REACH)
+        })
+        .find(|&j| DEMONSTRATIVES.contains(&w[j].lower.as_str()))?;
     anaphors.push(Anaphor {
         span: Span::new(w[i].span.start, w[end].span.end),
         number: Number::Singular,

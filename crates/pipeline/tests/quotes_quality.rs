@@ -41,8 +41,8 @@ fn held_out_indosum_quotes_keep_their_speakers() {
     let all = r.all();
     // 19: one article was dropped on 2026-12-07, read while tuning events.
     assert_eq!(r.articles, 19);
-    assert!(all.recall() >= 0.83, "recall {:.3}", all.recall());
-    assert!(all.precision() >= 0.90, "precision {:.3}", all.precision());
+    assert!(all.recall() >= 0.86, "recall {:.3}", all.recall());
+    assert!(all.precision() >= 0.94, "precision {:.3}", all.precision());
     assert!(
         all.speaker_accuracy() >= 0.88,
         "speaker {:.3}",
@@ -51,11 +51,11 @@ fn held_out_indosum_quotes_keep_their_speakers() {
     let direct = r.kind("direct");
     assert!(direct.recall() >= 0.97, "direct recall {:.3}", direct.recall());
     assert!(
-        direct.speaker_accuracy() >= 0.84,
+        direct.speaker_accuracy() >= 0.86,
         "direct speaker {:.3}",
         direct.speaker_accuracy()
     );
-    assert!(all.relay_accuracy() >= 0.84, "relay {:.3}", all.relay_accuracy());
+    assert!(all.relay_accuracy() >= 0.89, "relay {:.3}", all.relay_accuracy());
 }
 
 #[test]
@@ -82,8 +82,8 @@ fn indosum_tuning_split_quotes() {
     assert_floors(
         &r,
         Floors {
-            recall: 0.82,
-            precision: 0.91,
+            recall: 0.89,
+            precision: 0.96,
             speaker: 0.94,
             direct_speaker: 0.92,
         },
@@ -98,7 +98,7 @@ fn third_indosum_tuning_split_quotes() {
     assert_floors(
         &r,
         Floors {
-            recall: 0.76,
+            recall: 0.79,
             precision: 0.95,
             speaker: 0.92,
             direct_speaker: 0.93,
@@ -118,10 +118,10 @@ fn second_held_out_indosum_split_quotes() {
     assert_floors(
         &r,
         Floors {
-            recall: 0.74,
-            precision: 0.88,
-            speaker: 0.78,
-            direct_speaker: 0.74,
+            recall: 0.79,
+            precision: 0.91,
+            speaker: 0.80,
+            direct_speaker: 0.77,
         },
     );
 }
@@ -150,10 +150,28 @@ fn fifth_indosum_tuning_split_quotes() {
     assert_floors(
         &r,
         Floors {
-            recall: 0.80,
-            precision: 0.90,
+            recall: 0.87,
+            precision: 0.95,
             speaker: 0.91,
             direct_speaker: 0.90,
+        },
+    );
+}
+
+#[test]
+fn sixth_indosum_tuning_split_quotes() {
+    // Labelled 2026-12-07 (fourth session); first run recall 0.864,
+    // speaker 0.851, direct speaker 0.851.
+    let Some(r) = report("indosum-tune5.jsonl") else {
+        return;
+    };
+    assert_floors(
+        &r,
+        Floors {
+            recall: 0.85,
+            precision: 0.94,
+            speaker: 0.89,
+            direct_speaker: 0.89,
         },
     );
 }

@@ -10,6 +10,8 @@ const GROUPS_TXT: &str = include_str!("../../../data/quotes/group_speakers.txt")
 const MEDIUM_NOUNS_TXT: &str = include_str!("../../../data/quotes/medium_nouns.txt");
 const DIRECT_CONTACT_TXT: &str = include_str!("../../../data/quotes/direct_contact_cues.txt");
 const RELATION_NOUNS_TXT: &str = include_str!("../../../data/quotes/relation_nouns.txt");
+const NOT_SPEAKER_TXT: &str = include_str!("../../../data/quotes/not_speaker_words.txt");
+const DISCOURSE_OPENERS_TXT: &str = include_str!("../../../data/quotes/discourse_openers.txt");
 
 /// How a reporting verb attaches to its speaker and quote.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,6 +69,13 @@ pub(crate) struct Resources {
     /// Nouns for a person's relative or representative (`teman`, `kuasa
     /// hukum`), last word only: before a name, the speaker is them.
     pub relation_nouns: HashSet<String>,
+    /// Sentence openers before an interposed attribution that are not
+    /// part of the reported clause (`Sementara itu`), words joined by one
+    /// space.
+    pub discourse_openers: HashSet<String>,
+    /// Capitalised words that open a phrase, not a name (`Setelah`,
+    /// `Meskipun`): never a speaker on their own.
+    pub not_speaker: HashSet<String>,
 }
 
 fn rows(text: &str) -> impl Iterator<Item = Vec<&str>> {
@@ -122,6 +131,8 @@ pub(crate) fn resources() -> &'static Resources {
             .map(|r| r[0].to_lowercase().split(' ').map(str::to_string).collect())
             .collect();
         let relation_nouns = rows(RELATION_NOUNS_TXT).map(|r| r[0].to_lowercase()).collect();
+        let discourse_openers = rows(DISCOURSE_OPENERS_TXT).map(|r| r[0].to_lowercase()).collect();
+        let not_speaker = rows(NOT_SPEAKER_TXT).map(|r| r[0].to_lowercase()).collect();
         Resources {
             verbs,
             according,
@@ -133,6 +144,8 @@ pub(crate) fn resources() -> &'static Resources {
             medium_nouns,
             direct_contact,
             relation_nouns,
+            discourse_openers,
+            not_speaker,
         }
     })
 }

@@ -255,14 +255,28 @@ fn according(toks: &Toks, res: &Resources, range: std::ops::Range<usize>) -> Opt
             continue;
         };
         let cue = span_of(toks, i, cue_end);
-        // The clause starts after the comma that closes the speaker phrase.
-        let comma = (s_end..end.min(s_end + 12)).find(|&j| toks.toks[j].lower == ",")?;
-        if words_in(toks, comma + 1, end) < MIN_WORDS {
+        // The clause starts after the comma that closes the speaker phrase;
+        // a bare `Menurutnya` may run straight into it.
+        let clitic = s_end == cue_end && cue_end == i + 1;
+        let start = if clitic && toks.toks.get(s_end).is_some_and(|t| t.lower != ",") {
+            s_end
+        } else {
+            (s_end..end.min(s_end + 12)).find(|&j| toks.toks[j].lower == ",")? + 1
+        };
+        if words_in(toks, start, end) < MIN_WORDS {
             return None;
         }
+        // `Posisi kantor kas, lanjut Maryono, hanya …`: words before an
+        // interposed attribution, other than an opener like `Sementara
+        // itu`, are the reported clause's own subject.
+        let start = if interposed_in_clause(toks, res, range.start, i) {
+            range.start
+        } else {
+            start
+        };
         return Some(quote(
             toks,
-            span_of(toks, comma + 1, end),
+            span_of(toks, start, end),
             QuoteKind::Indirect,
             Some(sp),
             Some(cue),
@@ -284,6 +298,21 @@ fn according(toks: &Toks, res: &Resources, range: std::ops::Range<usize>) -> Opt
         Some(sp),
         Some(span_of(toks, i, i + k)),
     ))
+}
+
+/// Whether the words from `from` up to an attribution at `cue` are part of
+/// the reported clause: some words stand there and they are not only a
+/// discourse opener (`Sementara itu,`).
+fn interposed_in_clause(toks: &Toks, res: &Resources, from: usize, cue: usize) -> bool {
+    if words_in(toks, from, cue) == 0 {
+        return false;
+    }
+    let words: Vec<&str> = toks.toks[from..cue]
+        .iter()
+        .filter(|t| t.is_word)
+        .map(|t| t.lower.as_str())
+        .collect();
+    !res.discourse_openers.contains(&words.join(" "))
 }
 
 /// `X mengatakan (bahwa) …`, `X said (that) …`.
@@ -309,11 +338,24 @@ fn subject_verb(
         }
         let mut start = v + 1;
         let window = (v + 1..end.min(v + 13)).take_while(|&j| toks.toks[j].lower != "\"");
+        // `mengatakan jika …`, `mengaku kalau …`: colloquial `that`, only
+        // right after the verb (further on it is a condition).
         let complementiser = window
             .clone()
-            .find(|&j| COMPLEMENTISERS.contains(&toks.toks[j].lower.as_str()));
+            .find(|&j| COMPLEMENTISERS.contains(&toks.toks[j].lower.as_str()))
+            .or_else(|| {
+                toks.toks
+                    .get(v + 1)
+                    .filter(|t| matches!(t.lower.as_str(), "jika" | "kalau"))
+                    .map(|_| v + 1)
+            });
         let comma_next = toks.toks.get(start).is_some_and(|t| t.lower == ",");
         if res.needs_complementiser.contains(&toks.toks[v].lower) && complementiser.is_none() && !comma_next {
+            continue;
+        }
+        // `mengatakan hal yang sama`, `menyampaikan hal itu`: the object
+        // names what was said without reporting it.
+        if complementiser.is_none() && toks.toks.get(start).is_some_and(|t| t.lower == "hal") {
             continue;
         }
         if let Some(j) = complementiser {
@@ -357,12 +399,18 @@ fn verb_after(
         if is_quoted(v) {
             continue;
         }
-        let Some((sp, _, comma)) = comma_attribution(toks, res, v) else {
+        let Some((sp, after, comma)) = comma_attribution(toks, res, v) else {
             continue;
         };
         let clause_verb = matches!(toks.verb(v, res), Some((VerbUse::Clause, _)));
         if clause_verb && v + 3 < end {
             continue;
+        }
+        // `Hanya ada satu body suit, kata Komaki, tapi …`: the clause goes
+        // on after the attribution; `attribution_inside` takes the sentence.
+        if toks.toks.get(after).is_some_and(|t| t.lower == ",") && words_in(toks, after + 1, end) >= MIN_WORDS
+        {
+            return None;
         }
         if words_in(toks, range.start, comma) < MIN_WORDS {
             return None;

@@ -290,3 +290,55 @@ fn a_fronted_passive_reporting_verb_credits_the_clause_after_the_comma() {
         "{q:?}"
     );
 }
+
+#[test]
+fn an_interposed_attribution_after_the_subject_reports_the_whole_sentence() {
+    let d = doc(
+        "Posisi kantor kas, lanjut Maryono, hanya sebagai tenaga pemasaran. Sementara itu, kata Maryono, bisnis perseroan tetap berjalan.",
+        &[("Maryono", EntityType::Per, None, None)],
+    );
+    let q = quotes_of(&d);
+    assert_eq!(
+        q,
+        vec![
+            (
+                "indirect",
+                "Posisi kantor kas, lanjut Maryono, hanya sebagai tenaga pemasaran".to_string(),
+                Some("Maryono".to_string())
+            ),
+            (
+                "indirect",
+                "bisnis perseroan tetap berjalan".to_string(),
+                Some("Maryono".to_string())
+            ),
+        ],
+        "{q:?}"
+    );
+}
+
+#[test]
+fn a_conjunction_opening_the_sentence_is_not_a_speaker() {
+    let d = doc(
+        "Setelah meminta maaf secara terbuka, baru-baru ini Perry memberi penampilan khusus.",
+        &[("Perry", EntityType::Per, Some("Katy Perry"), None)],
+    );
+    let q = quotes_of(&d);
+    assert!(q.iter().all(|(_, _, s)| s.as_deref() != Some("Setelah")), "{q:?}");
+}
+
+#[test]
+fn a_clitic_speaker_carries_past_a_sentence_that_only_mentions_someone() {
+    let d = doc(
+        "Perry mengubahnya dengan ungkapan doa. \"Semoga selamat,\" lantunnya.\nLirik itu sama dengan ucapan Perry dalam wawancara soal Swift.\n\"Tuhan memberkati dia,\" ucapnya.",
+        &[
+            ("Perry", EntityType::Per, Some("Katy Perry"), None),
+            ("Swift", EntityType::Per, Some("Taylor Swift"), None),
+        ],
+    );
+    let (qs, _) = find_quotes(&d);
+    let last = qs
+        .iter()
+        .find(|q| q.text == "Tuhan memberkati dia")
+        .expect("quote");
+    assert_eq!(last.speaker.as_deref(), Some("Katy Perry"), "{qs:?}");
+}

@@ -226,7 +226,11 @@ impl<'d> Toks<'d> {
         if let Some(m) = found {
             return Some((self.index_at(m.span.end), Some(m)));
         }
-        if !first.is_word || !first.capitalised || PRONOUNS.contains(&first.lower.as_str()) {
+        if !first.is_word
+            || !first.capitalised
+            || PRONOUNS.contains(&first.lower.as_str())
+            || crate::data::resources().not_speaker.contains(&first.lower)
+        {
             return None;
         }
         let mut j = i;
@@ -411,7 +415,10 @@ impl<'d> Toks<'d> {
         {
             k -= 1;
         }
-        if k == j && PRONOUNS.contains(&t.lower.as_str()) {
+        if k == j
+            && (PRONOUNS.contains(&t.lower.as_str())
+                || crate::data::resources().not_speaker.contains(&t.lower))
+        {
             return None;
         }
         Some((k, None))
