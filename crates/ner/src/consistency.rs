@@ -177,11 +177,68 @@ pub fn harmonise(words: &[&str], found: Vec<Mention>, cap: &CapStats, trig: &Tri
                 });
                 i += len;
             }
-            None => i += 1,
+            None => match known_pieces(words, i, &covered, &known, trig, cap) {
+                Some(pieces) => {
+                    i = pieces.last().map_or(i + 1, |m| m.end);
+                    found.extend(pieces);
+                }
+                None => i += 1,
+            },
         }
     }
     found.sort_by_key(|m| (m.start, m.end));
     found
+}
+
+/// `… Corporate Communication CMNP Solahuddin kepada …`: an untagged
+/// capitalised run that ends in two or more names the document tags
+/// elsewhere (the organisation `CMNP`, the person `Solahuddin`). `None`
+/// unless the run starts at `i` and ends in two or more known pieces, not
+/// all of them persons.
+fn known_pieces(
+    words: &[&str],
+    i: usize,
+    covered: &[bool],
+    known: &HashMap<String, usize>,
+    trig: &Triggers,
+    cap: &CapStats,
+) -> Option<Vec<Mention>> {
+    let starts_run = i == 0
+        || !is_capitalised(words[i - 1])
+        || covered[i - 1]
+        || trig.class(&words[i - 1].to_lowercase()) != 0
+        || opens_sentence_in_lower_case(words, i - 1, cap);
+    if !starts_run {
+        return None;
+    }
+    let end = (i..words.len().min(i + 2 * MAX_LEN))
+        .find(|&j| covered[j] || !is_capitalised(words[j]))
+        .unwrap_or(words.len().min(i + 2 * MAX_LEN));
+    if end < i + 2 || words.get(end).is_some_and(|w| is_capitalised(w) && !covered[end]) {
+        return None;
+    }
+    // From the run's end leftwards, each piece the longest known one; a
+    // title before them (`Corporate Communication`) stays untagged.
+    let mut pieces = Vec::new();
+    let mut at = end;
+    while at > i {
+        let Some((len, ty)) = (1..=MAX_LEN.min(at - i))
+            .rev()
+            .filter(|len| trig.class(&words[at - len].to_lowercase()) == 0)
+            .find_map(|len| known.get(&words[at - len..at].join(" ")).map(|&ty| (len, ty)))
+        else {
+            break;
+        };
+        pieces.push(Mention {
+            start: at - len,
+            end: at,
+            ty,
+        });
+        at -= len;
+    }
+    pieces.reverse();
+    // Not a title the tagger once took for a person (`Mr`) before a name.
+    (pieces.len() >= 2 && pieces.iter().any(|m| m.ty != 0)).then_some(pieces)
 }
 
 /// How often each mentioned string was tagged with each type.
@@ -542,6 +599,35 @@ mod tests {
             &Triggers::parse(""),
         );
         assert!(out.contains(&m(3, 5, 0)), "{out:?}");
+    }
+
+    #[test]
+    fn an_untagged_run_ending_in_known_names_is_split_into_them() {
+        // `ungkap Head of Corporate Communication CMNP Solahuddin kepada …`
+        let words: Vec<&str> =
+            "CMNP membuka gerai . ungkap Head of Corporate Communication CMNP Solahuddin kepada wartawan . Solahuddin menyatakan"
+                .split(' ')
+                .collect();
+        let found = vec![m(0, 1, 1), m(14, 15, 0)];
+        let out = harmonise(&words, found, &CapStats::default(), &Triggers::parse(""));
+        assert!(out.contains(&m(9, 10, 1)), "CMNP: {out:?}");
+        assert!(out.contains(&m(10, 11, 0)), "Solahuddin: {out:?}");
+        assert!(
+            !out.iter().any(|x| (5..9).contains(&x.start)),
+            "no title tagged: {out:?}"
+        );
+        // two persons in a row are left alone (`Mr Goldwein` when `Mr` was
+        // once taken for a person)
+        let words: Vec<&str> = "Mr membuka . kata Mr Goldwein . Goldwein hadir"
+            .split(' ')
+            .collect();
+        let out = harmonise(
+            &words,
+            vec![m(0, 1, 0), m(7, 8, 0)],
+            &CapStats::default(),
+            &Triggers::parse(""),
+        );
+        assert!(!out.contains(&m(4, 5, 0)), "{out:?}");
     }
 
     #[test]

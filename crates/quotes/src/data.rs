@@ -11,6 +11,7 @@ const MEDIUM_NOUNS_TXT: &str = include_str!("../../../data/quotes/medium_nouns.t
 const DIRECT_CONTACT_TXT: &str = include_str!("../../../data/quotes/direct_contact_cues.txt");
 const RELATION_NOUNS_TXT: &str = include_str!("../../../data/quotes/relation_nouns.txt");
 const NOT_SPEAKER_TXT: &str = include_str!("../../../data/quotes/not_speaker_words.txt");
+const TITLE_WORDS_TXT: &str = include_str!("../../../data/quotes/title_words.txt");
 const DISCOURSE_OPENERS_TXT: &str = include_str!("../../../data/quotes/discourse_openers.txt");
 
 /// How a reporting verb attaches to its speaker and quote.
@@ -76,6 +77,8 @@ pub(crate) struct Resources {
     /// Capitalised words that open a phrase, not a name (`Setelah`,
     /// `Meskipun`): never a speaker on their own.
     pub not_speaker: HashSet<String>,
+    /// English business titles before a name (`Head`, `Founder`, `CEO`).
+    pub title_words: HashSet<String>,
 }
 
 fn rows(text: &str) -> impl Iterator<Item = Vec<&str>> {
@@ -133,6 +136,7 @@ pub(crate) fn resources() -> &'static Resources {
         let relation_nouns = rows(RELATION_NOUNS_TXT).map(|r| r[0].to_lowercase()).collect();
         let discourse_openers = rows(DISCOURSE_OPENERS_TXT).map(|r| r[0].to_lowercase()).collect();
         let not_speaker = rows(NOT_SPEAKER_TXT).map(|r| r[0].to_lowercase()).collect();
+        let title_words = rows(TITLE_WORDS_TXT).map(|r| r[0].to_lowercase()).collect();
         Resources {
             verbs,
             according,
@@ -146,6 +150,7 @@ pub(crate) fn resources() -> &'static Resources {
             relation_nouns,
             discourse_openers,
             not_speaker,
+            title_words,
         }
     })
 }

@@ -197,11 +197,14 @@ impl<'d> Toks<'d> {
         // Prabowo`, `Kapuspenkum Kejagung Anang Supriatna`): the person's
         // mention, which carries the title as its role.
         let mut found: Option<&'d Mention> = None;
+        // A lone English title taken for a person (`Head of Corporate
+        // Communication CMNP Solahuddin`): the name after it, if any.
+        let mut title_only: Option<&'d Mention> = None;
         // Titles may be lower case (`White House press secretary Josh
         // Earnest`); a reporting verb or punctuation ends the phrase.
         for j in i..(i + 10).min(self.toks.len()) {
             let t = &self.toks[j];
-            let in_phrase = t.is_word || matches!(t.lower.as_str(), "(" | ")");
+            let in_phrase = t.is_word || matches!(t.lower.as_str(), "(" | ")" | "&");
             // Capitalised, a stop word is part of a title (`Menteri Dalam
             // Negeri`).
             let stop = crate::data::resources().verbs.contains_key(&t.lower)
@@ -215,6 +218,14 @@ impl<'d> Toks<'d> {
                 break;
             }
             if let Some(m) = self.mention_starting(j) {
+                let lone_title = !m.text.contains(' ')
+                    && crate::data::resources()
+                        .title_words
+                        .contains(&m.text.to_lowercase());
+                if self.is_person(m) && lone_title && title_only.is_none() {
+                    title_only = Some(m);
+                    continue;
+                }
                 if self.is_person(m) {
                     return Some((self.index_at(m.span.end), Some(m)));
                 }
@@ -223,7 +234,7 @@ impl<'d> Toks<'d> {
                 }
             }
         }
-        if let Some(m) = found {
+        if let Some(m) = found.or(title_only) {
             return Some((self.index_at(m.span.end), Some(m)));
         }
         if !first.is_word
