@@ -203,18 +203,18 @@ fn known_pieces(
     trig: &Triggers,
     cap: &CapStats,
 ) -> Option<Vec<Mention>> {
+    let end = (i..words.len().min(i + 2 * MAX_LEN))
+        .find(|&j| covered[j] || !is_capitalised(words[j]))
+        .unwrap_or(words.len().min(i + 2 * MAX_LEN));
+    if end < i + 2 || words.get(end).is_some_and(|w| is_capitalised(w) && !covered[end]) {
+        return None;
+    }
     let starts_run = i == 0
         || !is_capitalised(words[i - 1])
         || covered[i - 1]
         || trig.class(&words[i - 1].to_lowercase()) != 0
         || opens_sentence_in_lower_case(words, i - 1, cap);
     if !starts_run {
-        return None;
-    }
-    let end = (i..words.len().min(i + 2 * MAX_LEN))
-        .find(|&j| covered[j] || !is_capitalised(words[j]))
-        .unwrap_or(words.len().min(i + 2 * MAX_LEN));
-    if end < i + 2 || words.get(end).is_some_and(|w| is_capitalised(w) && !covered[end]) {
         return None;
     }
     // From the run's end leftwards, each piece the longest known one; a
@@ -224,8 +224,8 @@ fn known_pieces(
     while at > i {
         let Some((len, ty)) = (1..=MAX_LEN.min(at - i))
             .rev()
-            .filter(|len| trig.class(&words[at - len].to_lowercase()) == 0)
             .find_map(|len| known.get(&words[at - len..at].join(" ")).map(|&ty| (len, ty)))
+            .filter(|&(len, _)| trig.class(&words[at - len].to_lowercase()) == 0)
         else {
             break;
         };
