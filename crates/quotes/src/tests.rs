@@ -342,3 +342,21 @@ fn a_clitic_speaker_carries_past_a_sentence_that_only_mentions_someone() {
         .expect("quote");
     assert_eq!(last.speaker.as_deref(), Some("Katy Perry"), "{qs:?}");
 }
+
+#[test]
+fn an_unnamed_subject_before_a_verb_with_bahwa_is_the_speaker() {
+    let d = doc(
+        "Namun pihak berwenang membantah bahwa pasukan keamanan melakukan pembakaran. Tampilan laman terlihat mengatakan bahwa tautan itu aman.",
+        &[],
+    );
+    let q = quotes_of(&d);
+    assert_eq!(
+        q,
+        vec![(
+            "indirect",
+            "pasukan keamanan melakukan pembakaran".to_string(),
+            Some("pihak berwenang".to_string())
+        )],
+        "{q:?}"
+    );
+}

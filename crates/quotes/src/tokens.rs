@@ -35,6 +35,7 @@ const ADVERBS: &[&str] = &[
     "akhirnya",
     "also",
     "has",
+    "have",
     "had",
     "then",
     "later",
@@ -59,6 +60,11 @@ const SUBJECT_REACH: usize = 8;
 const PRONOUNS: &[&str] = &[
     "ia", "dia", "beliau", "mereka", "kami", "kita", "saya", "aku", "he", "she", "they", "we", "i", "it",
 ];
+
+/// Whether a lower-case word is a personal pronoun.
+pub(crate) fn is_pronoun(lower: &str) -> bool {
+    PRONOUNS.contains(&lower)
+}
 
 pub(crate) struct Toks<'d> {
     pub doc: &'d Document,
