@@ -227,6 +227,14 @@ fn speaker_in_phrase<'d>(toks: &Toks<'d>, from: usize, end: usize) -> Option<(us
     })
 }
 
+/// The person named at token `i` (a name or a pronoun coreference
+/// resolved to one): where the phrase ends, and the speaker.
+fn for_person<'d>(toks: &Toks<'d>, i: usize) -> Option<(usize, SpeakerAt<'d>)> {
+    let m = toks.mention_starting(i).filter(|m| toks.is_person(m))?;
+    let s_end = toks.index_at(m.span.end);
+    Some((s_end, speaker_at(toks, i, s_end, Some(m))))
+}
+
 /// `Menurut X, …` / `Menurutnya, …` / `Kata X, …` / `Katanya, …` near the
 /// start, and `…, menurut X.` at the end.
 fn according(toks: &Toks, res: &Resources, range: std::ops::Range<usize>) -> Option<Quote> {
@@ -238,6 +246,19 @@ fn according(toks: &Toks, res: &Resources, range: std::ops::Range<usize>) -> Opt
             || (fronted && matches!(toks.verb(i, res), Some((VerbUse::After, true))))
         {
             (i + 1, i + 1, SpeakerAt::of(toks.clitic_mention(i)?))
+        } else if let Some((s_end, sp)) = (i == range.start
+            && t.lower == "bagi"
+            && toks
+                .toks
+                .get(i + 1)
+                .is_some_and(|p| crate::tokens::is_pronoun(&p.lower)))
+        .then(|| for_person(toks, i + 1))
+        .flatten()
+        {
+            // `Bagi dia, korupsi …`: an opinion credited like `Menurut dia`,
+            // only through a pronoun for a person (`Bagi Sloane Stephens, ini
+            // gelar perdananya` is narration, `Bagi masyarakat, …` no one's).
+            (i + 1, s_end, sp)
         } else if let Some(k) = toks.according_at(i, res) {
             let (s_end, sp) = speaker_in_phrase(toks, i + k, end)?;
             (i + k, s_end, sp)

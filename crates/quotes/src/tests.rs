@@ -360,3 +360,24 @@ fn an_unnamed_subject_before_a_verb_with_bahwa_is_the_speaker() {
         "{q:?}"
     );
 }
+
+#[test]
+fn bagi_with_a_pronoun_credits_an_opinion_and_with_a_name_does_not() {
+    let d = doc(
+        "Jokowi hadir di Istana pada Rabu. Bagi dia, korupsi merupakan perusak fondasi bangsa. Bagi Stephens, ini merupakan gelar perdananya di turnamen itu.",
+        &[
+            ("Jokowi", EntityType::Per, Some("Joko Widodo"), None),
+            ("Stephens", EntityType::Per, Some("Sloane Stephens"), None),
+        ],
+    );
+    let q = quotes_of(&d);
+    assert_eq!(
+        q,
+        vec![(
+            "indirect",
+            "korupsi merupakan perusak fondasi bangsa".to_string(),
+            Some("Joko Widodo".to_string())
+        )],
+        "{q:?}"
+    );
+}
