@@ -98,7 +98,7 @@ fn third_indosum_tuning_split_quotes() {
     assert_floors(
         &r,
         Floors {
-            recall: 0.79,
+            recall: 0.81,
             precision: 0.95,
             speaker: 0.92,
             direct_speaker: 0.93,
@@ -118,7 +118,7 @@ fn second_held_out_indosum_split_quotes() {
     assert_floors(
         &r,
         Floors {
-            recall: 0.79,
+            recall: 0.81,
             precision: 0.91,
             speaker: 0.80,
             direct_speaker: 0.77,
@@ -187,7 +187,7 @@ fn english_quotes() {
         "direct speaker {:.3}",
         direct.speaker_accuracy()
     );
-    assert!(all.recall() >= 0.69, "recall {:.3}", all.recall());
+    assert!(all.recall() >= 0.70, "recall {:.3}", all.recall());
     assert!(all.precision() >= 0.90, "precision {:.3}", all.precision());
     assert!(
         all.speaker_accuracy() >= 0.85,
