@@ -102,6 +102,12 @@ fn media_after_cues(
             }
             i += k;
             if needs == RelayNeeds::Any {
+                let j = past_medium_nouns(toks, res, i, range.end);
+                if let Some(site) = official_site_of(toks, i, j).filter(|s| !out.contains(s)) {
+                    out.push(site);
+                    i = j + 1;
+                    continue;
+                }
                 open = true;
                 continue;
             }
@@ -165,6 +171,18 @@ fn past_medium_nouns(toks: &Toks, res: &Resources, i: usize, end: usize) -> usiz
         j += 1;
     }
     j
+}
+
+/// `dilansir laman resmi klub`: a club's or ministry's own site named by
+/// what it is rather than by a name (the medium words from `i` to `j`
+/// include `resmi`, a lower-case owner noun follows).
+fn official_site_of(toks: &Toks, i: usize, j: usize) -> Option<String> {
+    let official = toks.toks[i..j].iter().any(|t| t.lower == "resmi");
+    let owner = toks
+        .toks
+        .get(j)
+        .filter(|t| official && t.is_word && !t.capitalised && t.sentence == toks.toks[i].sentence)?;
+    Some(toks.doc.text[toks.toks[i].span.start..owner.span.end].to_string())
 }
 
 /// How many words a name the NER missed may have.

@@ -381,3 +381,13 @@ fn bagi_with_a_pronoun_credits_an_opinion_and_with_a_name_does_not() {
         "{q:?}"
     );
 }
+
+#[test]
+fn a_clubs_official_site_named_by_what_it_is_is_the_relay() {
+    let d = doc(
+        "\"Kami siap menang,\" tegas Gomes dilansir laman resmi klub.",
+        &[("Gomes", EntityType::Per, None, None)],
+    );
+    let (qs, _) = find_quotes(&d);
+    assert_eq!(qs[0].relayed_by, vec!["laman resmi klub".to_string()], "{qs:?}");
+}
