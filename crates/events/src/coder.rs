@@ -139,10 +139,13 @@ pub(crate) fn code(art: &Article) -> Vec<Event> {
     out
 }
 
-/// True for legal process: investigation (09), accusation (11), coercion
-/// (17).
+/// True for legal process by an investigator or court.
 fn legal(cameo: &str) -> bool {
-    ["09", "11", "17"].iter().any(|r| cameo.starts_with(r))
+    // Investigating (09x), naming a suspect or charging (112x), a finding
+    // of guilt (116) and coercion (17x); not criticism or a complaint
+    // (111, 114, 115), which others make to the investigator (`X
+    // dilaporkan ke Polda`).
+    ["09", "112", "116", "17"].iter().any(|r| cameo.starts_with(r))
 }
 
 /// `Penahanan dilakukan di Rutan KPK`: an act of legal process whose

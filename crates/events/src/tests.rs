@@ -81,6 +81,22 @@ fn active_legal_process_is_coerce_with_both_sides() {
 }
 
 #[test]
+fn memper_verbs_without_a_suffix_are_triggers() {
+    // `memperpanjang penahanan`: the memper- prefix alone (no -kan).
+    let d = doc(
+        "KPK memperpanjang penahanan Bupati Konawe Lukman Abunawas.",
+        &[
+            ("KPK", Org, Some("Komisi Pemberantasan Korupsi"), Some("IDNGOV")),
+            ("Lukman Abunawas", Per, Some("Lukman Abunawas"), Some("IDNGOV")),
+        ],
+    );
+    let evs = events(&d);
+    assert_eq!(evs.len(), 1, "{evs:?}");
+    assert_eq!(evs[0].cameo, "173");
+    assert_eq!(evs[0].trigger.text, "memperpanjang");
+}
+
+#[test]
 fn passive_agent_after_oleh_is_the_source() {
     let d = doc("Kepala desa itu ditangkap oleh polisi pada Senin.", &[]);
     // `polisi` is an actor noun; the subject is no actor, so only the
