@@ -68,7 +68,9 @@ fn triggers_at<'a>(art: &'a Article, i: usize, b: usize) -> Vec<Found<'a>> {
     for key in [Some(norm), Words::bare(norm)].into_iter().flatten() {
         for form in art.res.forms.get(key).into_iter().flatten() {
             let n = form.words.len();
+            let agent_before = i > 0 && art.res.first_person.contains(ws[i - 1].norm.as_ref());
             if i + n <= b
+                && (!form.after_first_person || agent_before)
                 && form.words[1..]
                     .iter()
                     .zip(&ws[i + 1..i + n])
@@ -557,7 +559,32 @@ fn sides<'a>(art: &Article, xs: &[&'a Actor], f: &Found, cs: usize) -> Sides<'a>
                 .find(|x| x.first > f.end && ws[x.first - 1].norm == "oleh")
                 .copied();
             let src = oleh.or_else(|| right_after(art, xs, f.end, 0).filter(|x| x.kind != ActorKind::Place));
-            (src, xs.iter().rev().find(|x| x.last < f.i).copied())
+            if f.form.after_first_person {
+                // The pronoun is the agent (the quote's speaker, later);
+                // the target is an object right after the verb (`Kami
+                // tangkap J dan M`), else the subject before the pronoun
+                // (`Tersangka sudah kami tahan`).
+                let object = right_after(art, xs, f.end, 1);
+                // Only with the object slot empty: `ya kami tahan juga dia`
+                // has an object the coder cannot name.
+                let slot_empty = ws[f.end..]
+                    .iter()
+                    .find(|w| !matches!(w.norm.as_ref(), "juga" | "pun" | "lagi" | "saja"))
+                    .is_none_or(|w| {
+                        w.punct
+                            || res.place.contains(w.norm.as_ref())
+                            || res.target_prep.contains(w.norm.as_ref())
+                            || res.by_prep.contains(w.norm.as_ref())
+                    });
+                let subject = || {
+                    slot_empty
+                        .then(|| xs.iter().rev().find(|x| x.last + 1 < f.i).copied())
+                        .flatten()
+                };
+                (None, object.or_else(subject))
+            } else {
+                (src, xs.iter().rev().find(|x| x.last < f.i).copied())
+            }
         }
         _ if owned => (left(art, xs, f.i), to(f.end)),
         (Voice::NounAgent, None) => {

@@ -49,6 +49,10 @@ pub(crate) struct Form {
     pub words: Vec<String>,
     pub voice: Voice,
     pub entry: usize,
+    /// The bare verb of the agent-first passive (`saksi sudah kami
+    /// periksa`, `tersangka kami tahan`): a form only right after a
+    /// first-person pronoun, which is its agent.
+    pub after_first_person: bool,
 }
 
 pub(crate) struct Resources {
@@ -164,6 +168,30 @@ fn load() -> Resources {
                     words: ws,
                     voice,
                     entry,
+                    after_first_person: false,
+                });
+            }
+            // The active verb's bare stem with its suffix is the passive
+            // with a pronoun agent (`memeriksa` → `kami periksa`,
+            // `menindaklanjuti` → `kami tindaklanjuti`).
+            // Not where the bare form is an active verb already (`kami
+            // minta …` asks someone).
+            let bare_active = r[2].split_whitespace().any(|f| f == "=v");
+            let suffix = match frame {
+                _ if bare_active => None,
+                "meN" => Some(""),
+                "meN-kan" => Some("kan"),
+                "meN-i" => Some("i"),
+                _ => None,
+            };
+            if let Some(suffix) = suffix {
+                let mut ws = vec![format!("{head}{suffix}")];
+                ws.extend(rest.split_whitespace().map(str::to_string));
+                forms.entry(ws[0].clone()).or_default().push(Form {
+                    words: ws,
+                    voice: Voice::Passive,
+                    entry,
+                    after_first_person: true,
                 });
             }
         }

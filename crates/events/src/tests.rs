@@ -97,6 +97,29 @@ fn memper_verbs_without_a_suffix_are_triggers() {
 }
 
 #[test]
+fn a_pronoun_before_a_bare_verb_is_the_agent() {
+    // `Budi sudah kami tahan`: the object comes first; `Kami tangkap
+    // Budi`: colloquially, after. Either way Budi is the target.
+    for text in ["Budi sudah kami tahan di Rutan.", "Kami tangkap Budi di Bogor."] {
+        let d = doc(text, &[("Budi", Per, Some("Budi"), Some("IDNCRM"))]);
+        let evs = events(&d);
+        assert_eq!(evs.len(), 1, "{text}: {evs:?}");
+        assert_eq!(evs[0].cameo, "173", "{text}");
+        assert_eq!(
+            evs[0].target.as_ref().and_then(|t| t.code.as_deref()),
+            Some("IDNCRM"),
+            "{text}: {evs:?}"
+        );
+    }
+    // Without the pronoun the bare word is no verb (`tahan lama`).
+    let d = doc(
+        "Budi tahan lama di Rutan.",
+        &[("Budi", Per, Some("Budi"), Some("IDNCRM"))],
+    );
+    assert!(events(&d).is_empty());
+}
+
+#[test]
 fn passive_agent_after_oleh_is_the_source() {
     let d = doc("Kepala desa itu ditangkap oleh polisi pada Senin.", &[]);
     // `polisi` is an actor noun; the subject is no actor, so only the
