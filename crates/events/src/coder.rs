@@ -138,7 +138,54 @@ pub(crate) fn code(art: &Article) -> Vec<Event> {
         }
     }
     fill_suspect(&mut out);
+    // Inferred on both sides or on none: too little to count.
+    out.retain(|e| !(e.source.as_ref().is_some_and(|s| s.implicit) && e.target.is_none()));
     out
+}
+
+/// Whether a passive trigger's subject goes unsaid (`setelah ditetapkan
+/// sebagai tersangka`, `Seluruhnya ditangkap`), so it is the article's
+/// suspect; a word before it that names someone the coder cannot code
+/// (`MSH ditangkap`) is a subject, and the suspect may be someone else. A
+/// noun told with a passive light verb (`Penahanan dilakukan`) is its own
+/// subject.
+fn subject_unsaid(art: &Article, cs: usize, f: &Found) -> bool {
+    if matches!(f.form.voice, Voice::NounAgent | Voice::NounPatient) {
+        return true;
+    }
+    let ws = &art.words.ws;
+    let before = (cs..f.i).rev().find(|&k| {
+        !matches!(
+            ws[k].norm.as_ref(),
+            "sudah"
+                | "telah"
+                | "resmi"
+                | "langsung"
+                | "juga"
+                | "pun"
+                | "akan"
+                | "baru"
+                | "kemudian"
+                | "lalu"
+                | "sempat"
+                | "kembali"
+                | "segera"
+                | "bisa"
+                | "dapat"
+                | "harus"
+                | "masih"
+                | "pernah"
+                | "iya"
+                | "ya"
+                | "benar"
+                | "memang"
+        )
+    });
+    before.is_none_or(|k| {
+        let w = &ws[k];
+        // Not `yang`: `kejahatan yang dilarang` is about the noun before it.
+        w.punct || art.res.clause.contains(w.norm.as_ref()) || matches!(w.norm.as_ref(), "dan" | "serta")
+    })
 }
 
 /// True for legal process by an investigator or court.
@@ -291,7 +338,10 @@ fn code_trigger(art: &Article, si: usize, a: usize, b: usize, f: &Found) -> Opti
     // Some side must be a coded actor the clause names: an event whose
     // only actor is inferred says too little to count.
     let named_source = source.filter(|_| !implicit);
-    if !named_source.iter().chain(target.iter()).any(|x| x.code.is_some()) {
+    // `Penahanan dilakukan di Rutan KPK`: legal process with no side named
+    // is kept for `fill_suspect`, which names its target or drops it.
+    let for_suspect = implicit && target.is_none() && legal(&entry.cameo) && subject_unsaid(art, cs, f);
+    if !for_suspect && !named_source.iter().chain(target.iter()).any(|x| x.code.is_some()) {
         return None;
     }
     let mut cameo = entry.cameo.clone();

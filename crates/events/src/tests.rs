@@ -120,6 +120,42 @@ fn a_pronoun_before_a_bare_verb_is_the_agent() {
 }
 
 #[test]
+fn legal_process_told_with_no_side_named_is_aimed_at_the_articles_suspect() {
+    let d = doc(
+        "KPK menangkap Bupati Kolaka Timur Abdul Azis. Penahanan dilakukan di Rutan KPK. Ia ditahan setelah ditetapkan sebagai tersangka.",
+        &[
+            ("KPK", Org, Some("Komisi Pemberantasan Korupsi"), Some("IDNGOV")),
+            ("Abdul Azis", Per, Some("Abdul Azis"), Some("IDNGOV")),
+            ("KPK", Org, Some("Komisi Pemberantasan Korupsi"), Some("IDNGOV")),
+        ],
+    );
+    let evs = events(&d);
+    let detention = evs
+        .iter()
+        .find(|e| e.trigger.text == "Penahanan")
+        .unwrap_or_else(|| panic!("{evs:?}"));
+    // The suspect is the target of the arrest before it.
+    let arrest = evs
+        .iter()
+        .find(|e| e.trigger.text == "menangkap")
+        .expect("arrest");
+    let suspect = &arrest.target.as_ref().expect("suspect").name;
+    let target = detention.target.as_ref().expect("target");
+    assert_eq!(&target.name, suspect);
+    assert!(target.implicit && detention.source.as_ref().is_some_and(|s| s.implicit));
+    // A subject the coder cannot code (`MSH ditangkap`) is not the suspect.
+    let d = doc(
+        "KPK menangkap Bupati Kolaka Timur Abdul Azis. Sehari kemudian MSH ditangkap di Kendari.",
+        &[
+            ("KPK", Org, Some("Komisi Pemberantasan Korupsi"), Some("IDNGOV")),
+            ("Abdul Azis", Per, Some("Abdul Azis"), Some("IDNGOV")),
+        ],
+    );
+    let evs = events(&d);
+    assert!(!evs.iter().any(|e| e.trigger.text == "ditangkap"), "{evs:?}");
+}
+
+#[test]
 fn passive_agent_after_oleh_is_the_source() {
     let d = doc("Kepala desa itu ditangkap oleh polisi pada Senin.", &[]);
     // `polisi` is an actor noun; the subject is no actor, so only the

@@ -69,9 +69,9 @@ fn second_indosum_tuning_split_events() {
     };
     assert_eq!(r.articles, 12);
     let [ty, _, countries, _] = r.article_mode.levels;
-    assert!(ty.f1() >= 0.49, "type F1 {:.3}", ty.f1());
+    assert!(ty.f1() >= 0.52, "type F1 {:.3}", ty.f1());
     assert!(ty.precision() >= 0.72, "type precision {:.3}", ty.precision());
-    assert!(countries.f1() >= 0.30, "type+countries F1 {:.3}", countries.f1());
+    assert!(countries.f1() >= 0.33, "type+countries F1 {:.3}", countries.f1());
 }
 
 #[test]
