@@ -65,10 +65,10 @@ fn triggers_at<'a>(art: &'a Article, i: usize, b: usize) -> Vec<Found<'a>> {
     let ws = &art.words.ws;
     let norm = ws[i].norm.as_ref();
     let mut out = Vec::new();
+    let agent_before = i > 0 && art.res.first_person.contains(ws[i - 1].norm.as_ref());
     for key in [Some(norm), Words::bare(norm)].into_iter().flatten() {
         for form in art.res.forms.get(key).into_iter().flatten() {
             let n = form.words.len();
-            let agent_before = i > 0 && art.res.first_person.contains(ws[i - 1].norm.as_ref());
             if i + n <= b
                 && (!form.after_first_person || agent_before)
                 && form.words[1..]
@@ -603,12 +603,6 @@ fn sides<'a>(art: &Article, xs: &[&'a Actor], f: &Found, cs: usize) -> Sides<'a>
             (left(art, xs, f.i), tgt)
         }
         (Voice::Passive, _) => {
-            // `dari` after a passive is a source of things, not an agent.
-            let oleh = xs
-                .iter()
-                .find(|x| x.first > f.end && ws[x.first - 1].norm == "oleh")
-                .copied();
-            let src = oleh.or_else(|| right_after(art, xs, f.end, 0).filter(|x| x.kind != ActorKind::Place));
             if f.form.after_first_person {
                 // The pronoun is the agent (the quote's speaker, later);
                 // the target is an object right after the verb (`Kami
@@ -633,6 +627,13 @@ fn sides<'a>(art: &Article, xs: &[&'a Actor], f: &Found, cs: usize) -> Sides<'a>
                 };
                 (None, object.or_else(subject))
             } else {
+                // `dari` after a passive is a source of things, not an agent.
+                let oleh = xs
+                    .iter()
+                    .find(|x| x.first > f.end && ws[x.first - 1].norm == "oleh")
+                    .copied();
+                let src =
+                    oleh.or_else(|| right_after(art, xs, f.end, 0).filter(|x| x.kind != ActorKind::Place));
                 (src, xs.iter().rev().find(|x| x.last < f.i).copied())
             }
         }

@@ -146,20 +146,16 @@ pub fn harmonise(words: &[&str], found: Vec<Mention>, cap: &CapStats, trig: &Tri
             continue;
         }
         let mut hit = None;
+        // Only whole capitalised runs: "Putin" but not the "Rusia" of an
+        // untagged "Hari Rusia".
+        let starts_run = starts_run(words, i, &covered, trig, cap);
         for len in (1..=MAX_LEN.min(words.len() - i)).rev() {
             if covered[i..i + len].iter().any(|&c| c) {
                 continue;
             }
-            // Only whole capitalised runs: "Putin" but not the "Rusia" of an
-            // untagged "Hari Rusia".
             // A title before ("Presiden Rusia") or a tagged name after
             // ("Rusia Vladimir Putin") does not extend the run.
             let ends_run = words.get(i + len).is_none_or(|w| !is_capitalised(w)) || covered[i + len];
-            let starts_run = i == 0
-                || !is_capitalised(words[i - 1])
-                || covered[i - 1]
-                || trig.class(&words[i - 1].to_lowercase()) != 0
-                || opens_sentence_in_lower_case(words, i - 1, cap);
             if !(ends_run && starts_run) {
                 continue;
             }
@@ -177,7 +173,10 @@ pub fn harmonise(words: &[&str], found: Vec<Mention>, cap: &CapStats, trig: &Tri
                 });
                 i += len;
             }
-            None => match known_pieces(words, i, &covered, &known, trig, cap) {
+            None => match starts_run
+                .then(|| known_pieces(words, i, &covered, &known, trig))
+                .flatten()
+            {
                 Some(pieces) => {
                     i = pieces.last().map_or(i + 1, |m| m.end);
                     found.extend(pieces);
@@ -193,28 +192,19 @@ pub fn harmonise(words: &[&str], found: Vec<Mention>, cap: &CapStats, trig: &Tri
 /// `… Corporate Communication CMNP Solahuddin kepada …`: an untagged
 /// capitalised run that ends in two or more names the document tags
 /// elsewhere (the organisation `CMNP`, the person `Solahuddin`). `None`
-/// unless the run starts at `i` and ends in two or more known pieces, not
-/// all of them persons.
+/// unless the run (which starts at `i`) ends in two or more known pieces,
+/// not all of them persons.
 fn known_pieces(
     words: &[&str],
     i: usize,
     covered: &[bool],
     known: &HashMap<String, usize>,
     trig: &Triggers,
-    cap: &CapStats,
 ) -> Option<Vec<Mention>> {
     let end = (i..words.len().min(i + 2 * MAX_LEN))
         .find(|&j| covered[j] || !is_capitalised(words[j]))
         .unwrap_or(words.len().min(i + 2 * MAX_LEN));
     if end < i + 2 || words.get(end).is_some_and(|w| is_capitalised(w) && !covered[end]) {
-        return None;
-    }
-    let starts_run = i == 0
-        || !is_capitalised(words[i - 1])
-        || covered[i - 1]
-        || trig.class(&words[i - 1].to_lowercase()) != 0
-        || opens_sentence_in_lower_case(words, i - 1, cap);
-    if !starts_run {
         return None;
     }
     // From the run's end leftwards, each piece the longest known one; a
@@ -239,6 +229,17 @@ fn known_pieces(
     pieces.reverse();
     // Not a title the tagger once took for a person (`Mr`) before a name.
     (pieces.len() >= 2 && pieces.iter().any(|m| m.ty != 0)).then_some(pieces)
+}
+
+/// Whether an untagged capitalised run may start at word `i`: nothing
+/// capitalised and untagged before it, or only a title trigger or a word
+/// capitalised because it opens the sentence.
+fn starts_run(words: &[&str], i: usize, covered: &[bool], trig: &Triggers, cap: &CapStats) -> bool {
+    i == 0
+        || !is_capitalised(words[i - 1])
+        || covered[i - 1]
+        || trig.class(&words[i - 1].to_lowercase()) != 0
+        || opens_sentence_in_lower_case(words, i - 1, cap)
 }
 
 /// How often each mentioned string was tagged with each type.

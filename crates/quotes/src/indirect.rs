@@ -220,11 +220,7 @@ fn speaker_in_phrase<'d>(toks: &Toks<'d>, from: usize, end: usize) -> Option<(us
     if let Some((s_end, mention)) = toks.speaker_from(from) {
         return Some((s_end, speaker_at(toks, from, s_end, mention)));
     }
-    (from..end.min(from + 15)).find_map(|j| {
-        let m = toks.mention_starting(j).filter(|m| toks.is_person(m))?;
-        let s_end = toks.index_at(m.span.end);
-        Some((s_end, speaker_at(toks, j, s_end, Some(m))))
-    })
+    (from..end.min(from + 15)).find_map(|j| for_person(toks, j))
 }
 
 /// The person named at token `i` (a name or a pronoun coreference
@@ -370,6 +366,7 @@ fn subject_verb(
             spoken_to
                 .then(|| subject_phrase(toks, res, range.start, v))
                 .flatten()
+                .map(|start| (start, None))
         }) else {
             continue;
         };
@@ -422,12 +419,7 @@ const SUBJECT_WORDS: usize = 4;
 /// The noun phrase opening the sentence (after a discourse opener) right
 /// before the verb at `v`, when it is a short run of words with no clause
 /// of its own: where it starts.
-fn subject_phrase(
-    toks: &Toks,
-    res: &Resources,
-    from: usize,
-    v: usize,
-) -> Option<(usize, Option<&'static warta_core::Mention>)> {
+fn subject_phrase(toks: &Toks, res: &Resources, from: usize, v: usize) -> Option<usize> {
     let mut start = from;
     // `Sementara itu,` / `Namun` before the subject.
     if let Some(c) = (from..v).find(|&j| toks.toks[j].lower == ",") {
@@ -464,7 +456,7 @@ fn subject_phrase(
         && phrase[1..].iter().all(|t| !t.capitalised && !verb_like(&t.lower))
         && (start..end).all(|k| !toks.is_adverb(k))
         && (start..end).all(|k| toks.mention_starting(k).is_none());
-    fits.then_some((start, None))
+    fits.then_some(start)
 }
 
 /// `…, kata X.` / `…, ujarnya.` / `…, X said.` without quotation marks:

@@ -66,6 +66,12 @@ pub(crate) fn is_pronoun(lower: &str) -> bool {
     PRONOUNS.contains(&lower)
 }
 
+/// Whether a capitalised word standing alone is no name the NER missed: a
+/// pronoun, or a word that opens a phrase (`Setelah`, `Meskipun`).
+fn never_a_name(lower: &str) -> bool {
+    is_pronoun(lower) || crate::data::resources().not_speaker.contains(lower)
+}
+
 pub(crate) struct Toks<'d> {
     pub doc: &'d Document,
     pub toks: Vec<Tok>,
@@ -243,11 +249,7 @@ impl<'d> Toks<'d> {
         if let Some(m) = found.or(title_only) {
             return Some((self.index_at(m.span.end), Some(m)));
         }
-        if !first.is_word
-            || !first.capitalised
-            || PRONOUNS.contains(&first.lower.as_str())
-            || crate::data::resources().not_speaker.contains(&first.lower)
-        {
+        if !first.is_word || !first.capitalised || never_a_name(&first.lower) {
             return None;
         }
         let mut j = i;
@@ -432,10 +434,7 @@ impl<'d> Toks<'d> {
         {
             k -= 1;
         }
-        if k == j
-            && (PRONOUNS.contains(&t.lower.as_str())
-                || crate::data::resources().not_speaker.contains(&t.lower))
-        {
+        if k == j && never_a_name(&t.lower) {
             return None;
         }
         Some((k, None))
