@@ -168,7 +168,7 @@ fn attribution_after<'d>(
                 });
             }
             VerbUse::After | VerbUse::Clause => {
-                let speaker = speaker_after(toks, t0 + 1);
+                let speaker = speaker_after(toks, t0 + 1).or_else(|| unnamed_after(toks, res, t0 + 1));
                 if speaker.is_some() || u == VerbUse::After {
                     return Some(Attribution {
                         speaker,
@@ -178,7 +178,7 @@ fn attribution_after<'d>(
             }
             VerbUse::Passive => {
                 return Some(Attribution {
-                    speaker: speaker_after(toks, t0 + 1),
+                    speaker: speaker_after(toks, t0 + 1).or_else(|| unnamed_after(toks, res, t0 + 1)),
                     cue: first.span,
                 });
             }
@@ -205,7 +205,15 @@ fn attribution_after<'d>(
     if full_stop && !first.capitalised {
         return None;
     }
-    let (end, mention) = toks.speaker_from(t0)?;
+    // `"…," a spokesman said`: an unnamed speaker before the verb.
+    let unnamed = || match crate::unnamed::role_after(toks, res, t0)? {
+        crate::unnamed::Unnamed::Role(head, end) => Some((head, end, None)),
+        crate::unnamed::Unnamed::Named(_) => None,
+    };
+    let (start, end, mention) = toks
+        .speaker_from(t0)
+        .map(|(end, m)| (t0, end, m))
+        .or_else(unnamed)?;
     let mut v = end;
     while v < toks.toks.len() && v < end + 2 && toks.is_adverb(v) {
         v += 1;
@@ -213,7 +221,7 @@ fn attribution_after<'d>(
     match toks.verb(v, res) {
         Some((VerbUse::After | VerbUse::Clause, false)) if !full_stop || ends_soon(toks, v) => {
             Some(Attribution {
-                speaker: Some(speaker_at(toks, t0, end, mention)),
+                speaker: Some(speaker_at(toks, start, end, mention)),
                 cue: toks.toks[v].span,
             })
         }
@@ -242,6 +250,14 @@ fn speaker_after<'d>(toks: &Toks<'d>, mut i: usize) -> Option<SpeakerAt<'d>> {
     Some(speaker_at(toks, i, end, mention))
 }
 
+/// An unnamed speaker after a verb at token `i` (`kata seorang warga`).
+fn unnamed_after<'d>(toks: &Toks<'d>, res: &Resources, i: usize) -> Option<SpeakerAt<'d>> {
+    Some(match crate::unnamed::role_after(toks, res, i)? {
+        crate::unnamed::Unnamed::Role(head, end) => speaker_at(toks, head, end, None),
+        crate::unnamed::Unnamed::Named(m) => SpeakerAt::of(m),
+    })
+}
+
 /// `X mengatakan, "…"`, `Menurut X, "…"`, `X: "…"`; `prev` is the token
 /// before the opening mark.
 fn attribution_before<'d>(toks: &Toks<'d>, res: &Resources, prev: usize) -> Option<Attribution<'d>> {
@@ -251,7 +267,11 @@ fn attribution_before<'d>(toks: &Toks<'d>, res: &Resources, prev: usize) -> Opti
         _ => prev,
     };
     if let Some((VerbUse::Clause | VerbUse::After, false)) = toks.verb(verb_at, res) {
-        let (start, mention) = toks.speaker_before(verb_at, false)?;
+        // `Seorang pedagang lainnya mengatakan, "…"`: an unnamed subject.
+        let range = toks.sentence_range(toks.toks[verb_at].sentence);
+        let (start, mention) = toks.speaker_before(verb_at, false).or_else(|| {
+            crate::unnamed::subject_phrase(toks, res, range.start, verb_at).map(|start| (start, None))
+        })?;
         return Some(Attribution {
             speaker: Some(speaker_at(toks, start, verb_at, mention)),
             cue: toks.toks[verb_at].span,

@@ -320,7 +320,7 @@ fn according(toks: &Toks, res: &Resources, range: std::ops::Range<usize>) -> Opt
 /// Whether the words from `from` up to an attribution at `cue` are part of
 /// the reported clause: some words stand there and they are not only a
 /// discourse opener (`Sementara itu,`).
-fn interposed_in_clause(toks: &Toks, res: &Resources, from: usize, cue: usize) -> bool {
+pub(crate) fn interposed_in_clause(toks: &Toks, res: &Resources, from: usize, cue: usize) -> bool {
     if words_in(toks, from, cue) == 0 {
         return false;
     }
@@ -364,7 +364,7 @@ fn subject_verb(
         let spoken_to = complementiser.is_some() || comma_next;
         let Some((s_start, mention)) = toks.speaker_before(v, false).or_else(|| {
             spoken_to
-                .then(|| subject_phrase(toks, res, range.start, v))
+                .then(|| crate::unnamed::subject_phrase(toks, res, range.start, v))
                 .flatten()
                 .map(|start| (start, None))
         }) else {
@@ -410,53 +410,6 @@ fn subject_verb(
         ));
     }
     None
-}
-
-/// Most words of an unnamed subject taken for a speaker (`Majelis hakim`,
-/// `Para pengungsi`, `riset The Mail`).
-const SUBJECT_WORDS: usize = 4;
-
-/// The noun phrase opening the sentence (after a discourse opener) right
-/// before the verb at `v`, when it is a short run of words with no clause
-/// of its own: where it starts.
-fn subject_phrase(toks: &Toks, res: &Resources, from: usize, v: usize) -> Option<usize> {
-    let mut start = from;
-    // `Sementara itu,` / `Namun` before the subject.
-    if let Some(c) = (from..v).find(|&j| toks.toks[j].lower == ",") {
-        if !interposed_in_clause(toks, res, from, c + 1) {
-            start = c + 1;
-        }
-    }
-    if res.discourse_openers.contains(&toks.toks[start].lower) {
-        start += 1;
-    }
-    let mut end = v;
-    while end > start && toks.is_adverb(end - 1) {
-        end -= 1;
-    }
-    let phrase = &toks.toks[start..end];
-    // Common nouns only: a name is the tagger's to find (`Patrick Yip
-    // turut …` is no unnamed subject), an epithet (`Putra Kris Jenner
-    // itu`) coreference's.
-    // No verb or adverb inside (`Tampilan laman terlihat`, `Gala juga
-    // telah resmi`), no pronoun, no `sang`; `ber-` stays (`pihak
-    // berwenang`).
-    let verb_like = |w: &str| w.len() > 5 && ["me", "di", "ter"].iter().any(|p| w.starts_with(p));
-    let fits = !phrase.is_empty()
-        && phrase.len() <= SUBJECT_WORDS
-        && phrase.iter().all(|t| {
-            t.is_word
-                && !res.not_speaker.contains(&t.lower)
-                && !crate::tokens::is_pronoun(&t.lower)
-                && !matches!(
-                    t.lower.as_str(),
-                    "yang" | "itu" | "ini" | "tersebut" | "sang" | "dan" | "serta"
-                )
-        })
-        && phrase[1..].iter().all(|t| !t.capitalised && !verb_like(&t.lower))
-        && (start..end).all(|k| !toks.is_adverb(k))
-        && (start..end).all(|k| toks.mention_starting(k).is_none());
-    fits.then_some(start)
 }
 
 /// `…, kata X.` / `…, ujarnya.` / `…, X said.` without quotation marks:

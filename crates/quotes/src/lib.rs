@@ -24,6 +24,7 @@ mod indirect;
 mod relay;
 mod speaker;
 mod tokens;
+mod unnamed;
 
 use warta_core::{Document, Quote, Stage, StageError};
 
@@ -59,6 +60,7 @@ pub fn find_quotes(doc: &Document) -> (Vec<Quote>, Vec<String>) {
     let mut quotes = direct::find(&toks, res);
     quotes.extend(indirect::find(&toks, res, &quotes));
     quotes.sort_by_key(|q| (q.span.start, q.span.end));
+    speaker::unnamed_continues(&toks, &mut quotes);
     speaker::inherit(&toks, &mut quotes);
     let own = relay::OwnOutlet::of(doc);
     for q in &mut quotes {

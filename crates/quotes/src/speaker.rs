@@ -3,7 +3,7 @@
 
 use crate::data::Resources;
 use crate::tokens::Toks;
-use warta_core::{Cue, Mention, Quote, QuoteKind, Span};
+use warta_core::{Cue, Mention, MentionKind, Quote, QuoteKind, Span};
 
 /// The speaker phrase at an attribution: where it is written and the
 /// coreference mention it is, when coreference knows it.
@@ -145,6 +145,69 @@ pub(crate) fn inherit(toks: &Toks, quotes: &mut [Quote]) {
             let q = &mut quotes[i];
             set_speaker(toks, q, SpeakerAt::of(m));
         }
+    }
+}
+
+/// A quote attributed by a pronoun or clitic (`…," ujarnya`) right after a
+/// quote by an unnamed speaker (`…," kata seorang juru bicara`), with no
+/// one named between them, continues that speaker: coreference, which
+/// knows only named people, would give the pronoun the last one named
+/// before the unnamed speaker.
+pub(crate) fn unnamed_continues(toks: &Toks, quotes: &mut [Quote]) {
+    let paragraph = |at: usize| toks.toks.get(toks.index_at(at)).map_or(0, |t| t.paragraph);
+    let coref = toks.coref();
+    let anaphor = |q: &Quote| {
+        let (Some(start), Some(end)) = (q.speaker_start, q.speaker_end) else {
+            return false;
+        };
+        coref
+            .mention_at(Span::new(start, end))
+            .is_some_and(|m| matches!(m.kind, MentionKind::Pronoun | MentionKind::Clitic))
+    };
+    for i in 1..quotes.len() {
+        if !anaphor(&quotes[i]) || quotes[i].kind == QuoteKind::Partial {
+            continue;
+        }
+        let start = quotes[i].speaker_start.unwrap_or(quotes[i].span.start);
+        let j = i - 1;
+        let prev = &quotes[j];
+        // A direct quote's attribution, or one continued so: an unnamed
+        // subject of an indirect clause (`polisi mengimbau agar …`) is
+        // often the body a named spokesman speaks for.
+        let unnamed = prev.speaker.is_some()
+            && prev.speaker_cluster.is_none()
+            && (prev.kind == QuoteKind::Direct || prev.kind == QuoteKind::Indirect && anaphor(prev));
+        if !unnamed || paragraph(prev.span.end) + INHERIT_PARAGRAPHS < paragraph(quotes[i].span.start) {
+            continue;
+        }
+        // No person named outside the quotes from the sentence of the
+        // unnamed attribution on (`Rikwanto menyebut … polisi mengimbau
+        // agar …. "…," ujarnya` is Rikwanto's).
+        let at = prev.speaker_start.unwrap_or(prev.span.start).min(prev.span.start);
+        let from = toks.toks.get(toks.index_at(at)).map_or(at, |t| {
+            toks.toks[toks.sentence_range(t.sentence).start].span.start
+        });
+        let quoted = |m: &Mention| {
+            quotes[i].span.contains(m.span) || (prev.kind == QuoteKind::Direct && prev.span.contains(m.span))
+        };
+        let k = coref.mentions.partition_point(|m| m.span.start < from);
+        let named_between = coref.mentions[k..]
+            .iter()
+            .take_while(|m| m.span.start < start)
+            .any(|m| {
+                !matches!(m.kind, MentionKind::Pronoun | MentionKind::Clitic)
+                    && toks.is_person(m)
+                    && !quoted(m)
+            });
+        if named_between {
+            continue;
+        }
+        let from = quotes[j].clone();
+        let q = &mut quotes[i];
+        q.speaker = from.speaker;
+        q.speaker_role = None;
+        q.speaker_actor_code = None;
+        q.speaker_cluster = None;
     }
 }
 

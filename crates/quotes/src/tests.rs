@@ -391,3 +391,38 @@ fn a_clubs_official_site_named_by_what_it_is_is_the_relay() {
     let (qs, _) = find_quotes(&d);
     assert_eq!(qs[0].relayed_by, vec!["laman resmi klub".to_string()], "{qs:?}");
 }
+
+#[test]
+fn an_unnamed_speaker_is_never_the_last_person_named() {
+    let d = doc(
+        "Joko Widodo datang ke pasar itu pada Senin.\n\"Harga cabai naik terus,\" kata seorang warga.\n\"Kami sudah lama menunggu,\" ujar salah satu pengunjung pasar.\nSeorang pedagang lainnya mengatakan, \"Saya rugi besar.\"\n\"It was chaos,\" a witness said.",
+        &[("Joko Widodo", EntityType::Per, Some("Joko Widodo"), Some("IDNGOV"))],
+    );
+    let speakers: Vec<_> = quotes_of(&d).into_iter().filter_map(|(_, _, s)| s).collect();
+    assert_eq!(
+        speakers,
+        ["warga", "pengunjung pasar", "Seorang pedagang lainnya", "witness"]
+    );
+}
+
+#[test]
+fn a_clitic_after_an_unnamed_speakers_quote_continues_it_unless_someone_is_named_between() {
+    let d = doc(
+        "Menlu Retno Marsudi bertemu Antony Blinken.\n\"Kami menyambut baik,\" kata seorang juru bicara Kementerian Luar Negeri AS.\n\"Kami akan mempelajarinya,\" ujarnya.\nBlinken lalu pulang.\n\"Semua berjalan baik,\" ujarnya.",
+        &[
+            ("Retno Marsudi", EntityType::Per, Some("Retno Marsudi"), Some("IDNGOV")),
+            ("Antony Blinken", EntityType::Per, Some("Antony Blinken"), Some("USAGOV")),
+            ("Kementerian Luar Negeri AS", EntityType::Org, None, Some("USAGOV")),
+            ("Blinken", EntityType::Per, Some("Antony Blinken"), Some("USAGOV")),
+        ],
+    );
+    let speakers: Vec<_> = quotes_of(&d).into_iter().filter_map(|(_, _, s)| s).collect();
+    assert_eq!(
+        speakers,
+        [
+            "juru bicara Kementerian Luar Negeri AS",
+            "juru bicara Kementerian Luar Negeri AS",
+            "Antony Blinken"
+        ]
+    );
+}

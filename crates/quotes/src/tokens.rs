@@ -33,6 +33,11 @@ const ADVERBS: &[&str] = &[
     "telah",
     "sudah",
     "akhirnya",
+    "ikut",
+    "turut",
+    "lantas",
+    "malah",
+    "justru",
     "also",
     "has",
     "have",
@@ -46,10 +51,15 @@ const ADVERBS: &[&str] = &[
 
 /// Words that end a speaker's title phrase (`kata dia kepada Andi`: the
 /// speaker is `dia`, not Andi).
-const PHRASE_STOPS: &[&str] = &[
+pub(crate) const PHRASE_STOPS: &[&str] = &[
     "kepada", "di", "saat", "ketika", "dalam", "dari", "untuk", "pada", "yang", "usai", "seusai", "to", "in",
     "at", "for", "on", "who", "from", "with", "dengan",
 ];
+
+/// How many tokens a title phrase before a name may take (`Direktur
+/// Jenderal Penguatan Daya Saing Produk Kelautan dan Perikanan KKP Nilanto
+/// Perbowo`).
+const TITLE_TOKENS: usize = 14;
 
 /// How far back an apposition (`X, one of …, said`) may open.
 const APPOSITION_REACH: usize = 15;
@@ -58,7 +68,8 @@ const SUBJECT_REACH: usize = 8;
 
 /// Pronouns never taken for a name the NER missed.
 const PRONOUNS: &[&str] = &[
-    "ia", "dia", "beliau", "mereka", "kami", "kita", "saya", "aku", "he", "she", "they", "we", "i", "it",
+    "ia", "dia", "dirinya", "beliau", "mereka", "kami", "kita", "saya", "aku", "he", "she", "they", "we",
+    "i", "it",
 ];
 
 /// Whether a lower-case word is a personal pronoun.
@@ -214,7 +225,7 @@ impl<'d> Toks<'d> {
         let mut title_only: Option<&'d Mention> = None;
         // Titles may be lower case (`White House press secretary Josh
         // Earnest`); a reporting verb or punctuation ends the phrase.
-        for j in i..(i + 10).min(self.toks.len()) {
+        for j in i..(i + TITLE_TOKENS).min(self.toks.len()) {
             let t = &self.toks[j];
             let in_phrase = t.is_word || matches!(t.lower.as_str(), "(" | ")" | "&");
             // Capitalised, a stop word is part of a title (`Menteri Dalam
@@ -353,7 +364,7 @@ impl<'d> Toks<'d> {
 
     /// Whether token `i` lies inside a time expression (`Senin (17/4)`);
     /// the times layer is in text order, so a binary search finds it.
-    fn in_time(&self, i: usize) -> bool {
+    pub(crate) fn in_time(&self, i: usize) -> bool {
         let span = self.toks[i].span;
         let times = &self.doc.times;
         let k = times.partition_point(|t| t.span.start <= span.start);
