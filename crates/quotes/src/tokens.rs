@@ -245,7 +245,12 @@ impl<'d> Toks<'d> {
                     && crate::data::resources()
                         .title_words
                         .contains(&m.text.to_lowercase());
-                if self.is_person(m) && lone_title && title_only.is_none() {
+                // An office coreference made a mention of its own when
+                // words stand between it and its holder (`Direktur
+                // Jenderal Penguatan Daya Saing Produk Kelautan dan
+                // Perikanan KKP Nilanto Perbowo`): the holder, if named.
+                let office = m.kind == warta_core::MentionKind::Role;
+                if self.is_person(m) && (lone_title || office) && title_only.is_none() {
                     title_only = Some(m);
                     continue;
                 }
