@@ -75,6 +75,20 @@ fn second_indosum_tuning_split_events() {
 }
 
 #[test]
+fn third_indosum_tuning_split_events() {
+    // 12 more IndoSum articles labelled 2026-12-07 (fifth session); first
+    // run type 0.731 / 0.226 / 0.345, type + countries F1 0.255
+    let Some(r) = report("indosum-tune3.jsonl") else {
+        return;
+    };
+    assert_eq!(r.articles, 12);
+    let [ty, _, countries, _] = r.article_mode.levels;
+    assert!(ty.f1() >= 0.34, "type F1 {:.3}", ty.f1());
+    assert!(ty.precision() >= 0.72, "type precision {:.3}", ty.precision());
+    assert!(countries.f1() >= 0.24, "type+countries F1 {:.3}", countries.f1());
+}
+
+#[test]
 fn held_out_english_events() {
     let Some(r) = report("english-heldout.jsonl") else {
         return;

@@ -44,14 +44,14 @@ fn held_out_indosum_quotes_keep_their_speakers() {
     assert!(all.recall() >= 0.86, "recall {:.3}", all.recall());
     assert!(all.precision() >= 0.94, "precision {:.3}", all.precision());
     assert!(
-        all.speaker_accuracy() >= 0.88,
+        all.speaker_accuracy() >= 0.93,
         "speaker {:.3}",
         all.speaker_accuracy()
     );
     let direct = r.kind("direct");
     assert!(direct.recall() >= 0.97, "direct recall {:.3}", direct.recall());
     assert!(
-        direct.speaker_accuracy() >= 0.86,
+        direct.speaker_accuracy() >= 0.93,
         "direct speaker {:.3}",
         direct.speaker_accuracy()
     );
@@ -119,9 +119,9 @@ fn second_held_out_indosum_split_quotes() {
         &r,
         Floors {
             recall: 0.81,
-            precision: 0.91,
-            speaker: 0.80,
-            direct_speaker: 0.77,
+            precision: 0.90,
+            speaker: 0.81,
+            direct_speaker: 0.79,
         },
     );
 }
@@ -193,5 +193,24 @@ fn english_quotes() {
         all.speaker_accuracy() >= 0.85,
         "speaker {:.3}",
         all.speaker_accuracy()
+    );
+}
+
+#[test]
+fn seventh_indosum_tuning_split_quotes() {
+    // Labelled 2026-12-07 (fifth session); first run recall 0.864,
+    // speaker 0.811, direct speaker 0.785: vox pops and unnamed sources
+    // credited to the last person named.
+    let Some(r) = report("indosum-tune6.jsonl") else {
+        return;
+    };
+    assert_floors(
+        &r,
+        Floors {
+            recall: 0.85,
+            precision: 0.97,
+            speaker: 0.85,
+            direct_speaker: 0.84,
+        },
     );
 }
