@@ -46,6 +46,47 @@ fn thing_acronyms() -> &'static std::collections::HashSet<&'static str> {
     })
 }
 
+/// Words that end an organisation's name (`data/ner/org_suffixes.txt`).
+fn org_suffixes() -> &'static std::collections::HashSet<&'static str> {
+    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> = std::sync::OnceLock::new();
+    SET.get_or_init(|| {
+        include_str!("../../../data/ner/org_suffixes.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect()
+    })
+}
+
+/// Cuts a person mention after the last word that ends an organisation's
+/// name (`Samuel Sekuritas Rangga Cipta` → ORG `Samuel Sekuritas`, PER
+/// `Rangga Cipta`; `Futures Ariston Tjendra` → `Ariston Tjendra`): no
+/// person is called `Sekuritas`, and the employer run into the name makes
+/// a speaker or actor nobody is.
+fn split_organisation_suffixes(words: &[&str], mut found: Vec<Mention>) -> Vec<Mention> {
+    let suffixes = org_suffixes();
+    let mut extra = Vec::new();
+    for m in found.iter_mut().filter(|m| m.ty == 0 && m.end - m.start >= 2) {
+        let Some(k) = (m.start..m.end - 1)
+            .rev()
+            .find(|&k| suffixes.contains(words[k].to_lowercase().as_str()))
+        else {
+            continue;
+        };
+        if k > m.start {
+            extra.push(Mention {
+                start: m.start,
+                end: k + 1,
+                ty: 1,
+            });
+        }
+        m.start = k + 1;
+    }
+    found.extend(extra);
+    found.sort_by_key(|m| (m.start, m.end));
+    found
+}
+
 /// Whether word `k` opens a sentence and is written in lower case elsewhere
 /// in news (`Kedatangan Trump`, `Pemerintahan Trump`): capitalised only
 /// because it comes first, so it does not join the name after it. Inside a
@@ -60,6 +101,7 @@ fn opens_sentence_in_lower_case(words: &[&str], k: usize, cap: &CapStats) -> boo
 pub fn harmonise(words: &[&str], found: Vec<Mention>, cap: &CapStats, trig: &Triggers) -> Vec<Mention> {
     let key = |m: &Mention| words[m.start..m.end].join(" ");
     let mut found = split_leading_organisations(words, found);
+    found = split_organisation_suffixes(words, found);
     let runs = RunCounts::new(words);
     found = split_trailing_names(words, found, cap, &runs);
     found = add_speakers(words, found, cap, trig, &runs);
@@ -600,6 +642,21 @@ mod tests {
             &Triggers::parse(""),
         );
         assert!(out.contains(&m(3, 5, 0)), "{out:?}");
+    }
+
+    #[test]
+    fn an_employer_ending_in_an_organisation_word_is_cut_off_the_name() {
+        let words: Vec<&str> = "Ekonom Samuel Sekuritas Rangga Cipta menilai . Kepala Riset Monex Investindo Futures Ariston Tjendra menambahkan"
+            .split(' ')
+            .collect();
+        let found = vec![m(1, 5, 0), m(11, 14, 0)];
+        let out = harmonise(&words, found, &CapStats::default(), &Triggers::parse(""));
+        assert!(
+            out.contains(&m(1, 3, 1)),
+            "Samuel Sekuritas an organisation: {out:?}"
+        );
+        assert!(out.contains(&m(3, 5, 0)), "Rangga Cipta the person: {out:?}");
+        assert!(out.contains(&m(12, 14, 0)), "Ariston Tjendra the person: {out:?}");
     }
 
     #[test]
