@@ -118,8 +118,10 @@ fn a_role_that_starts_after_the_publication_date_is_not_used() {
     // Governor of Jakarta 2017-2022, in opposition from 2022-10-16.
     assert_eq!(anies.role_on(d("2020-05-01")).unwrap().code, "IDNGOV");
     assert_eq!(anies.role_on(d("2023-05-01")).unwrap().code, "IDNOPP");
+    // Minister of education 2014-2016: an earlier office counts on its dates.
+    assert_eq!(anies.role_on(d("2015-01-01")).unwrap().code, "IDNGOV");
     // Before his first office he holds none, and no later one either.
-    assert_eq!(anies.role_on(d("2015-01-01")), None);
+    assert_eq!(anies.role_on(d("2010-01-01")), None);
     assert_eq!(anies.country(), Some("IDN"));
 }
 

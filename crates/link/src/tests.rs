@@ -847,7 +847,7 @@ fn a_country_inside_a_role_phrase_stays_a_place() {
 
 #[test]
 fn a_person_named_before_their_first_office_keeps_only_the_country() {
-    let mut d = doc("Anies Baswedan berbicara di Jakarta.", "2015-01-01");
+    let mut d = doc("Anies Baswedan berbicara di Jakarta.", "2010-01-01");
     ner(&mut d, "Anies Baswedan", EntityType::Per);
     linker().process(&mut d).unwrap();
     let anies = find(&d, "Anies Baswedan")[0];
