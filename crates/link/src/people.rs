@@ -141,8 +141,12 @@ pub(crate) fn antecedents(
     };
     let mut longer: HashMap<&[String], Vec<usize>> = HashMap::default();
     let mut full: HashMap<&str, Vec<usize>> = HashMap::default();
+    // By token, the mentions of names that hold it before their last word.
+    let mut first_named: HashMap<&str, Vec<usize>> = HashMap::default();
     let mut by_canonical: HashMap<&str, Vec<usize>> = HashMap::default();
-    for &k in &pers {
+    // Only names written in full: a one-word mention the lexicon linked
+    // (`Ganjar`) says nothing about who the article names.
+    for &k in pers.iter().filter(|&&k| toks[k].len() >= 2) {
         if let Some(c) = &ents[k].canonical {
             by_canonical.entry(c).or_default().push(k);
         }
@@ -170,14 +174,34 @@ pub(crate) fn antecedents(
             out[i] = before(list, s);
             continue;
         }
+        let t = &ti[0];
         if let Some(u) = &usual[i] {
-            // Without such a mention the lexicon's own link stands.
+            // Without such a mention the lexicon's own link stands, unless
+            // the article names someone else by that given name (`Djarot
+            // Kusumayakti … kata Djarot` is not Djarot Saiful Hidayat); a
+            // last name shared (`Listyo Sigit Prabowo`) does not count.
             out[i] = by_canonical
                 .get(u.as_str())
-                .and_then(|list| nearest(list, i, &start));
+                .and_then(|list| nearest(list, i, &start))
+                .or_else(|| {
+                    // Not a longer spelling of the lexicon's person
+                    // (`Anies Rasyid Baswedan`, `Djarot Syaiful Hidayat`):
+                    // the same family name.
+                    let family = name_tokens(u).pop().unwrap_or_default();
+                    let list = first_named.entry(t).or_insert_with(|| {
+                        // Nor a pair written as one (`Anies - Sandi`).
+                        mentions_of(t, &|tk: &[String]| {
+                            tk.last()
+                                .is_some_and(|last| last != t && !spelled_alike(last, &family))
+                                && tk
+                                    .iter()
+                                    .all(|w| w.chars().all(char::is_alphabetic) && w != "dan")
+                        })
+                    });
+                    before(list, s).or_else(|| after(list, s))
+                });
             continue;
         }
-        let t = &ti[0];
         let list = full
             .entry(t)
             // Every name in `holding` has two words or more.
@@ -185,6 +209,27 @@ pub(crate) fn antecedents(
         out[i] = before(list, s).or_else(|| after(list, s));
     }
     out
+}
+
+/// Whether two name words are one spelling apart or two (`Pandjaitan` and
+/// `Panjaitan`, `Syaiful` and `Saiful`: the old and new orthography).
+fn spelled_alike(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a.len().abs_diff(b.len()) > 2 || a.len() > 40 || b.len() > 40 {
+        return false;
+    }
+    // Levenshtein distance, one row at a time; names are short.
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != cb)).min(row[j] + 1).min(cur + 1);
+            prev = cur;
+        }
+    }
+    row[b.len()] <= 2
 }
 
 /// The mention in `list` (ascending indices, so ascending starts) other

@@ -310,6 +310,34 @@ fn a_known_short_name_keeps_its_own_person_over_a_namesake() {
 }
 
 #[test]
+fn a_known_short_name_is_the_namesake_the_article_names_by_that_given_name() {
+    // Djarot Kusumayakti, a bank's director, is not Djarot Saiful Hidayat;
+    // a longer spelling of the lexicon's person stays that person.
+    let text = "Direktur Utama BRI Djarot Kusumayakti hadir. Djarot meminta bunga turun.";
+    let mut d = doc(text, "2017-03-01");
+    ner(&mut d, "Djarot Kusumayakti", EntityType::Per);
+    linker().process(&mut d).unwrap();
+    let djarot = find(&d, "Djarot")[0];
+    assert_eq!(
+        djarot.canonical.as_deref(),
+        Some("Djarot Kusumayakti"),
+        "{:?}",
+        d.entities
+    );
+    assert_eq!(djarot.actor_code, None);
+    let text = "Gubernur Djarot Syaiful Hidayat hadir. Djarot meminta warga tenang.";
+    let mut d = doc(text, "2017-07-01");
+    ner(&mut d, "Djarot Syaiful Hidayat", EntityType::Per);
+    linker().process(&mut d).unwrap();
+    assert_eq!(
+        find(&d, "Djarot")[0].actor_code.as_deref(),
+        Some("IDNGOV"),
+        "{:?}",
+        d.entities
+    );
+}
+
+#[test]
 fn acronyms_and_common_words_are_not_taken_for_foreign_towns() {
     let text = "Komnas HAM meminta Anda hadir. Lima orang tewas. Para korban dibawa ke KAI. \
 Maka warga berkumpul bersama Nadia.";
