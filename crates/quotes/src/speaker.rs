@@ -89,7 +89,7 @@ pub(crate) fn set_speaker(toks: &Toks, q: &mut Quote, s: SpeakerAt) {
     match s.mention {
         Some(m) => {
             let c = &toks.coref().clusters[m.cluster];
-            q.speaker = Some(c.name.clone());
+            q.speaker = Some(toks.speaker_name(m.cluster));
             q.speaker_text = Some(m.text.clone());
             q.speaker_role = c.role.clone();
             q.speaker_actor_code = c.actor_code.clone();

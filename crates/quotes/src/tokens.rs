@@ -88,6 +88,41 @@ pub(crate) struct Toks<'d> {
     pub toks: Vec<Tok>,
     /// End byte → the longest coreference mention ending there.
     by_end: std::collections::HashMap<usize, usize>,
+    /// Person cluster → the fullest name the article writes for it, where
+    /// that is not the cluster's own name (see [`Toks::speaker_name`]).
+    written: std::collections::HashMap<usize, String>,
+}
+
+/// For each person cluster whose name the article never writes (the
+/// lexicon's canonical form), the longest name mention it does write.
+fn written_names(doc: &Document) -> std::collections::HashMap<usize, String> {
+    let coref = &doc.coref;
+    let mut longest: std::collections::HashMap<usize, &str> = std::collections::HashMap::new();
+    let mut named: std::collections::HashSet<usize> = std::collections::HashSet::new();
+    for m in coref
+        .mentions
+        .iter()
+        .filter(|m| m.kind == warta_core::MentionKind::Name)
+    {
+        let c = &coref.clusters[m.cluster];
+        if c.kind != warta_core::EntityType::Per {
+            continue;
+        }
+        // Written with titles around it (`Kombes Argo Yuwono`) counts.
+        if m.text.to_lowercase().contains(&c.name.to_lowercase()) {
+            named.insert(m.cluster);
+        }
+        let words = m.text.split_whitespace().count();
+        let best = longest.entry(m.cluster).or_insert("");
+        if words > best.split_whitespace().count() {
+            *best = &m.text;
+        }
+    }
+    longest
+        .into_iter()
+        .filter(|(c, w)| !w.is_empty() && !named.contains(c))
+        .map(|(c, w)| (c, w.to_string()))
+        .collect()
 }
 
 impl<'d> Toks<'d> {
@@ -124,7 +159,27 @@ impl<'d> Toks<'d> {
                 by_end.insert(m.span.end, k);
             }
         }
-        Toks { doc, toks, by_end }
+        Toks {
+            doc,
+            toks,
+            by_end,
+            written: written_names(doc),
+        }
+    }
+
+    /// The name a quote gives its speaker: the fullest form the article
+    /// writes (`Yasonna H Laoly`, `M Prasetyo`, `Ahok`), as the labelling
+    /// rules and the issue have it, where the lexicon's canonical name is
+    /// written nowhere in the article, and that form is at most one word
+    /// longer; else the cluster's name (`tulis Kim` → `Kim Jong Un` when
+    /// the article writes `Kim Jong Un`). The canonical name stays on the
+    /// speaker's cluster and entities.
+    pub fn speaker_name(&self, cluster: usize) -> String {
+        let c = &self.doc.coref.clusters[cluster];
+        match self.written.get(&cluster) {
+            Some(w) if w.split_whitespace().count() <= c.name.split_whitespace().count() + 1 => w.clone(),
+            _ => c.name.clone(),
+        }
     }
 
     pub fn coref(&self) -> &'d Coreference {
