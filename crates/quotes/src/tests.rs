@@ -30,7 +30,11 @@ fn direct_quote_with_clitic_attribution_is_the_last_named_speaker() {
         .find(|q| q.kind == QuoteKind::Direct)
         .expect("direct quote");
     assert_eq!(q.text, "Saya diberi amanat sejak 2022");
-    assert_eq!(q.speaker.as_deref(), Some("Tito Karnavian"));
+    // The fullest name the article writes: here only `Tito`; the
+    // lexicon's name stays on the cluster.
+    assert_eq!(q.speaker.as_deref(), Some("Tito"));
+    let c = q.speaker_cluster.expect("cluster");
+    assert_eq!(d.coref.clusters[c].name, "Tito Karnavian");
     assert_eq!(q.speaker_text.as_deref(), Some("-nya"));
     assert_eq!(q.speaker_actor_code.as_deref(), Some("IDNGOV"));
     assert_eq!(q.cue.as_ref().map(|c| c.text.as_str()), Some("ujarnya"));
@@ -57,7 +61,7 @@ fn relay_chain_in_order_and_article_source() {
     );
     let (qs, sources) = find_quotes(&d);
     assert_eq!(qs.len(), 1, "{qs:?}");
-    assert_eq!(qs[0].speaker.as_deref(), Some("Kim Jong Un"));
+    assert_eq!(qs[0].speaker.as_deref(), Some("Kim"));
     assert_eq!(qs[0].relayed_by, vec!["KCNA", "Yonhap"]);
     assert_eq!(sources, vec!["Reuters"]);
 }
@@ -100,7 +104,7 @@ fn scare_quotes_and_titles_are_not_quotes_but_credited_phrases_are() {
         .find(|(k, _, _)| *k == "partial")
         .expect("partial quote");
     assert_eq!(partial.1, "tujuan yang adil");
-    assert_eq!(partial.2.as_deref(), Some("Kim Jong Un"));
+    assert_eq!(partial.2.as_deref(), Some("Kim"));
 }
 
 #[test]
@@ -127,7 +131,7 @@ fn according_to_and_english_said() {
         got.contains(&(
             "direct",
             "It has been distressing".to_string(),
-            Some("Barack Obama".to_string())
+            Some("Obama".to_string())
         )),
         "{got:?}"
     );
@@ -340,7 +344,7 @@ fn a_clitic_speaker_carries_past_a_sentence_that_only_mentions_someone() {
         .iter()
         .find(|q| q.text == "Tuhan memberkati dia")
         .expect("quote");
-    assert_eq!(last.speaker.as_deref(), Some("Katy Perry"), "{qs:?}");
+    assert_eq!(last.speaker.as_deref(), Some("Perry"), "{qs:?}");
 }
 
 #[test]
@@ -376,7 +380,7 @@ fn bagi_with_a_pronoun_credits_an_opinion_and_with_a_name_does_not() {
         vec![(
             "indirect",
             "korupsi merupakan perusak fondasi bangsa".to_string(),
-            Some("Joko Widodo".to_string())
+            Some("Jokowi".to_string())
         )],
         "{q:?}"
     );
