@@ -37,25 +37,21 @@ fn name_like(w: &str, cap: &CapStats) -> bool {
 /// Acronyms that name things, laws or procedures (`data/ner/thing_acronyms.txt`).
 fn thing_acronyms() -> &'static std::collections::HashSet<&'static str> {
     static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> = std::sync::OnceLock::new();
-    SET.get_or_init(|| {
-        include_str!("../../../data/ner/thing_acronyms.txt")
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .collect()
-    })
+    SET.get_or_init(|| word_list(include_str!("../../../data/ner/thing_acronyms.txt")))
+}
+
+/// The words of a list file: one per line, `#` comments and blanks skipped.
+fn word_list(text: &'static str) -> std::collections::HashSet<&'static str> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
 }
 
 /// Words that end an organisation's name (`data/ner/org_suffixes.txt`).
 fn org_suffixes() -> &'static std::collections::HashSet<&'static str> {
     static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> = std::sync::OnceLock::new();
-    SET.get_or_init(|| {
-        include_str!("../../../data/ner/org_suffixes.txt")
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .collect()
-    })
+    SET.get_or_init(|| word_list(include_str!("../../../data/ner/org_suffixes.txt")))
 }
 
 /// Cuts a person mention after the last word that ends an organisation's
