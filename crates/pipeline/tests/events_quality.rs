@@ -17,11 +17,14 @@ fn held_out_indosum_events() {
         return;
     };
     assert_eq!(r.articles, 14);
-    let [ty, _, countries, _] = r.article_mode.levels;
-    assert!(ty.f1() >= 0.42, "type F1 {:.3}", ty.f1());
-    assert!(ty.precision() >= 0.63, "type precision {:.3}", ty.precision());
+    let [ty, _, countries, actors] = r.article_mode.levels;
+    assert!(ty.f1() >= 0.46, "type F1 {:.3}", ty.f1());
+    assert!(ty.precision() >= 0.65, "type precision {:.3}", ty.precision());
     assert!(ty.precision() >= ty.recall(), "precision below recall");
-    assert!(countries.f1() >= 0.31, "type+countries F1 {:.3}", countries.f1());
+    assert!(countries.f1() >= 0.33, "type+countries F1 {:.3}", countries.f1());
+    // Full actor codes: KPK a state agency (GOV), roles of Indonesian
+    // public figures in the lexicon (0.025 before 2026-12-07, fifth session).
+    assert!(actors.f1() >= 0.13, "type+actors F1 {:.3}", actors.f1());
     assert!(
         countries.precision() >= 0.47,
         "type+countries precision {:.3}",
