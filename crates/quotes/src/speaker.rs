@@ -202,9 +202,9 @@ pub(crate) fn unnamed_continues(toks: &Toks, quotes: &mut [Quote]) {
         if named_between {
             continue;
         }
-        let from = quotes[j].clone();
+        let speaker = prev.speaker.clone();
         let q = &mut quotes[i];
-        q.speaker = from.speaker;
+        q.speaker = speaker;
         q.speaker_role = None;
         q.speaker_actor_code = None;
         q.speaker_cluster = None;

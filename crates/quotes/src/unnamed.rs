@@ -100,13 +100,12 @@ pub(crate) fn role_after<'d>(toks: &Toks<'d>, res: &Resources, i: usize) -> Opti
         return None;
     }
     let mut end = head + 1;
-    while let Some(t) = toks.toks.get(end) {
+    while let Some(t) = toks.toks.get(end).filter(|t| t.sentence == s) {
         // `salah seorang saksi mata Maizarni`: the person the role names.
         if let Some(m) = toks.mention_starting(end).filter(|m| toks.is_person(m)) {
             return Some(Unnamed::Named(m));
         }
         let modifier = t.is_word
-            && t.sentence == s
             && !toks.is_adverb(end)
             && !toks.in_time(end)
             && !res.verbs.contains_key(&t.lower)
