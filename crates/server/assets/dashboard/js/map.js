@@ -42,6 +42,12 @@ export async function eventMap(el, params) {
   map.attributionControl.setPrefix('Leaflet · Natural Earth');
   map.setView([5, 100], 2);
   const [world, { places }] = await Promise.all([countries(), get('/api/places', params)]);
+  // The view changed while the data loaded: this map is no longer shown,
+  // and the caller never got it to remove.
+  if (!box.isConnected) {
+    map.remove();
+    return null;
+  }
   L.geoJSON(world, { interactive: false, style: { color: '#8a8a8a', weight: 0.6, fillColor: '#f4f1ea', fillOpacity: 1 } }).addTo(map);
   const cluster = L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 40 });
   const show = async (place, where) => {
@@ -61,11 +67,13 @@ export async function eventMap(el, params) {
   map.addLayer(cluster);
   if (places.length) {
     const bounds = L.latLngBounds(places.map((p) => [p.lat, p.lon]));
-    map.fitBounds(bounds.pad(0.3), { maxZoom: 6 });
+    // Not animated: a view change during a zoom animation removes the map
+    // under it, and Leaflet then reads the panes it has dropped.
+    map.fitBounds(bounds.pad(0.3), { maxZoom: 6, animate: false });
   } else {
     list.replaceChildren(h('p', { class: 'empty' }, 'No event with a known place matches.'));
   }
   // The panel may have been laid out after the map measured itself.
-  setTimeout(() => map.invalidateSize(), 0);
+  setTimeout(() => { if (box.isConnected) map.invalidateSize(); }, 0);
   return map;
 }
