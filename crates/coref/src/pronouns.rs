@@ -21,7 +21,7 @@ const WINDOW_SENTENCES: usize = 4;
 /// sentence full of names costs a bounded amount per pronoun.
 const WINDOW_CANDIDATES: usize = 64;
 /// Most capitalised title words between a reporting verb and its speaker.
-const TITLE_REACH: usize = 6;
+const TITLE_REACH: usize = 8;
 /// How far into its sentence a mention may start and still be the subject.
 const SUBJECT_REACH: usize = 12;
 
@@ -273,7 +273,11 @@ pub(crate) fn add_pronouns(
         }
         // `-nya` on a reporting verb names a speaker; on `pihak` it does not.
         let for_speaker = kind == MentionKind::Clitic && !word.lower.starts_with("pihak");
-        let speaker_slot = for_speaker || (kind == MentionKind::Pronoun && is_speaker(words, i, i + 1));
+        // A pronoun or a descriptive phrase where a speaker stands (`kata
+        // dia`, `beber pelatih berusia 54 tahun itu`).
+        let speaker_slot = for_speaker
+            || (kind == MentionKind::Pronoun && is_speaker(words, i, i + 1))
+            || (kind == MentionKind::Epithet && is_speaker(words, i, words.index_at(span.end)));
         let Some(cluster) = candidates.antecedent(
             coref,
             word.sentence,
@@ -321,16 +325,27 @@ fn inside_name(coref: &Coreference, span: Span) -> bool {
 fn is_speaker(words: &Words, at: usize, end: usize) -> bool {
     let res = crate::data::resources();
     let w = &words.words;
-    // `kata Sekretaris DPRD Kota Bekasi Junaedi`: a title may stand
-    // between the verb and the name.
+    // `kata Sekretaris DPRD Kota Bekasi Junaedi`, `kata Menteri Hukum dan
+    // HAM, Yasonna Laoly`: a title may stand between the verb and the
+    // name, with a comma before the name and conjunctions inside.
     let mut k = at;
-    while k > 0
-        && at - k < TITLE_REACH
-        && w[k - 1].is_word
-        && w[k - 1].capitalised
-        && w[k - 1].sentence == w[at].sentence
-    {
+    while k > 0 && at - k < TITLE_REACH && w[k - 1].sentence == w[at].sentence {
+        let p = &w[k - 1];
+        let title_word = p.is_word && p.capitalised;
+        let conjunction = matches!(p.lower.as_str(), "dan" | "and" | "of" | "&")
+            && k >= 2
+            && w[k - 2].capitalised
+            && k < at;
+        let comma_before_name = p.lower == "," && k == at && k >= 2 && w[k - 2].capitalised;
+        if !(title_word || conjunction || comma_before_name) {
+            break;
+        }
         k -= 1;
+    }
+    // Through a comma only from an office (`kata Menteri Hukum dan HAM,
+    // Yasonna`), not from another name (`kata Hidayat, Adhyaksa bukan …`).
+    if k < at && w[at - 1].lower == "," && !res.role_first_words.contains(&w[k].lower) {
+        k = at;
     }
     let after_verb = (k..=at).any(|k| k > 0 && res.nya_hosts.contains(&w[k - 1].lower));
     let mut j = end;
@@ -365,5 +380,33 @@ fn is_salient(doc: &Document, words: &Words, at: usize) -> bool {
             .last()
             .is_some_and(|x| matches!(x.lower.as_str(), "bahwa" | "that"));
     let after_verb = at > 0 && crate::data::resources().nya_hosts.contains(&w[at - 1].lower);
-    subject || after_verb
+    subject || after_verb || after_title(words, at, word.sentence)
+}
+
+/// How many tokens a title before a sentence's subject may run.
+const TITLE_PREAMBLE: usize = 24;
+
+/// Whether only an office's title stands before token `at` in its sentence
+/// (`Kepala Pusat Data Informasi dan Humas Badan Nasional Penanggulangan
+/// Bencana (BNPB) Sutopo Purwo Nugroho mengatakan`): capitalised words,
+/// brackets and conjunctions inside the name of an office.
+fn after_title(words: &Words, at: usize, sentence: usize) -> bool {
+    let w = &words.words;
+    let mut k = at;
+    while k > 0 && at - k < TITLE_PREAMBLE {
+        let p = &w[k - 1];
+        if p.sentence != sentence {
+            break;
+        }
+        let fits = (p.is_word && p.capitalised)
+            || matches!(p.lower.as_str(), "(" | ")" | "dan" | "and" | "of" | "&" | ",")
+            || p.lower.starts_with("ke-");
+        if !fits {
+            return false;
+        }
+        k -= 1;
+    }
+    // The preamble opens the sentence with an office's word.
+    let opens = k == 0 || w[k - 1].sentence != sentence;
+    opens && k < at && crate::data::resources().role_first_words.contains(&w[k].lower)
 }

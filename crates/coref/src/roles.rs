@@ -107,15 +107,21 @@ struct Offices {
     unnamed: HashMap<String, usize>,
     /// Lower-cased mention texts and cluster names → cluster.
     names: HashMap<String, usize>,
+    /// End byte of each named person's mention → cluster.
+    person_ending: HashMap<usize, usize>,
 }
 
 impl Offices {
     fn new(coref: &Coreference) -> Offices {
         let mut first_start: HashMap<usize, usize> = HashMap::default();
         let mut names = HashMap::default();
+        let mut person_ending = HashMap::default();
         for m in &coref.mentions {
             first_start.entry(m.cluster).or_insert(m.span.start);
             names.entry(m.text.to_lowercase()).or_insert(m.cluster);
+            if coref.clusters[m.cluster].kind == EntityType::Per {
+                person_ending.insert(m.span.end, m.cluster);
+            }
         }
         let mut by_role_prefix: HashMap<Vec<String>, Vec<(usize, usize)>> = HashMap::default();
         for c in &coref.clusters {
@@ -139,6 +145,7 @@ impl Offices {
             by_role_prefix,
             unnamed: HashMap::default(),
             names,
+            person_ending,
         }
     }
 
@@ -178,7 +185,8 @@ fn person_anaphor_at(words: &Words, i: usize, res: &Resources, anaphors: &mut Ve
         .take_while(|&j| {
             relative |= w[j].lower == "yang";
             let number = w[j].lower.bytes().all(|b| b.is_ascii_digit());
-            let fits = w[j].is_word || w[j].lower == "-" || (relative && (number || w[j].lower == ","));
+            // An age is part of the phrase (`pemain 26 tahun ini`).
+            let fits = w[j].is_word || number || w[j].lower == "-" || (relative && w[j].lower == ",");
             w[j].sentence == w[i].sentence && fits && (relative || j <= i + PERSON_PHRASE_REACH)
         })
         .find(|&j| DEMONSTRATIVES.contains(&w[j].lower.as_str()))?;
@@ -295,6 +303,9 @@ fn role_at(
         }
         if w[end].is_word && w[end].capitalised || w[end].lower.starts_with("ke-") {
             end += 1;
+        } else if joins_office_name(w, end, res) {
+            // `Direktur Jenderal … Kelautan dan Perikanan KKP`.
+            end += 1;
         } else if w[end].lower == "(" {
             // A bracketed acronym (`Badan … (Bappenda) NTB`).
             match (end + 1..(end + 5).min(w.len())).find(|&j| w[j].lower == ")") {
@@ -327,6 +338,26 @@ fn role_at(
         return Some(end);
     }
     let span = Span::new(w[if marked { i - 1 } else { i }].span.start, w[end - 1].span.end);
+    // `Siswono, Kepala Badan … Kemlu, mengatakan`, `kata Jim Acosta,
+    // Kepala Koresponden Gedung Putih`: an office set off by a comma right
+    // after a person's name is that person's. Only the role's words are
+    // carried, not an actor code: the office may be a foreign one.
+    let apposed = (i >= 2 && !marked && w[i - 1].lower == ",")
+        .then(|| offices.person_ending.get(&w[i - 2].span.end).copied())
+        .flatten();
+    if let Some(id) = apposed {
+        let cluster = &mut coref.clusters[id];
+        if cluster.role.is_none() {
+            cluster.role = Some(doc.text[span.range()].to_string());
+        }
+        coref.mentions.push(Mention {
+            text: doc.text[span.range()].to_string(),
+            span,
+            kind: MentionKind::Role,
+            cluster: id,
+        });
+        return Some(end);
+    }
     let phrase_words = norm_words(&doc.text[w[i].span.start..w[end - 1].span.end]);
     let holder = offices.holder(&phrase_words, span.start);
     let cluster = match holder {
@@ -368,6 +399,21 @@ fn role_at(
         cluster,
     });
     Some(end)
+}
+
+/// Whether word `j` is a conjunction inside an office's name: `dan`,
+/// `and`, `of`, `for` or `&` between capitalised words, the next not
+/// opening another role (`Menteri Keuangan dan Gubernur BI` are two).
+fn joins_office_name(w: &[crate::words::Word], j: usize, res: &Resources) -> bool {
+    matches!(w[j].lower.as_str(), "dan" | "and" | "of" | "for" | "&")
+        && j > 0
+        && w[j - 1].capitalised
+        && w.get(j + 1).is_some_and(|n| {
+            n.is_word
+                && n.capitalised
+                && n.sentence == w[j].sentence
+                && !res.role_first_words.contains(&n.lower)
+        })
 }
 
 fn lower_words(words: &Words, from: usize, to: usize) -> Vec<String> {

@@ -131,3 +131,30 @@ fn a_speaker_pronoun_after_narration_about_others_is_the_last_speaker() {
     let dia = c.mentions.iter().find(|m| m.text == "dia").expect("dia resolved");
     assert_eq!(c.clusters[dia.cluster].name, "Junaedi", "{c:?}");
 }
+
+#[test]
+fn an_office_set_off_after_a_name_is_that_persons_and_its_holder_is_the_subject() {
+    let d = doc(
+        "Siswono, Kepala Badan Pengembangan dan Analisis Kebijakan Kemlu, mengatakan hal itu. Ia menambahkan kajian berlanjut.",
+        &[("Siswono", EntityType::Per, None, None), ("Kemlu", EntityType::Org, None, Some("IDNGOV"))],
+    );
+    let c = resolve(&d);
+    assert_eq!(who(&d, &c, "Kepala Badan", 0).as_deref(), Some("Siswono"));
+    assert_eq!(who(&d, &c, "Ia", 0).as_deref(), Some("Siswono"));
+}
+
+#[test]
+fn a_long_title_with_a_conjunction_leads_to_its_holder() {
+    let d = doc(
+        "Kepala BPBD Poso tiba di lokasi. Kepala Pusat Data Informasi dan Humas BNPB Sutopo Purwo Nugroho mengatakan pendataan berlanjut. Dia menyebutkan korban bertambah.",
+        &[
+            ("BPBD Poso", EntityType::Org, None, None),
+            ("BNPB", EntityType::Org, None, Some("IDNGOV")),
+            ("Sutopo Purwo Nugroho", EntityType::Per, None, None),
+        ],
+    );
+    let c = resolve(&d);
+    // The title is the name's, not an unnamed office of its own.
+    assert_eq!(who(&d, &c, "Kepala Pusat", 0), None);
+    assert_eq!(who(&d, &c, "Dia", 0).as_deref(), Some("Sutopo Purwo Nugroho"));
+}

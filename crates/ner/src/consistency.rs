@@ -83,6 +83,71 @@ fn split_organisation_suffixes(words: &[&str], mut found: Vec<Mention>) -> Vec<M
     found
 }
 
+/// A short capitalised piece of a degree (`Sp`, `Rad`, `M.Si`, `SpOG`),
+/// or the punctuation between pieces.
+fn degree_piece(w: &str) -> bool {
+    matches!(w, "." | "(" | ")" | ",")
+        || (is_capitalised(w) && w.chars().count() <= 7 && w.chars().all(|c| c.is_alphanumeric() || c == '.'))
+}
+
+/// Whether a degree piece carries an abbreviation's mark: a full stop or
+/// a capital inside a word in mixed case (`M.Si`, `SpOG`, `OnkRad`; not
+/// the acronym `ISIS`).
+fn abbreviated(w: &str) -> bool {
+    w.contains('.') || (w.chars().skip(1).any(char::is_uppercase) && w.chars().any(char::is_lowercase))
+}
+
+/// Most tokens of degrees written after a name.
+const DEGREE_TOKENS: usize = 12;
+
+/// Drops person mentions that are academic or professional degrees after
+/// a person's name and a comma (`Soehartati Gondhowiardjo, Sp. Rad (K)
+/// OnkRad`, `Budi Santoso, S.H., M.H.`): they made speakers nobody is.
+fn drop_degrees(words: &[&str], found: Vec<Mention>) -> Vec<Mention> {
+    let person_ending: std::collections::HashSet<usize> =
+        found.iter().filter(|m| m.ty == 0).map(|m| m.end).collect();
+    let is_degree = |m: &Mention| {
+        let pieces = &words[m.start..m.end];
+        if m.ty != 0 || !pieces.iter().all(|w| degree_piece(w)) {
+            return false;
+        }
+        // Back over more pieces, through a comma, to a person's name; the
+        // run as a whole must carry an abbreviation's mark.
+        // The mention itself carries the mark, or follows one (`Sp. Rad`
+        // tagged as `Rad`).
+        let marked = pieces.iter().any(|w| abbreviated(w)) || (m.start > 0 && words[m.start - 1] == ".");
+        if !marked {
+            return false;
+        }
+        let mut comma = false;
+        let mut k = m.start;
+        while k > 0 && m.start - k < DEGREE_TOKENS {
+            if comma && person_ending.contains(&k) && !degree_text(&words[k - 1..k]) {
+                return true;
+            }
+            let w = words[k - 1];
+            if !degree_piece(w) {
+                return false;
+            }
+            comma |= w == ",";
+            k -= 1;
+        }
+        false
+    };
+    let drop: Vec<bool> = found.iter().map(is_degree).collect();
+    found
+        .into_iter()
+        .zip(drop)
+        .filter_map(|(m, d)| (!d).then_some(m))
+        .collect()
+}
+
+/// Whether words are degree pieces with a mark (the name before a comma
+/// is not).
+fn degree_text(pieces: &[&str]) -> bool {
+    pieces.iter().all(|w| degree_piece(w)) && pieces.iter().any(|w| abbreviated(w))
+}
+
 /// Whether word `k` opens a sentence and is written in lower case elsewhere
 /// in news (`Kedatangan Trump`, `Pemerintahan Trump`): capitalised only
 /// because it comes first, so it does not join the name after it. Inside a
@@ -98,6 +163,7 @@ pub fn harmonise(words: &[&str], found: Vec<Mention>, cap: &CapStats, trig: &Tri
     let key = |m: &Mention| words[m.start..m.end].join(" ");
     let mut found = split_leading_organisations(words, found);
     found = split_organisation_suffixes(words, found);
+    found = drop_degrees(words, found);
     let runs = RunCounts::new(words);
     found = split_trailing_names(words, found, cap, &runs);
     found = add_speakers(words, found, cap, trig, &runs);
@@ -653,6 +719,23 @@ mod tests {
         );
         assert!(out.contains(&m(3, 5, 0)), "Rangga Cipta the person: {out:?}");
         assert!(out.contains(&m(12, 14, 0)), "Ariston Tjendra the person: {out:?}");
+    }
+
+    #[test]
+    fn degrees_after_a_name_are_no_person_but_a_listed_name_is() {
+        // `Prof. Soehartati Gondhowiardjo, Sp . Rad ( K ) OnkRad menyebut`
+        let words: Vec<&str> =
+            "Prof. Soehartati Gondhowiardjo , Sp . Rad ( K ) OnkRad menyebut . Manajer Tamara , Riri Djalil ."
+                .split(' ')
+                .collect();
+        let found = vec![m(1, 3, 0), m(4, 7, 0), m(10, 11, 0), m(14, 15, 0), m(16, 18, 0)];
+        let out = harmonise(&words, found, &CapStats::default(), &Triggers::parse(""));
+        assert!(out.contains(&m(1, 3, 0)), "the doctor stays: {out:?}");
+        assert!(
+            !out.iter().any(|x| x.start == 4 || x.start == 10),
+            "degrees dropped: {out:?}"
+        );
+        assert!(out.contains(&m(16, 18, 0)), "a name after a comma stays: {out:?}");
     }
 
     #[test]

@@ -13,6 +13,7 @@ const RELATION_NOUNS_TXT: &str = include_str!("../../../data/quotes/relation_nou
 const NOT_SPEAKER_TXT: &str = include_str!("../../../data/quotes/not_speaker_words.txt");
 const TITLE_WORDS_TXT: &str = include_str!("../../../data/quotes/title_words.txt");
 const DISCOURSE_OPENERS_TXT: &str = include_str!("../../../data/quotes/discourse_openers.txt");
+const ORG_SUFFIXES_TXT: &str = include_str!("../../../data/ner/org_suffixes.txt");
 
 /// How a reporting verb attaches to its speaker and quote.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -79,6 +80,10 @@ pub(crate) struct Resources {
     pub not_speaker: HashSet<String>,
     /// English business titles before a name (`Head`, `Founder`, `CEO`).
     pub title_words: HashSet<String>,
+    /// Words that end an organisation's name (`Sekuritas`, `Institute`;
+    /// the NER's list): a capitalised run the tagger missed stops after
+    /// one, so the employer is not read into the speaker's name.
+    pub org_suffixes: HashSet<String>,
 }
 
 fn rows(text: &str) -> impl Iterator<Item = Vec<&str>> {
@@ -137,6 +142,7 @@ pub(crate) fn resources() -> &'static Resources {
         let discourse_openers = rows(DISCOURSE_OPENERS_TXT).map(|r| r[0].to_lowercase()).collect();
         let not_speaker = rows(NOT_SPEAKER_TXT).map(|r| r[0].to_lowercase()).collect();
         let title_words = rows(TITLE_WORDS_TXT).map(|r| r[0].to_lowercase()).collect();
+        let org_suffixes = rows(ORG_SUFFIXES_TXT).map(|r| r[0].to_lowercase()).collect();
         Resources {
             verbs,
             according,
@@ -151,6 +157,7 @@ pub(crate) fn resources() -> &'static Resources {
             discourse_openers,
             not_speaker,
             title_words,
+            org_suffixes,
         }
     })
 }

@@ -107,7 +107,9 @@ fn attribution_inside(
         if is_quoted(v) {
             continue;
         }
-        let Some((sp, after, _)) = comma_attribution(toks, res, v) else {
+        let Some((sp, after, _)) =
+            comma_attribution(toks, res, v).or_else(|| according_inside(toks, res, v, end))
+        else {
             continue;
         };
         if toks.toks.get(after).is_none_or(|t| t.lower != ",") || words_in(toks, after + 1, end) < MIN_WORDS {
@@ -123,6 +125,25 @@ fn attribution_inside(
         ));
     }
     None
+}
+
+/// `…, menurut dia, …` / `…, menurutnya, …` inside a sentence, at token
+/// `v`: the speaker, the token after the phrase and the comma before it.
+fn according_inside<'d>(
+    toks: &Toks<'d>,
+    res: &Resources,
+    v: usize,
+    end: usize,
+) -> Option<(SpeakerAt<'d>, usize, usize)> {
+    if toks.toks[v - 1].lower != "," {
+        return None;
+    }
+    if toks.toks[v].lower == "menurutnya" {
+        return Some((SpeakerAt::of(toks.clitic_mention(v)?), v + 1, v - 1));
+    }
+    let k = toks.according_at(v, res)?;
+    let (s_end, sp) = speaker_in_phrase(toks, v + k, end)?;
+    Some((sp, s_end, v - 1))
 }
 
 /// Words that join a second reporting clause to the first (`X claimed

@@ -430,3 +430,46 @@ fn a_clitic_after_an_unnamed_speakers_quote_continues_it_unless_someone_is_named
         ]
     );
 }
+
+#[test]
+fn negated_opinions_interposed_according_and_an_occasion_before_the_verb() {
+    let d = doc(
+        "Pelatih Budi Santoso hadir di Jakarta.\nRashford tak menilai pemanggilan dirinya terlalu cepat.\nNoor tidak menjelaskan secara rinci soal pemblokiran aplikasi itu.\nNah, salah satu penggerus daya saing, menurut dia, adalah korupsi yang merajalela.\nAldo Schellenberg dalam konferensi pers mengatakan bahwa ia terkejut oleh insiden ini.",
+        &[
+            ("Budi Santoso", EntityType::Per, None, None),
+            ("Rashford", EntityType::Per, None, None),
+            ("Noor", EntityType::Per, None, None),
+            ("Aldo Schellenberg", EntityType::Per, None, None),
+        ],
+    );
+    let qs = quotes_of(&d);
+    let has = |text: &str, speaker: &str| {
+        qs.iter()
+            .any(|(_, t, s)| t.starts_with(text) && s.as_deref() == Some(speaker))
+    };
+    assert!(has("pemanggilan dirinya", "Rashford"), "{qs:?}");
+    assert!(
+        !qs.iter().any(|(_, t, _)| t.starts_with("secara rinci")),
+        "telling nothing: {qs:?}"
+    );
+    assert!(
+        qs.iter()
+            .any(|(_, t, _)| t.contains("menurut dia, adalah korupsi")),
+        "{qs:?}"
+    );
+    assert!(has("ia terkejut", "Aldo Schellenberg"), "{qs:?}");
+}
+
+#[test]
+fn an_employer_and_degrees_are_not_the_speakers_name() {
+    let d = doc(
+        "Ekonom Samuel Sekuritas Rangga Cipta mengatakan dolar AS bergerak turun di pasar global.",
+        &[],
+    );
+    let qs = quotes_of(&d);
+    assert_eq!(
+        qs.first().and_then(|q| q.2.clone()).as_deref(),
+        Some("Rangga Cipta"),
+        "{qs:?}"
+    );
+}

@@ -38,6 +38,9 @@ const ADVERBS: &[&str] = &[
     "lantas",
     "malah",
     "justru",
+    "hanya",
+    "masih",
+    "pernah",
     "also",
     "has",
     "have",
@@ -47,6 +50,24 @@ const ADVERBS: &[&str] = &[
     "previously",
     "once",
     "again",
+];
+
+/// Verbs of opinion and denial that report what someone said even when
+/// negated (`Rashford tak menilai …`, `Luna tak menampik …`); verbs of
+/// telling do not (`Noor tidak menjelaskan …` says nothing).
+const NEGATABLE_VERBS: &[&str] = &[
+    "menilai",
+    "menampik",
+    "membantah",
+    "memungkiri",
+    "menyangkal",
+    "merasa",
+    "yakin",
+    "percaya",
+    "setuju",
+    "sependapat",
+    "menduga",
+    "menyangka",
 ];
 
 /// Words that end a speaker's title phrase (`kata dia kepada Andi`: the
@@ -65,6 +86,8 @@ const TITLE_TOKENS: usize = 14;
 const APPOSITION_REACH: usize = 15;
 /// How far into its sentence a subject may start (`Sementara itu, X …`).
 const SUBJECT_REACH: usize = 8;
+/// … and how far a person's name, after a title.
+const PERSON_SUBJECT_REACH: usize = 14;
 
 /// Pronouns never taken for a name the NER missed.
 const PRONOUNS: &[&str] = &[
@@ -388,6 +411,66 @@ impl<'d> Toks<'d> {
         })
     }
 
+    /// The person named before a phrase of where or how they spoke that
+    /// ends at token `j` (`Aldo Schellenberg dalam konferensi pers
+    /// mengatakan`, `Budi dalam rapat di DPR menyatakan`): the phrase opens
+    /// with a preposition of occasion and holds no comma or verb.
+    fn person_before_setting(&self, j: usize) -> Option<&'d Mention> {
+        const SETTING_WORDS: usize = 8;
+        // Not `di` or `pada`: `Dua gol Ronaldo di final memastikan …`.
+        const OPENERS: &[&str] = &[
+            "dalam", "saat", "ketika", "usai", "seusai", "melalui", "lewat", "kepada",
+        ];
+        let s = self.toks[j].sentence;
+        let res = crate::data::resources();
+        let mut k = j;
+        while k > 0 && j - k < SETTING_WORDS {
+            let t = &self.toks[k];
+            if t.sentence != s || t.lower == "," || res.verbs.contains_key(&t.lower) {
+                return None;
+            }
+            if OPENERS.contains(&t.lower.as_str()) {
+                return self.mention_ending(k - 1).filter(|m| self.is_person(m));
+            }
+            k -= 1;
+        }
+        None
+    }
+
+    /// The person named before a comma and academic or professional
+    /// degrees ending at token `j` (`Soehartati Gondhowiardjo, Sp. Rad (K)
+    /// OnkRad menyebut`, `Budi Santoso, S.H., M.H. mengatakan`): short
+    /// capitalised words with at least one abbreviation mark (a full stop,
+    /// or a capital inside the word: `SpOG`), no name among them.
+    fn person_before_degrees(&self, j: usize) -> Option<&'d Mention> {
+        const MOST_TOKENS: usize = 12;
+        let s = self.toks[j].sentence;
+        let mut abbreviated = false;
+        let mut k = j;
+        while j - k < MOST_TOKENS {
+            let t = &self.toks[k];
+            if t.sentence != s || self.mention_starting(k).is_some() {
+                return None;
+            }
+            match t.lower.as_str() {
+                "," if k < j && abbreviated => {
+                    return self
+                        .mention_ending(k.checked_sub(1)?)
+                        .filter(|m| self.is_person(m));
+                }
+                "." => abbreviated = true,
+                "(" | ")" => {}
+                _ if t.is_word && t.capitalised && t.span.len() <= 7 => {
+                    let text = &self.doc.text[t.span.range()];
+                    abbreviated |= text.contains('.') || text.chars().skip(1).any(char::is_uppercase);
+                }
+                _ => return None,
+            }
+            k = k.checked_sub(1)?;
+        }
+        None
+    }
+
     /// Where a group speaker ending at token `j` starts (`Con Edison
     /// officials`, `Obama administration officials`, `most experts`): the
     /// noun and up to three modifiers before it, not function words.
@@ -411,15 +494,33 @@ impl<'d> Toks<'d> {
         k
     }
 
-    /// The subject of the sentence of token `at`: the first coreference
-    /// mention within its first few tokens, before `at`.
+    /// The subject of the sentence of token `at`: the first person's
+    /// coreference mention within its first few tokens, before `at`, else
+    /// the first organisation's.
     pub fn subject_of(&self, at: usize) -> Option<(usize, Option<&'d Mention>)> {
         let range = self.sentence_range(self.toks[at].sentence);
-        (range.start..at.min(range.start + SUBJECT_REACH)).find_map(|k| {
-            let m = self.mention_starting(k)?;
-            (self.is_person(m) || self.doc.coref.clusters[m.cluster].kind == warta_core::EntityType::Org)
-                .then_some((k, Some(m)))
-        })
+        let first = |person: bool| {
+            // A person may stand after a long title (`Kepala Bidang … BPBD
+            // Kabupaten Ponorogo, Setyo Budiono, Senin menuturkan`).
+            let reach = if person {
+                PERSON_SUBJECT_REACH
+            } else {
+                SUBJECT_REACH
+            };
+            (range.start..at.min(range.start + reach)).find_map(|k| {
+                let m = self.mention_starting(k)?;
+                let fits = if person {
+                    self.is_person(m)
+                } else {
+                    self.doc.coref.clusters[m.cluster].kind == warta_core::EntityType::Org
+                };
+                fits.then_some((k, Some(m)))
+            })
+        };
+        // `Kepala Bidang … BPBD Kabupaten Ponorogo, Setyo Budiono, Senin
+        // menuturkan`: a person before the verb, over the organisation
+        // in their title.
+        first(true).or_else(|| first(false))
     }
 
     /// Whether token `i` lies inside a time expression (`Senin (17/4)`);
@@ -441,7 +542,11 @@ impl<'d> Toks<'d> {
     /// start token and mention.
     pub fn speaker_before(&self, verb: usize, relative: bool) -> Option<(usize, Option<&'d Mention>)> {
         let mut j = verb.checked_sub(1)?;
-        while self.is_adverb(j) || (relative && self.toks[j].lower == "yang") {
+        let negatable = NEGATABLE_VERBS.contains(&self.toks[verb].lower.as_str());
+        let negation = |j: usize| {
+            negatable && matches!(self.doc.text[self.toks[j].span.range()].as_ref(), "tak" | "tidak")
+        };
+        while self.is_adverb(j) || negation(j) || (relative && self.toks[j].lower == "yang") {
             j = j.checked_sub(1)?;
         }
         if self.toks[j].sentence != self.toks[verb].sentence {
@@ -458,6 +563,9 @@ impl<'d> Toks<'d> {
                 .rev()
                 .find(|&k| self.toks[k].lower == "(")?;
             j = open.checked_sub(1)?;
+        }
+        if let Some(m) = self.person_before_degrees(j) {
+            return Some((self.index_at(m.span.start), Some(m)));
         }
         // `Anggota AJI lainnya, Arin, menyoroti`: a name set off by commas;
         // `Eric Reeves, one of the leading voices on Sudan, said`: a name
@@ -486,6 +594,11 @@ impl<'d> Toks<'d> {
         ) {
             return self.subject_of(verb);
         }
+        if !self.mention_ending(j).is_some_and(|m| self.is_person(m)) {
+            if let Some(m) = self.person_before_setting(j) {
+                return Some((self.index_at(m.span.start), Some(m)));
+            }
+        }
         if let Some(m) = self.mention_ending(j) {
             return Some((self.index_at(m.span.start), Some(m)));
         }
@@ -496,12 +609,16 @@ impl<'d> Toks<'d> {
         if !t.is_word || !t.capitalised {
             return None;
         }
+        // `Ekonom Samuel Sekuritas Rangga Cipta mengatakan`: the run stops
+        // at the end of an employer's name.
+        let org_suffixes = &crate::data::resources().org_suffixes;
         let mut k = j;
         while k > 0
             && j - k < 3
             && self.toks[k - 1].is_word
             && self.toks[k - 1].capitalised
             && self.toks[k - 1].sentence == t.sentence
+            && !org_suffixes.contains(&self.toks[k - 1].lower)
         {
             k -= 1;
         }
