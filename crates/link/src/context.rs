@@ -49,6 +49,32 @@ impl Context {
     }
 }
 
+impl Context {
+    /// Whose an institution named without a country is (`Partai Buruh`,
+    /// `Mahkamah Agung`): Indonesia when the article names Indonesia at
+    /// least as often as any other country (or names none), else the one
+    /// foreign country it names most, at least twice and more often than
+    /// any other; `None` when that cannot be told.
+    pub fn institution_country(&self) -> Option<&str> {
+        let idn = self.countries.get("IDN").copied().unwrap_or(0);
+        let mut foreign: Vec<(&str, u32)> = self
+            .countries
+            .iter()
+            .filter(|(k, _)| k.as_str() != "IDN")
+            .map(|(k, n)| (k.as_str(), *n))
+            .collect();
+        foreign.sort_by_key(|(k, n)| (std::cmp::Reverse(*n), *k));
+        let Some(&(top, n)) = foreign.first() else {
+            return Some("IDN");
+        };
+        if idn >= n {
+            return Some("IDN");
+        }
+        let clear = n >= 2 && foreign.get(1).is_none_or(|(_, m)| *m < n);
+        clear.then_some(top)
+    }
+}
+
 /// Today's date from the system clock (used when an article has no date).
 pub(crate) fn today() -> NaiveDate {
     let secs = std::time::SystemTime::now()

@@ -99,7 +99,7 @@ pub(crate) fn link(lex: &Lexicon, doc: &mut Document) {
             }
             Hit::Actor(a) => set_actor(lex, e, *a, &ctx),
             // "Kejati Jabar" tagged LOC still gets its organisation's code.
-            Hit::None if e.kind != EntityType::Per => org_by_head(lex, e),
+            Hit::None if e.kind != EntityType::Per => org_by_head(lex, e, &ctx),
             Hit::Place(..) | Hit::None => {}
         }
     }
@@ -200,7 +200,7 @@ fn best_with_margin(
 /// Codes an unknown Indonesian organisation by its head word ("Polres
 /// Bogor" → IDNCOP); the country is one the name itself names
 /// ("Kementerian Luar Negeri Rusia"), else Indonesia.
-fn org_by_head(lex: &Lexicon, e: &mut Entity) {
+fn org_by_head(lex: &Lexicon, e: &mut Entity, ctx: &Context) {
     let norm = warta_lexicon::normalize(&e.text);
     let words: Vec<&str> = norm.split(' ').collect();
     let Some(code) = words.first().and_then(|w| lex.org_head(w)) else {
@@ -218,7 +218,15 @@ fn org_by_head(lex: &Lexicon, e: &mut Entity) {
                 })
             })
     });
-    let iso3 = named.unwrap_or_else(|| "IDN".to_string());
+    let iso3 = match named {
+        Some(iso3) => iso3,
+        // `Partai Buruh` in an article about Britain is Labour.
+        None if is_shared_org_name(&words[..1].join(" ")) => match ctx.institution_country() {
+            Some(iso3) => iso3.to_string(),
+            None => return,
+        },
+        None => "IDN".to_string(),
+    };
     // "di Pengadilan Negeri Jakarta Selatan", "di Polres Bogor": tagged LOC
     // the name is the building, as the gold corpora label it (measured on
     // idner dev and NERGrit train); the code still says whose it is.
@@ -243,6 +251,31 @@ fn set_actor(lex: &Lexicon, e: &mut Entity, a: u32, ctx: &Context) {
     if let Some(c) = country.filter(|c| lex.country(c).is_some()) {
         e.country = Some(c.to_string());
     }
+    // `Partai Demokrat` is also the US party: the article decides.
+    if e.kind == EntityType::Org && is_shared_org_name(&warta_lexicon::normalize(&e.text)) {
+        match (ctx.institution_country(), e.actor_code.take()) {
+            (Some(iso3), Some(code)) if code.len() >= 3 => {
+                e.actor_code = Some(format!("{iso3}{}", &code[3..]));
+                e.country = Some(iso3.to_string());
+            }
+            (Some(_), code) => e.actor_code = code,
+            (None, _) => e.country = None,
+        }
+    }
+}
+
+/// Whether an organisation name (normalised) or its head word is one that
+/// institutions of many countries share (`data/lexicon/shared-org-names.txt`).
+fn is_shared_org_name(name: &str) -> bool {
+    static SET: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
+    SET.get_or_init(|| {
+        include_str!("../../../data/lexicon/shared-org-names.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect()
+    })
+    .contains(name)
 }
 
 fn link_people(lex: &Lexicon, text: &str, ws: &[words::Word], ents: &mut Vec<Entity>, ctx: &Context) {

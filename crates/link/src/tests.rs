@@ -962,3 +962,40 @@ fn an_officer_named_after_an_organisation_acts_for_it() {
     // …a name after the organisation with no officer word before it does not
     assert_eq!(code("Andi Wijaya"), None);
 }
+
+#[test]
+fn a_party_name_many_countries_share_takes_the_articles_country() {
+    let code = |text: &str, party: &str| {
+        let mut d = doc(text, "2017-06-10");
+        ner(&mut d, party, EntityType::Org);
+        linker().process(&mut d).expect("links");
+        find(&d, party).first().and_then(|e| e.actor_code.clone())
+    };
+    // A British article: Labour, not an Indonesian party.
+    assert_eq!(
+        code(
+            "Di London, Partai Buruh menuntut pemerintah Inggris mundur. Warga Inggris memilih di Manchester.",
+            "Partai Buruh"
+        )
+        .as_deref(),
+        Some("GBRPTY")
+    );
+    // The US Democrats in an American article.
+    assert_eq!(
+        code(
+            "Presiden AS Donald Trump mengecam Partai Demokrat di Washington. Kongres AS menolak.",
+            "Partai Demokrat"
+        )
+        .as_deref(),
+        Some("USAPTY")
+    );
+    // In Indonesian news they stay Indonesian.
+    assert_eq!(
+        code(
+            "Di Jakarta, Partai Demokrat mendukung calon gubernur Jawa Barat.",
+            "Partai Demokrat"
+        )
+        .as_deref(),
+        Some("IDNPTY")
+    );
+}

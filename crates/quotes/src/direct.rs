@@ -258,6 +258,10 @@ fn unnamed_after<'d>(toks: &Toks<'d>, res: &Resources, i: usize) -> Option<Speak
     })
 }
 
+/// Most tokens of a setting between a reporting verb and a colon
+/// (`mengatakan kepada wartawan di Jakarta:`).
+const SETTING_REACH: usize = 8;
+
 /// `X mengatakan, "…"`, `Menurut X, "…"`, `X: "…"`; `prev` is the token
 /// before the opening mark.
 fn attribution_before<'d>(toks: &Toks<'d>, res: &Resources, prev: usize) -> Option<Attribution<'d>> {
@@ -304,6 +308,29 @@ fn attribution_before<'d>(toks: &Toks<'d>, res: &Resources, prev: usize) -> Opti
                 speaker: Some(speaker_at(toks, i + k, end, mention)),
                 cue: Span::new(toks.toks[i].span.start, toks.toks[i + k - 1].span.end),
             });
+        }
+    }
+    // `Benitez mengatakan di FFT: "…"`, `X mengatakan kepada wartawan:
+    // "…"`: where the speaking happened stands between the verb and the
+    // colon; the speaker is the verb's subject.
+    if t.lower == ":" {
+        let setting =
+            (range.start.max(prev.saturating_sub(SETTING_REACH))..prev.saturating_sub(1)).find(|&v| {
+                matches!(toks.verb(v, res), Some((VerbUse::Clause, false)))
+                    && toks.toks.get(v + 1).is_some_and(|n| {
+                        matches!(
+                            n.lower.as_str(),
+                            "di" | "kepada" | "dalam" | "melalui" | "lewat" | "to" | "in" | "on"
+                        )
+                    })
+            });
+        if let Some(v) = setting {
+            if let Some((start, mention)) = toks.speaker_before(v, false) {
+                return Some(Attribution {
+                    speaker: Some(speaker_at(toks, start, v, mention)),
+                    cue: toks.toks[v].span,
+                });
+            }
         }
     }
     // `Tito: "…"`.

@@ -140,7 +140,8 @@ fn media_after_cues(
                     i = skip_parenthesised_acronym(toks, toks.index_at(e.span.end));
                     continue;
                 }
-            } else if is_name_after_cue(toks, i) {
+            } else if is_name_after_cue(toks, i) && !toks.in_time(i) {
+                // (`dikutip Rabu (5/7)` is when, not from whom.)
                 // A medium the NER missed (`dilansir Xinhua`, `dikutip dari
                 // laman Liga 1`).
                 if let Some((name, len)) = unknown_name(toks, i) {

@@ -473,3 +473,30 @@ fn an_employer_and_degrees_are_not_the_speakers_name() {
         "{qs:?}"
     );
 }
+
+#[test]
+fn a_setting_before_a_colon_and_a_date_after_a_relay_cue() {
+    let mut d = doc(
+        "Namun Benitez mengatakan di FFT: \"Tim top masih punya banyak uang.\"\n\"Kota hutan ini akan bagus,\" kata Boeri, dikutip Rabu (5/7).",
+        &[
+            ("Benitez", EntityType::Per, Some("Rafael Benitez"), None),
+            ("FFT", EntityType::Org, None, None),
+            ("Boeri", EntityType::Per, None, None),
+        ],
+    );
+    // The times layer, as the pipeline's tagger gives it.
+    let when = "Rabu (5/7)";
+    let at = d.text.find(when).expect("date");
+    d.times.push(warta_core::TimeExpr {
+        text: when.to_string(),
+        kind: warta_core::TimeType::Date,
+        span: warta_core::Span::new(at, at + when.len()),
+        value: None,
+        anchor: None,
+    });
+    let (qs, _) = find_quotes(&d);
+    let top = qs.iter().find(|q| q.text.starts_with("Tim top")).expect("quote");
+    assert_eq!(top.speaker_cluster.map(|c| d.coref.clusters[c].name.as_str()), Some("Rafael Benitez"));
+    let city = qs.iter().find(|q| q.text.starts_with("Kota hutan")).expect("quote");
+    assert!(city.relayed_by.is_empty(), "a weekday is no medium: {:?}", city.relayed_by);
+}

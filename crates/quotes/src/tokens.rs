@@ -82,6 +82,10 @@ pub(crate) const PHRASE_STOPS: &[&str] = &[
 /// Perbowo`).
 const TITLE_TOKENS: usize = 14;
 
+/// Most tokens of the body after `dari` in a title (`Humas dari
+/// Pengadilan Negeri Jakarta Selatan, Made Sutrisna`).
+const OFFICE_BODY_TOKENS: usize = 8;
+
 /// How far back an apposition (`X, one of …, said`) may open.
 const APPOSITION_REACH: usize = 15;
 /// How far into its sentence a subject may start (`Sementara itu, X …`).
@@ -315,6 +319,18 @@ impl<'d> Toks<'d> {
                 // comma, then the person holding it.
                 if let Some(m) = self.holder_after_comma(j) {
                     return Some((self.index_at(m.span.end), Some(m)));
+                }
+                // `Humas dari Pengadilan Negeri Jakarta Selatan, Made
+                // Sutrisna`: the office's body, a comma, then its holder.
+                if matches!(t.lower.as_str(), "dari" | "of") && t.sentence == s {
+                    let comma = (j + 1..(j + OFFICE_BODY_TOKENS).min(self.toks.len()))
+                        .take_while(|&k| {
+                            self.toks[k].sentence == s && (self.toks[k].is_word || self.toks[k].lower == ",")
+                        })
+                        .find(|&k| self.toks[k].lower == ",");
+                    if let Some(m) = comma.and_then(|k| self.holder_after_comma(k)) {
+                        return Some((self.index_at(m.span.end), Some(m)));
+                    }
                 }
                 break;
             }
