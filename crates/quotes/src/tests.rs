@@ -496,7 +496,17 @@ fn a_setting_before_a_colon_and_a_date_after_a_relay_cue() {
     });
     let (qs, _) = find_quotes(&d);
     let top = qs.iter().find(|q| q.text.starts_with("Tim top")).expect("quote");
-    assert_eq!(top.speaker_cluster.map(|c| d.coref.clusters[c].name.as_str()), Some("Rafael Benitez"));
-    let city = qs.iter().find(|q| q.text.starts_with("Kota hutan")).expect("quote");
-    assert!(city.relayed_by.is_empty(), "a weekday is no medium: {:?}", city.relayed_by);
+    assert_eq!(
+        top.speaker_cluster.map(|c| d.coref.clusters[c].name.as_str()),
+        Some("Rafael Benitez")
+    );
+    let city = qs
+        .iter()
+        .find(|q| q.text.starts_with("Kota hutan"))
+        .expect("quote");
+    assert!(
+        city.relayed_by.is_empty(),
+        "a weekday is no medium: {:?}",
+        city.relayed_by
+    );
 }

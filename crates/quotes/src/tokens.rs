@@ -616,7 +616,19 @@ impl<'d> Toks<'d> {
             }
         }
         if let Some(m) = self.mention_ending(j) {
-            return Some((self.index_at(m.span.start), Some(m)));
+            // `Pos Pengamatan Gunung Agung di Desa Rendang menyebutkan`: a
+            // place after a preposition is where, not who.
+            let start = self.index_at(m.span.start);
+            let located = self.doc.coref.clusters[m.cluster].kind == warta_core::EntityType::Loc
+                && start > 0
+                && matches!(
+                    self.toks[start - 1].lower.as_str(),
+                    "di" | "ke" | "dari" | "in" | "at" | "from"
+                );
+            if located {
+                return self.subject_of(verb).filter(|(k, _)| *k < start);
+            }
+            return Some((start, Some(m)));
         }
         let t = &self.toks[j];
         if t.is_word && crate::data::resources().groups.contains(&t.lower) {
