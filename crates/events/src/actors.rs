@@ -239,13 +239,26 @@ fn actor(
 /// a title (`Presiden Rusia Vladimir Putin`) are not actors.
 fn mark_not_actors(actors: &mut [Actor], words: &Words, res: &Resources) {
     let ws = &words.ws;
+    // The last place marked as where, and the word it ends at.
+    let mut last_placed: Option<usize> = None;
     for k in 0..actors.len() {
         let a = &actors[k];
         let before = |n: usize| a.first.checked_sub(n).map(|i| ws[i].norm.as_ref());
         // `di Jakarta`, `di kota Bogor`, `dari wilayah X`: where, not who;
-        // but `ke wilayah Donbas` may be whom an act is aimed at.
+        // but `ke wilayah Donbas` may be whom an act is aimed at. A border
+        // is a place whichever way it is reached (`ke perbatasan Yordania
+        // dan Irak`), and so is the next country joined by `dan`.
         let at = |w: Option<&str>| matches!(w, Some("di" | "dari" | "dekat" | "sekitar"));
-        let placed = at(before(1)) || before(1).is_some_and(|w| res.place.contains(w)) && at(before(2));
+        let border = matches!(before(1), Some("perbatasan" | "border"));
+        let joined =
+            matches!(before(1), Some("dan" | "and" | "serta")) && last_placed == a.first.checked_sub(2);
+        let placed = at(before(1))
+            || border
+            || joined
+            || before(1).is_some_and(|w| res.place.contains(w)) && at(before(2));
+        if placed && a.kind != ActorKind::Agent {
+            last_placed = Some(a.last);
+        }
         // A relay word right before, with no punctuation between
         // (`dikutip KCNA`, but not `Dikutip dari detikNews, KPK …`).
         let relayed = (1..=3)

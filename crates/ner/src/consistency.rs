@@ -100,15 +100,17 @@ fn abbreviated(w: &str) -> bool {
 /// Most tokens of degrees written after a name.
 const DEGREE_TOKENS: usize = 12;
 
-/// Drops person mentions that are academic or professional degrees after
-/// a person's name and a comma (`Soehartati Gondhowiardjo, Sp. Rad (K)
+/// Drops mentions that are academic or professional degrees after a
+/// person's name and a comma (`Soehartati Gondhowiardjo, Sp. Rad (K)
 /// OnkRad`, `Budi Santoso, S.H., M.H.`): they made speakers nobody is.
 fn drop_degrees(words: &[&str], found: Vec<Mention>) -> Vec<Mention> {
     let person_ending: std::collections::HashSet<usize> =
         found.iter().filter(|m| m.ty == 0).map(|m| m.end).collect();
     let is_degree = |m: &Mention| {
         let pieces = &words[m.start..m.end];
-        if m.ty != 0 || !pieces.iter().all(|w| degree_piece(w)) {
+        // Of any type: the tagger reads `SpKK` as a place, `M.Kes` as an
+        // organisation.
+        if !pieces.iter().all(|w| degree_piece(w)) {
             return false;
         }
         // Back over more pieces, through a comma, to a person's name; the

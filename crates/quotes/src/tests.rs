@@ -510,3 +510,38 @@ fn a_setting_before_a_colon_and_a_date_after_a_relay_cue() {
         city.relayed_by
     );
 }
+
+#[test]
+fn a_rank_after_the_comma_a_second_title_and_a_representative() {
+    let d = doc(
+        "\"Sistem pengamanan dilakukan secara terbuka,\" kata Kabag Ops Polrestro Bekasi Kota, Kompol Aslan Solastomo, di Bekasi.\n\"Generasi kita bisa menghapus kemiskinan,\" ujar Pendiri FPCI yang juga mantan Menteri Luar Negeri Dino Patti Djalal dalam acara itu.\nDalam eksepsinya, kuasa hukum Axel menyebut kliennya terbukti negatif menggunakan narkoba.",
+        &[
+            ("Aslan Solastomo", EntityType::Per, None, None),
+            ("Bekasi", EntityType::Loc, None, None),
+            ("FPCI", EntityType::Org, None, None),
+            ("Dino Patti Djalal", EntityType::Per, None, None),
+            ("Axel", EntityType::Per, None, None),
+        ],
+    );
+    let qs = quotes_of(&d);
+    let speaker_of = |text: &str| {
+        qs.iter()
+            .find(|(_, t, _)| t.starts_with(text))
+            .and_then(|q| q.2.clone())
+    };
+    assert_eq!(
+        speaker_of("Sistem pengamanan").as_deref(),
+        Some("Aslan Solastomo"),
+        "{qs:?}"
+    );
+    assert_eq!(
+        speaker_of("Generasi kita").as_deref(),
+        Some("Dino Patti Djalal"),
+        "{qs:?}"
+    );
+    assert_eq!(
+        speaker_of("kliennya terbukti").as_deref(),
+        Some("kuasa hukum Axel"),
+        "{qs:?}"
+    );
+}

@@ -317,7 +317,10 @@ impl<'d> Toks<'d> {
             if j > i && (t.sentence != s || !in_phrase || stop) {
                 // `kata Juru Bicara KPK, Febri Diansyah`: the office, a
                 // comma, then the person holding it.
-                if let Some(m) = self.holder_after_comma(j) {
+                if let Some(m) = self
+                    .holder_after_comma(j)
+                    .or_else(|| self.holder_after_second_title(j))
+                {
                     return Some((self.index_at(m.span.end), Some(m)));
                 }
                 // `Humas dari Pengadilan Negeri Jakarta Selatan, Made
@@ -377,11 +380,35 @@ impl<'d> Toks<'d> {
     /// The person named right after a comma at token `j` (`kata Juru
     /// Bicara KPK, Febri Diansyah`: the holder of the office before it).
     fn holder_after_comma(&self, j: usize) -> Option<&'d Mention> {
-        self.toks
-            .get(j)
-            .filter(|t| t.lower == ",")
-            .and_then(|_| self.mention_starting(j + 1))
-            .filter(|m| self.is_person(m))
+        self.toks.get(j).filter(|t| t.lower == ",")?;
+        // A rank or form of address may come first (`Kabag Ops Polrestro
+        // Bekasi Kota, Kompol Aslan Solastomo`).
+        (j + 1..j + 4).find_map(|k| {
+            let t = self.toks.get(k)?;
+            if t.sentence != self.toks[j].sentence
+                || !t.is_word
+                || (k > j + 1 && !self.toks[k - 1].capitalised)
+            {
+                return None;
+            }
+            self.mention_starting(k).filter(|m| self.is_person(m))
+        })
+    }
+
+    /// The person named after `yang juga` and a second title (`Pendiri FPCI
+    /// yang juga mantan Menteri Luar Negeri Dino Patti Djalal`), when token
+    /// `j` is that `yang`.
+    fn holder_after_second_title(&self, j: usize) -> Option<&'d Mention> {
+        let s = self.toks[j].sentence;
+        let next = self.toks.get(j + 1)?;
+        if self.toks[j].lower != "yang"
+            || !matches!(next.lower.as_str(), "juga" | "merupakan" | "sekaligus" | "kini")
+        {
+            return None;
+        }
+        (j + 2..(j + 2 + TITLE_TOKENS).min(self.toks.len()))
+            .take_while(|&k| self.toks[k].sentence == s && self.toks[k].is_word)
+            .find_map(|k| self.mention_starting(k).filter(|m| self.is_person(m)))
     }
 
     /// A relative or representative of a named person (`teman dekat
@@ -469,10 +496,14 @@ impl<'d> Toks<'d> {
                 return None;
             }
             match t.lower.as_str() {
+                // `Fitria Amalia, SpKK, M.Kes`: commas between degrees too.
                 "," if k < j && abbreviated => {
-                    return self
+                    if let Some(m) = self
                         .mention_ending(k.checked_sub(1)?)
-                        .filter(|m| self.is_person(m));
+                        .filter(|m| self.is_person(m))
+                    {
+                        return Some(m);
+                    }
                 }
                 "." => abbreviated = true,
                 "(" | ")" => {}
@@ -485,6 +516,66 @@ impl<'d> Toks<'d> {
             k = k.checked_sub(1)?;
         }
         None
+    }
+
+    /// Where a relative's or representative's phrase before a name at token
+    /// `start` begins (`kuasa hukum Axel`, `teman dekat Harry`), if one
+    /// stands there: a lower-case relation noun, its modifier, and one
+    /// word before it (`kuasa`).
+    fn relation_before(&self, start: usize) -> Option<usize> {
+        let res = crate::data::resources();
+        let s = self.toks[start].sentence;
+        let word = |k: usize| {
+            self.toks
+                .get(k)
+                .filter(|t| t.sentence == s && t.is_word && !t.capitalised)
+        };
+        let mut r = start.checked_sub(1)?;
+        // `teman dekat Harry`: a modifier after the noun.
+        if word(r).is_some_and(|t| {
+            matches!(
+                t.lower.as_str(),
+                "dekat" | "lama" | "kandung" | "sulung" | "bungsu"
+            )
+        }) {
+            r = r.checked_sub(1)?;
+        }
+        word(r).filter(|t| res.relation_nouns.contains(&t.lower))?;
+        // `kuasa hukum`: the word before the noun, when it is no verb or
+        // function word.
+        if let Some(p) = r.checked_sub(1).and_then(word) {
+            let function = res.verbs.contains_key(&p.lower)
+                || PHRASE_STOPS.contains(&p.lower.as_str())
+                || matches!(
+                    p.lower.as_str(),
+                    "dan" | "serta" | "atau" | "para" | "sang" | "itu" | "ini"
+                );
+            if !function && p.lower.len() > 3 {
+                r -= 1;
+            }
+        }
+        Some(r)
+    }
+
+    /// Whether a professional's title before a name is that person's own
+    /// (`pengacara Fredrich Yunadi`: the lawyer is Fredrich) rather than
+    /// whose representative speaks (`kuasa hukum Axel`): the article
+    /// introduces the person here, by a name of two words or more.
+    fn names_the_professional(&self, relation: usize, m: &Mention) -> bool {
+        let professional = (relation..self.index_at(m.span.start)).any(|k| {
+            matches!(
+                self.toks[k].lower.as_str(),
+                "pengacara" | "hukum" | "ajudan" | "asisten" | "lawyer" | "attorney" | "aide"
+            )
+        });
+        let first_mention = self
+            .doc
+            .coref
+            .mentions
+            .iter()
+            .find(|x| x.cluster == m.cluster)
+            .is_some_and(|x| x.span == m.span);
+        professional && first_mention && m.text.split_whitespace().count() >= 2
     }
 
     /// Where a group speaker ending at token `j` starts (`Con Edison
@@ -627,6 +718,14 @@ impl<'d> Toks<'d> {
                 );
             if located {
                 return self.subject_of(verb).filter(|(k, _)| *k < start);
+            }
+            // `kuasa hukum Axel menyebut`, `ibu Agnes mengatakan`: the
+            // relative or representative speaks, not the person named.
+            if let Some(r) = self
+                .relation_before(start)
+                .filter(|&r| !self.names_the_professional(r, m))
+            {
+                return Some((r, None));
             }
             return Some((start, Some(m)));
         }
