@@ -373,6 +373,19 @@ fn is_salient(doc: &Document, words: &Words, at: usize) -> bool {
     let near_start = words.index_at(sentence_start) + SUBJECT_REACH > at;
     let fronted = before.iter().filter(|x| x.is_word && !x.capitalised).count();
     let after_comma = before.iter().rposition(|x| x.lower == ",");
+    // `Sebab, kata Hidayat, Adhyaksa bukan …`: the subject of what a
+    // speaker said, set off by the attribution, is not the narrative's.
+    let res = crate::data::resources();
+    let after_attribution = after_comma.is_some_and(|c| {
+        let segment: Vec<_> = before[..c].iter().rev().take_while(|x| x.lower != ",").collect();
+        // … the attribution ending in the speaker's name or pronoun, not
+        // in an office (`menurut sang manajer, Tony Dimitriades`).
+        let named = segment
+            .first()
+            .is_some_and(|x| x.capitalised || res.pronouns.contains_key(&x.lower));
+        named && segment.iter().any(|x| res.nya_hosts.contains(&x.lower))
+    });
+    let after_comma = after_comma.filter(|_| !after_attribution);
     let subject = near_start
         && (fronted == 0
             || after_comma.is_some_and(|c| before[c + 1..].iter().all(|x| x.capitalised || !x.is_word)))

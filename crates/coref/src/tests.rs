@@ -158,3 +158,16 @@ fn a_long_title_with_a_conjunction_leads_to_its_holder() {
     assert_eq!(who(&d, &c, "Kepala Pusat", 0), None);
     assert_eq!(who(&d, &c, "Dia", 0).as_deref(), Some("Sutopo Purwo Nugroho"));
 }
+
+#[test]
+fn the_subject_of_what_a_speaker_said_does_not_take_the_next_pronoun() {
+    let d = doc(
+        "Hidayat menilai langkah itu tidak tepat. Sebab, kata Hidayat, Adhyaksa bukan satu-satunya pejabat yang hadir. Ia menuturkan, klarifikasi sudah disampaikan.",
+        &[
+            ("Hidayat", EntityType::Per, Some("Hidayat Nur Wahid"), None),
+            ("Adhyaksa", EntityType::Per, Some("Adhyaksa Dault"), None),
+        ],
+    );
+    let c = resolve(&d);
+    assert_eq!(who(&d, &c, "Ia", 0).as_deref(), Some("Hidayat Nur Wahid"));
+}
