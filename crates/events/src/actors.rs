@@ -175,7 +175,7 @@ pub(crate) fn actors(
             .first()
             .filter(|e| e.span.start <= span.end + 1);
         let country = match next {
-            Some(e) if e.kind == EntityType::Loc => e.country.clone(),
+            Some(e) if e.kind == EntityType::Loc => e.country.clone().or_else(|| home.map(str::to_string)),
             Some(_) => {
                 i += n;
                 continue;
@@ -244,14 +244,15 @@ fn mark_not_actors(actors: &mut [Actor], words: &Words, res: &Resources) {
     for k in 0..actors.len() {
         let a = &actors[k];
         let before = |n: usize| a.first.checked_sub(n).map(|i| ws[i].norm.as_ref());
-        // `di Jakarta`, `di kota Bogor`, `dari wilayah X`: where, not who;
+        // `di Jakarta`, `di kota Bogor`, `dari wilayah X`, `perempuan asal
+        // Kemayoran`: where, not who;
         // but `ke wilayah Donbas` may be whom an act is aimed at. A border
         // is a place whichever way it is reached (`ke perbatasan Yordania
         // dan Irak`), and so is the next country joined by `dan`.
-        let at = |w: Option<&str>| matches!(w, Some("di" | "dari" | "dekat" | "sekitar"));
+        let at = |w: Option<&str>| matches!(w, Some("di" | "dari" | "dekat" | "sekitar" | "asal"));
         let border = matches!(before(1), Some("perbatasan" | "border"));
         let joined =
-            matches!(before(1), Some("dan" | "and" | "serta")) && last_placed == a.first.checked_sub(2);
+            matches!(before(1), Some("dan" | "and" | "serta" | ",")) && last_placed == a.first.checked_sub(2);
         let placed = at(before(1))
             || border
             || joined

@@ -628,10 +628,16 @@ fn sides<'a>(art: &Article, xs: &[&'a Actor], f: &Found, cs: usize) -> Sides<'a>
                 (None, object.or_else(subject))
             } else {
                 // `dari` after a passive is a source of things, not an agent.
-                let oleh = xs
-                    .iter()
-                    .find(|x| x.first > f.end && ws[x.first - 1].norm == "oleh")
-                    .copied();
+                // `oleh sejumlah pedagang`: a quantity may stand between.
+                let by_oleh = |x: &Actor| {
+                    let before = |n: usize| x.first.checked_sub(n).map(|k| ws[k].norm.as_ref());
+                    before(1) == Some("oleh")
+                        || matches!(
+                            before(1),
+                            Some("sejumlah" | "para" | "beberapa" | "seorang" | "puluhan" | "ratusan")
+                        ) && before(2) == Some("oleh")
+                };
+                let oleh = xs.iter().find(|x| x.first > f.end && by_oleh(x)).copied();
                 let src =
                     oleh.or_else(|| right_after(art, xs, f.end, 0).filter(|x| x.kind != ActorKind::Place));
                 (src, xs.iter().rev().find(|x| x.last < f.i).copied())

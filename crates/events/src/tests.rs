@@ -353,3 +353,34 @@ fn english_articles_are_coded_with_petrarch_verbs_and_linked_actors() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_place_of_origin_is_no_target_and_civilians_arrest_by_oleh() {
+    let mut d = doc(
+        "Perempuan asal Kemayoran, Jakarta Pusat, itu ditangkap ramai-ramai oleh sejumlah pedagang di Bekasi. Pria itu ditangkap polisi di Bekasi.",
+        &[
+            ("Kemayoran", Loc, None, None),
+            ("Jakarta Pusat", Loc, None, None),
+            ("Bekasi", Loc, None, None),
+        ],
+    );
+    country(&mut d, "Kemayoran", "IDN", "Kemayoran");
+    country(&mut d, "Jakarta Pusat", "IDN", "Jakarta Pusat");
+    country(&mut d, "Bekasi", "IDN", "Bekasi");
+    let evs = events(&d);
+    let arrests: Vec<_> = evs.iter().filter(|e| e.cameo == "173").collect();
+    assert_eq!(arrests.len(), 2, "{evs:?}");
+    // The traders arrest; the places she comes from are no one's.
+    let first = arrests[0];
+    assert!(
+        first.source.as_ref().is_some_and(|s| s.text.contains("pedagang")),
+        "{first:?}"
+    );
+    assert!(
+        first.target.as_ref().is_none_or(|t| !t.text.contains("Jakarta")),
+        "{first:?}"
+    );
+    // A man arrested is a civilian target.
+    let second = arrests[1];
+    assert!(second.target.as_ref().is_some_and(|t| t.text.contains("Pria") && t.code.as_deref().is_some_and(|c| c.ends_with("CVL"))), "{second:?}");
+}
