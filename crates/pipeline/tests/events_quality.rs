@@ -92,6 +92,20 @@ fn third_indosum_tuning_split_events() {
 }
 
 #[test]
+fn fourth_indosum_tuning_split_events() {
+    // 8 more IndoSum articles labelled 2026-12-07 (sixth session); first
+    // run type 0.667 / 0.182 / 0.286, type + countries F1 0.214
+    let Some(r) = report("indosum-tune4.jsonl") else {
+        return;
+    };
+    assert_eq!(r.articles, 8);
+    let [ty, _, countries, _] = r.article_mode.levels;
+    assert!(ty.f1() >= 0.37, "type F1 {:.3}", ty.f1());
+    assert!(ty.precision() >= 0.70, "type precision {:.3}", ty.precision());
+    assert!(countries.f1() >= 0.30, "type+countries F1 {:.3}", countries.f1());
+}
+
+#[test]
 fn held_out_english_events() {
     let Some(r) = report("english-heldout.jsonl") else {
         return;

@@ -232,3 +232,22 @@ fn eighth_indosum_tuning_split_quotes() {
         },
     );
 }
+
+#[test]
+fn ninth_indosum_tuning_split_quotes() {
+    // Labelled 2026-12-07 (sixth session); first run recall 0.882,
+    // precision 0.984, speaker 0.767, direct speaker 0.806: degrees and
+    // titles before or after the holder's name.
+    let Some(r) = report("indosum-tune8.jsonl") else {
+        return;
+    };
+    assert_floors(
+        &r,
+        Floors {
+            recall: 0.86,
+            precision: 0.96,
+            speaker: 0.85,
+            direct_speaker: 0.85,
+        },
+    );
+}
