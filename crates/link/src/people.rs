@@ -324,14 +324,25 @@ pub(crate) fn title_code<'a>(
                     && roles::country_at(lex, text, ws, k).is_none()
         })
         .unwrap_or(w);
+    // `mantan Bupati Bogor X`: a former office holder is an elite, not the
+    // office (CAMEO `ELI`).
+    let held = |c: &'a str, start: usize| {
+        let former =
+            start > 0 && matches!(ws[start - 1].norm.as_str(), "mantan" | "eks" | "bekas" | "former");
+        if former {
+            "ELI"
+        } else {
+            c
+        }
+    };
     if inside(w) {
         if inside(w + 1) {
             if let Some(c) = lex.person_title(&format!("{} {}", ws[w].norm, ws[w + 1].norm)) {
-                return Some((c, country(w + 2, name_start)));
+                return Some((held(c, w), country(w + 2, name_start)));
             }
         }
         if let Some(c) = lex.person_title(&ws[w].norm) {
-            return Some((c, country(w + 1, name_start)));
+            return Some((held(c, w), country(w + 1, name_start)));
         }
     }
     let mut k = w;
@@ -339,11 +350,11 @@ pub(crate) fn title_code<'a>(
         k -= 1;
         if k > 0 && joined(text, ws, k - 1, k) {
             if let Some(c) = lex.person_title(&format!("{} {}", ws[k - 1].norm, ws[k].norm)) {
-                return Some((c, country(k + 1, w)));
+                return Some((held(c, k - 1), country(k + 1, w)));
             }
         }
         if let Some(c) = lex.person_title(&ws[k].norm) {
-            return Some((c, country(k + 1, w)));
+            return Some((held(c, k), country(k + 1, w)));
         }
         if !ws[k].cap {
             return None;

@@ -999,3 +999,18 @@ fn a_party_name_many_countries_share_takes_the_articles_country() {
         Some("IDNPTY")
     );
 }
+
+#[test]
+fn a_former_office_holder_is_an_elite_not_the_office() {
+    let mut d = doc(
+        "Mantan Bupati Bogor Rudy Susmanto hadir bersama Bupati Garut Andi Wijaya.",
+        "2025-10-01",
+    );
+    for m in ["Rudy Susmanto", "Andi Wijaya"] {
+        ner(&mut d, m, EntityType::Per);
+    }
+    linker().process(&mut d).unwrap();
+    let code = |t: &str| find(&d, t)[0].actor_code.clone();
+    assert_eq!(code("Rudy Susmanto").as_deref(), Some("IDNELI"));
+    assert_eq!(code("Andi Wijaya").as_deref(), Some("IDNGOV"));
+}
