@@ -266,7 +266,7 @@ fn set_actor(lex: &Lexicon, e: &mut Entity, a: u32, ctx: &Context) {
 
 /// Whether an organisation name (normalised) or its head word is one that
 /// institutions of many countries share (`data/lexicon/shared-org-names.txt`).
-fn is_shared_org_name(name: &str) -> bool {
+pub(crate) fn is_shared_org_name(name: &str) -> bool {
     static SET: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
     SET.get_or_init(|| {
         include_str!("../../../data/lexicon/shared-org-names.txt")
@@ -306,8 +306,16 @@ fn link_people(lex: &Lexicon, text: &str, ws: &[words::Word], ents: &mut Vec<Ent
         .iter_mut()
         .filter(|e| e.kind == EntityType::Per && e.actor_code.is_none())
     {
-        if let Some((code, country)) = people::title_code(lex, text, ws, e.span) {
-            let iso3 = country.unwrap_or_else(|| "IDN".to_string());
+        if let Some((code, country, shared)) = people::title_code(lex, text, ws, e.span) {
+            // A title other countries share (`Menteri`) codes a person only
+            // with the country written (`Menteri Luar Negeri Malaysia
+            // Mohamad Hasan`): in stories on another country Indonesia's
+            // own ministers are named beside foreign ones, and the
+            // article's country coded a third of them wrong on IndoSum.
+            let unwritten = (!shared).then(|| "IDN".to_string());
+            let Some(iso3) = country.or(unwritten) else {
+                continue;
+            };
             e.actor_code = Some(format!("{iso3}{code}"));
             e.country = Some(iso3);
         }

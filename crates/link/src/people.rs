@@ -304,16 +304,20 @@ pub(crate) fn title_code<'a>(
     text: &str,
     ws: &[Word],
     span: Span,
-) -> Option<(&'a str, Option<String>)> {
+) -> Option<(&'a str, Option<String>, bool)> {
     let w = word_at(ws, span.start);
     let inside = |k: usize| k < ws.len() && ws[k].span.end <= span.end;
-    // The country named in words `from..to` (between title and name).
+    // The country named in words `from..to` (between title and name), or
+    // the one foreign country a place there is in (`Gubernur California
+    // Jerry Brown`): none when the place could be Indonesian.
     let country = |from: usize, to: usize| {
-        (from..to).find_map(|k| {
-            roles::country_at(lex, text, ws, k)
-                .filter(|&(_, end)| end < to)
-                .map(|c| c.0)
-        })
+        (from..to)
+            .find_map(|k| {
+                roles::country_at(lex, text, ws, k)
+                    .filter(|&(_, end)| end < to)
+                    .map(|c| c.0)
+            })
+            .or_else(|| foreign_place_country(lex, ws, from, to))
     };
     let name_start = (w..ws.len())
         .find(|&k| {
@@ -324,6 +328,9 @@ pub(crate) fn title_code<'a>(
                     && roles::country_at(lex, text, ws, k).is_none()
         })
         .unwrap_or(w);
+    // A title many countries' offices share (`Menteri`): the caller
+    // decides whose it is when no country is written.
+    let shared = |title: &str| crate::link::is_shared_org_name(title);
     // `mantan Bupati Bogor X`: a former office holder is an elite, not the
     // office (CAMEO `ELI`).
     let held = |c: &'a str, start: usize| {
@@ -337,27 +344,68 @@ pub(crate) fn title_code<'a>(
     };
     if inside(w) {
         if inside(w + 1) {
-            if let Some(c) = lex.person_title(&format!("{} {}", ws[w].norm, ws[w + 1].norm)) {
-                return Some((held(c, w), country(w + 2, name_start)));
+            let title = format!("{} {}", ws[w].norm, ws[w + 1].norm);
+            if let Some(c) = lex.person_title(&title) {
+                return Some((held(c, w), country(w + 2, name_start), shared(&title)));
             }
         }
         if let Some(c) = lex.person_title(&ws[w].norm) {
-            return Some((held(c, w), country(w + 1, name_start)));
+            return Some((held(c, w), country(w + 1, name_start), shared(&ws[w].norm)));
         }
     }
     let mut k = w;
     while k > 0 && w - k < 6 && joined(text, ws, k - 1, k) {
         k -= 1;
         if k > 0 && joined(text, ws, k - 1, k) {
-            if let Some(c) = lex.person_title(&format!("{} {}", ws[k - 1].norm, ws[k].norm)) {
-                return Some((held(c, k - 1), country(k + 1, w)));
+            let title = format!("{} {}", ws[k - 1].norm, ws[k].norm);
+            if let Some(c) = lex.person_title(&title) {
+                return Some((held(c, k - 1), country(k + 1, w), shared(&title)));
             }
         }
         if let Some(c) = lex.person_title(&ws[k].norm) {
-            return Some((held(c, k), country(k + 1, w)));
+            return Some((held(c, k), country(k + 1, w), shared(&ws[k].norm)));
         }
         if !ws[k].cap {
             return None;
+        }
+    }
+    None
+}
+
+/// The fewest inhabitants of a city abroad whose name before a person
+/// makes a title that city's country's (`Wali Kota Osaka`).
+const NOTABLE_CITY: u64 = 100_000;
+
+/// The country of a place named by words `from..to` (up to three words at
+/// a time) when every place of that name is in one foreign country: a
+/// title before it is that country's (`Gubernur California`, `Wali Kota
+/// Osaka`). None when a place of that name is Indonesian or the names
+/// disagree.
+fn foreign_place_country(lex: &Lexicon, ws: &[Word], from: usize, to: usize) -> Option<String> {
+    for a in from..to {
+        for b in (a..to.min(a + 3)).rev() {
+            let mut found: Option<&str> = None;
+            let mut clear = true;
+            for r in lex.lookup_key(&crate::words::key_of(ws, a, b)) {
+                if let warta_lexicon::Ref::Place(p) = *r {
+                    let place = &lex.places[p as usize];
+                    // A village abroad that shares a given name (`Budi`,
+                    // a town in Ukraine) says nothing.
+                    let notable =
+                        place.kind != warta_lexicon::PlaceKind::City || place.population >= NOTABLE_CITY;
+                    if !notable {
+                        continue;
+                    }
+                    let iso3 = place.iso3.as_str();
+                    if iso3.is_empty() || iso3 == "IDN" || found.is_some_and(|f| f != iso3) {
+                        clear = false;
+                    }
+                    found = found.or(Some(iso3));
+                }
+            }
+            if let Some(iso3) = found {
+                return clear.then(|| iso3.to_string());
+            }
         }
     }
     None

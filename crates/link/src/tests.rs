@@ -1014,3 +1014,20 @@ fn a_former_office_holder_is_an_elite_not_the_office() {
     assert_eq!(code("Rudy Susmanto").as_deref(), Some("IDNELI"));
     assert_eq!(code("Andi Wijaya").as_deref(), Some("IDNGOV"));
 }
+
+#[test]
+fn a_minister_or_governor_of_a_written_foreign_country_or_region_is_its() {
+    let mut d = doc(
+        "Menteri Luar Negeri Malaysia Mohamad Hasan bertemu Menteri Perhubungan Andi Wijaya. Gubernur California Jerry Brown menandatangani undang-undang itu.",
+        "2017-06-10",
+    );
+    for m in ["Mohamad Hasan", "Andi Wijaya", "Jerry Brown"] {
+        ner(&mut d, m, EntityType::Per);
+    }
+    linker().process(&mut d).unwrap();
+    let code = |t: &str| find(&d, t)[0].actor_code.clone();
+    assert_eq!(code("Mohamad Hasan").as_deref(), Some("MYSGOV"));
+    // A minister with no country written is left to the lexicon: none here.
+    assert_eq!(code("Andi Wijaya"), None);
+    assert_eq!(code("Jerry Brown").as_deref(), Some("USAGOV"));
+}
