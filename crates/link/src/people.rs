@@ -384,29 +384,40 @@ const NOTABLE_CITY: u64 = 100_000;
 fn foreign_place_country(lex: &Lexicon, ws: &[Word], from: usize, to: usize) -> Option<String> {
     for a in from..to {
         for b in (a..to.min(a + 3)).rev() {
-            let mut found: Option<&str> = None;
-            let mut clear = true;
-            for r in lex.lookup_key(&crate::words::key_of(ws, a, b)) {
-                if let warta_lexicon::Ref::Place(p) = *r {
-                    let place = &lex.places[p as usize];
-                    // A village abroad that shares a given name (`Budi`,
-                    // a town in Ukraine) says nothing.
-                    let notable =
-                        place.kind != warta_lexicon::PlaceKind::City || place.population >= NOTABLE_CITY;
-                    if !notable {
-                        continue;
-                    }
-                    let iso3 = place.iso3.as_str();
-                    if iso3.is_empty() || iso3 == "IDN" || found.is_some_and(|f| f != iso3) {
-                        clear = false;
-                    }
-                    found = found.or(Some(iso3));
-                }
+            // Not an acronym (`Komnas HAM` is no town in Germany).
+            if ws[a..=b].iter().any(|w| w.all_caps) {
+                continue;
             }
-            if let Some(iso3) = found {
-                return clear.then(|| iso3.to_string());
+            if let Some(found) = foreign_country_of_place(lex, &crate::words::key_of(ws, a, b)) {
+                return found;
             }
         }
     }
     None
+}
+
+/// For a lookup key naming a place: `Some(Some(iso3))` when every notable
+/// place of that name lies in that one foreign country, `Some(None)` when
+/// one is Indonesian or they disagree, `None` when the key names no
+/// notable place. A village abroad that shares a given name (`Budi`, a
+/// town in Ukraine) is not notable.
+pub(crate) fn foreign_country_of_place(lex: &Lexicon, key: &str) -> Option<Option<String>> {
+    let mut found: Option<&str> = None;
+    let mut clear = true;
+    for r in lex.lookup_key(key) {
+        let warta_lexicon::Ref::Place(p) = *r else {
+            continue;
+        };
+        let place = &lex.places[p as usize];
+        let notable = place.kind != warta_lexicon::PlaceKind::City || place.population >= NOTABLE_CITY;
+        if !notable {
+            continue;
+        }
+        let iso3 = place.iso3.as_str();
+        if iso3.is_empty() || iso3 == "IDN" || found.is_some_and(|f| f != iso3) {
+            clear = false;
+        }
+        found = found.or(Some(iso3));
+    }
+    found.map(|iso3| clear.then(|| iso3.to_string()))
 }
