@@ -47,9 +47,7 @@ impl Context {
             .max_by_key(|(k, n)| (**n, std::cmp::Reverse(k.as_str())))
             .map(|(k, _)| k.as_str())
     }
-}
 
-impl Context {
     /// Whose an institution named without a country is (`Partai Buruh`,
     /// `Mahkamah Agung`): Indonesia when the article names Indonesia at
     /// least as often as any other country (or names none), else the one

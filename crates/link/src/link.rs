@@ -267,15 +267,17 @@ fn set_actor(lex: &Lexicon, e: &mut Entity, a: u32, ctx: &Context) {
 /// Whether an organisation name (normalised) or its head word is one that
 /// institutions of many countries share (`data/lexicon/shared-org-names.txt`).
 pub(crate) fn is_shared_org_name(name: &str) -> bool {
-    static SET: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
-    SET.get_or_init(|| {
-        include_str!("../../../data/lexicon/shared-org-names.txt")
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .collect()
-    })
-    .contains(name)
+    static SHARED: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+        std::sync::LazyLock::new(|| word_set(include_str!("../../../data/lexicon/shared-org-names.txt")));
+    SHARED.contains(name)
+}
+
+/// The lines of a word-list file: `#` comments and blank lines skipped.
+fn word_set(text: &'static str) -> std::collections::HashSet<&'static str> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
 }
 
 fn link_people(lex: &Lexicon, text: &str, ws: &[words::Word], ents: &mut Vec<Entity>, ctx: &Context) {
@@ -535,13 +537,7 @@ impl Places {
 /// Words before an organisation that make the person right after it one of
 /// its officers (`data/lexicon/org-officers.txt`).
 static OFFICER_WORDS: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
-    std::sync::LazyLock::new(|| {
-        include_str!("../../../data/lexicon/org-officers.txt")
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .collect()
-    });
+    std::sync::LazyLock::new(|| word_set(include_str!("../../../data/lexicon/org-officers.txt")));
 
 /// An unknown person named right after an organisation that an officer word
 /// precedes ("Juru bicara KPK Febri Diansyah") acts for it: they take its

@@ -401,7 +401,7 @@ fn foreign_place_country(lex: &Lexicon, ws: &[Word], from: usize, to: usize) -> 
 /// one is Indonesian or they disagree, `None` when the key names no
 /// notable place. A village abroad that shares a given name (`Budi`, a
 /// town in Ukraine) is not notable.
-pub(crate) fn foreign_country_of_place(lex: &Lexicon, key: &str) -> Option<Option<String>> {
+fn foreign_country_of_place(lex: &Lexicon, key: &str) -> Option<Option<String>> {
     let mut found: Option<&str> = None;
     let mut clear = true;
     for r in lex.lookup_key(key) {

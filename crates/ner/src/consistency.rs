@@ -124,7 +124,7 @@ fn drop_degrees(words: &[&str], found: Vec<Mention>) -> Vec<Mention> {
         let mut comma = false;
         let mut k = m.start;
         while k > 0 && m.start - k < DEGREE_TOKENS {
-            if comma && person_ending.contains(&k) && !degree_text(&words[k - 1..k]) {
+            if comma && person_ending.contains(&k) && !degree_word(words[k - 1]) {
                 return true;
             }
             let w = words[k - 1];
@@ -136,18 +136,13 @@ fn drop_degrees(words: &[&str], found: Vec<Mention>) -> Vec<Mention> {
         }
         false
     };
-    let drop: Vec<bool> = found.iter().map(is_degree).collect();
-    found
-        .into_iter()
-        .zip(drop)
-        .filter_map(|(m, d)| (!d).then_some(m))
-        .collect()
+    found.into_iter().filter(|m| !is_degree(m)).collect()
 }
 
-/// Whether words are degree pieces with a mark (the name before a comma
+/// Whether a word is a degree piece with a mark (the name before a comma
 /// is not).
-fn degree_text(pieces: &[&str]) -> bool {
-    pieces.iter().all(|w| degree_piece(w)) && pieces.iter().any(|w| abbreviated(w))
+fn degree_word(w: &str) -> bool {
+    degree_piece(w) && abbreviated(w)
 }
 
 /// Whether word `k` opens a sentence and is written in lower case elsewhere

@@ -310,10 +310,10 @@ fn attribution_before<'d>(toks: &Toks<'d>, res: &Resources, prev: usize) -> Opti
             });
         }
     }
-    // `Benitez mengatakan di FFT: "…"`, `X mengatakan kepada wartawan:
-    // "…"`: where the speaking happened stands between the verb and the
-    // colon; the speaker is the verb's subject.
     if t.lower == ":" {
+        // `Benitez mengatakan di FFT: "…"`, `X mengatakan kepada wartawan:
+        // "…"`: where the speaking happened stands between the verb and
+        // the colon; the speaker is the verb's subject.
         let setting =
             (range.start.max(prev.saturating_sub(SETTING_REACH))..prev.saturating_sub(1)).find(|&v| {
                 matches!(toks.verb(v, res), Some((VerbUse::Clause, false)))
@@ -324,17 +324,13 @@ fn attribution_before<'d>(toks: &Toks<'d>, res: &Resources, prev: usize) -> Opti
                         )
                     })
             });
-        if let Some(v) = setting {
-            if let Some((start, mention)) = toks.speaker_before(v, false) {
-                return Some(Attribution {
-                    speaker: Some(speaker_at(toks, start, v, mention)),
-                    cue: toks.toks[v].span,
-                });
-            }
+        if let Some((v, (start, mention))) = setting.and_then(|v| Some((v, toks.speaker_before(v, false)?))) {
+            return Some(Attribution {
+                speaker: Some(speaker_at(toks, start, v, mention)),
+                cue: toks.toks[v].span,
+            });
         }
-    }
-    // `Tito: "…"`.
-    if t.lower == ":" {
+        // `Tito: "…"`.
         let m = toks.mention_ending(prev.checked_sub(1)?)?;
         return Some(Attribution {
             speaker: Some(SpeakerAt::of(m)),

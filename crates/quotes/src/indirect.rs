@@ -367,12 +367,10 @@ fn subject_verb(
         }
         let mut start = v + 1;
         let window = (v + 1..end.min(v + 13)).take_while(|&j| toks.toks[j].lower != "\"");
-        // `mengatakan jika …`, `mengaku kalau …`: colloquial `that`, only
-        // right after the verb (further on it is a condition).
-        // `Guardiola mengaku sudah paham bahwa …`: after an adverb the
-        // `bahwa` is an embedded verb's, and what was said starts at once.
-        // An aspect or modal word, not a post-verbal adverb (`menegaskan
-        // kembali bahwa …` is the verb's own `bahwa`).
+        // `Guardiola mengaku sudah paham bahwa …`: after an aspect or modal
+        // word the `bahwa` is an embedded verb's, and what was said starts
+        // at once; not after a post-verbal adverb (`menegaskan kembali
+        // bahwa …` is the verb's own `bahwa`).
         let embedded = matches!(
             toks.toks.get(v + 1).map(|t| t.lower.as_str()),
             Some(
@@ -393,6 +391,8 @@ fn subject_verb(
             .clone()
             .find(|&j| COMPLEMENTISERS.contains(&toks.toks[j].lower.as_str()))
             .filter(|_| !embedded)
+            // `mengatakan jika …`, `mengaku kalau …`: colloquial `that`,
+            // only right after the verb (further on it is a condition).
             .or_else(|| {
                 toks.toks
                     .get(v + 1)

@@ -118,6 +118,8 @@ pub(crate) struct Toks<'d> {
     /// Person cluster → the fullest name the article writes for it, where
     /// that is not the cluster's own name (see [`Toks::speaker_name`]).
     written: std::collections::HashMap<usize, String>,
+    /// Cluster → the span of its first mention.
+    first_mention: std::collections::HashMap<usize, Span>,
 }
 
 /// For each person cluster whose name the article never writes (the
@@ -177,8 +179,11 @@ impl<'d> Toks<'d> {
             });
         }
         let mut by_end: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+        let mut first_mention = std::collections::HashMap::new();
         let ms = &doc.coref.mentions;
+        // Mentions are in text order: the first one seen is the first.
         for (k, m) in ms.iter().enumerate() {
+            first_mention.entry(m.cluster).or_insert(m.span);
             let longer = by_end
                 .get(&m.span.end)
                 .is_none_or(|&o| ms[o].span.len() < m.span.len());
@@ -191,6 +196,7 @@ impl<'d> Toks<'d> {
             toks,
             by_end,
             written: written_names(doc),
+            first_mention,
         }
     }
 
@@ -568,13 +574,7 @@ impl<'d> Toks<'d> {
                 "pengacara" | "hukum" | "ajudan" | "asisten" | "lawyer" | "attorney" | "aide"
             )
         });
-        let first_mention = self
-            .doc
-            .coref
-            .mentions
-            .iter()
-            .find(|x| x.cluster == m.cluster)
-            .is_some_and(|x| x.span == m.span);
+        let first_mention = self.first_mention.get(&m.cluster) == Some(&m.span);
         professional && first_mention && m.text.split_whitespace().count() >= 2
     }
 
