@@ -6,12 +6,16 @@ use clap::Args;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use warta_core::Document;
 use warta_store::{PreparedArticle, Put, SqliteStore, Store};
 
 /// Articles stored per transaction: an interrupted ingest loses at most
-/// this many, and the next run stores them.
-const COMMIT_EVERY: usize = 256;
+/// this many, and the next run stores them. Fewer commits write the pages
+/// every article touches (index roots, counts) fewer times.
+const COMMIT_EVERY: usize = 1024;
+
+/// Outcomes waiting for the writer: enough that the workers never wait for
+/// it between batches, few enough to bound memory.
+const QUEUED: usize = 256;
 
 /// Articles analysed together by ingest (see [`StoreSink::batch_size`]).
 const INGEST_BATCH: usize = 64;
@@ -69,10 +73,11 @@ struct StoreSink {
     writer: Option<std::thread::JoinHandle<Result<Written>>>,
 }
 
-/// An outcome as the writer takes it: an article with what the store
-/// needs computed on the worker thread, or a failure.
+/// An outcome as the writer takes it: what the store needs of an article,
+/// computed on the worker thread (which also frees the document), or a
+/// failure.
 enum ToStore {
-    Article(Box<Document>, Box<PreparedArticle>),
+    Article(Box<PreparedArticle>),
     Failed(Failure),
 }
 
@@ -82,7 +87,7 @@ fn write_all(mut store: SqliteStore, outcomes: std::sync::mpsc::Receiver<ToStore
     let mut since_commit = 0;
     for outcome in outcomes {
         match outcome {
-            ToStore::Article(doc, prepared) => match store.put_prepared(&doc, &prepared)? {
+            ToStore::Article(prepared) => match store.put_prepared(&prepared)? {
                 Put::Stored => w.stored += 1,
                 Put::AlreadyPresent => w.present += 1,
             },
@@ -106,7 +111,7 @@ fn write_all(mut store: SqliteStore, outcomes: std::sync::mpsc::Receiver<ToStore
 
 impl StoreSink {
     fn new(store: SqliteStore) -> StoreSink {
-        let (tx, rx) = std::sync::mpsc::sync_channel(COMMIT_EVERY);
+        let (tx, rx) = std::sync::mpsc::sync_channel(QUEUED);
         StoreSink {
             to_writer: Some(tx),
             writer: Some(std::thread::spawn(move || write_all(store, rx))),
@@ -147,7 +152,7 @@ impl Sink for StoreSink {
     fn prepare(&self, outcome: Outcome) -> ToStore {
         match outcome {
             Outcome::Done(doc) => match warta_store::prepare(&doc) {
-                Ok(prepared) => ToStore::Article(doc, Box::new(prepared)),
+                Ok(prepared) => ToStore::Article(Box::new(prepared)),
                 Err(e) => ToStore::Failed(Failure {
                     id: Some(doc.id.clone()),
                     input: doc.source.input.clone().unwrap_or_else(|| doc.id.clone()),

@@ -84,7 +84,7 @@ fn write(store: &mut SqliteStore, outcome: Outcome) -> Result<Ingested, IngestFa
     match outcome {
         Outcome::Done(doc) => {
             let prepared = warta_store::prepare(&doc).map_err(failed)?;
-            let status = match store.put_prepared(&doc, &prepared).map_err(failed)? {
+            let status = match store.put_prepared(&prepared).map_err(failed)? {
                 Put::Stored => "stored",
                 Put::AlreadyPresent => "already_present",
             };

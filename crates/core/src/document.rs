@@ -45,7 +45,11 @@ pub enum PublishedDate {
 ///
 /// Spans in every layer are byte offsets into [`Document::text`] while in the
 /// pipeline; [`Document::to_output`] turns them into code points.
+///
+/// Reading JSON, a missing layer is empty: documents stored by an older
+/// warta, before the layer existed, still read.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Document {
     /// Caller-supplied id, or one derived from the input (file stem, line).
     pub id: String,

@@ -100,6 +100,18 @@ pub enum TimeType {
     Set,
 }
 
+impl TimeType {
+    /// As in the JSON output (`DATE`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TimeType::Date => "DATE",
+            TimeType::Time => "TIME",
+            TimeType::Duration => "DURATION",
+            TimeType::Set => "SET",
+        }
+    }
+}
+
 /// A temporal expression normalised in TIMEX3 style.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TimeExpr {
@@ -362,4 +374,40 @@ pub struct Event {
     pub location: Option<EventPlace>,
     /// ISO 3166 alpha-3 of the country where it happened.
     pub country: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn json<T: Serialize>(v: T) -> String {
+        serde_json::to_value(v)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default()
+    }
+
+    /// The stores write these names into columns beside the JSON output:
+    /// they must be the names the output uses.
+    #[test]
+    fn names_are_the_json_names() {
+        for t in [EntityType::Per, EntityType::Org, EntityType::Loc] {
+            assert_eq!(json(t), t.as_str());
+        }
+        for t in [TimeType::Date, TimeType::Time, TimeType::Duration, TimeType::Set] {
+            assert_eq!(json(t), t.as_str());
+        }
+        for k in [QuoteKind::Direct, QuoteKind::Indirect, QuoteKind::Partial] {
+            assert_eq!(json(k), k.as_str());
+        }
+        for m in [
+            Modality::Asserted,
+            Modality::Reported,
+            Modality::Denied,
+            Modality::Planned,
+            Modality::Conditional,
+        ] {
+            assert_eq!(json(m), m.as_str());
+        }
+    }
 }

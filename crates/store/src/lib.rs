@@ -14,6 +14,7 @@
 
 mod browse;
 pub mod eval;
+mod rows;
 mod schema;
 mod sqlite;
 pub mod stories;
@@ -35,6 +36,10 @@ pub enum StoreError {
     },
     #[error("{0}")]
     Invalid(String),
+    /// An article could not be written whole, so every article put since
+    /// the last commit was given up (none of them is stored).
+    #[error("{0} (the articles put since the last commit were not stored)")]
+    BatchLost(Box<StoreError>),
 }
 
 /// What happened to an article given to [`Store::put_article`].
@@ -251,32 +256,34 @@ pub struct FeedState {
 }
 
 /// What a store keeps of an analysed article that needs no store to
-/// compute: its identity, its JSON output, its MinHash signature and its
-/// story keys. Ingest makes it on the worker threads ([`prepare`]), so the
-/// one writer thread only writes.
+/// compute: its identity, its JSON output, its MinHash signature, its
+/// story keys and the rows of its layers. Ingest makes it on the worker
+/// threads ([`prepare`]), so the one writer thread only writes.
 #[derive(Debug, Clone)]
 pub struct PreparedArticle {
     /// [`article_id`] of the document.
     pub id: String,
     /// The document as `warta analyze --format json` writes it.
-    pub output: serde_json::Value,
-    /// `output` as text.
     pub json: String,
     pub signature: warta_dedup::Signature,
-    /// [`stories::story_keys`] of `output`.
+    /// [`stories::story_keys`] of the document's output.
     pub story_keys: Vec<String>,
+    pub(crate) rows: rows::Rows,
 }
 
 /// Prepares `doc` for [`Store::put_prepared`].
 pub fn prepare(doc: &Document) -> Result<PreparedArticle, StoreError> {
-    let output = serde_json::to_value(doc.to_output())
+    let output = doc.to_output();
+    // Straight from the document, as `warta analyze` writes it (through a
+    // `serde_json::Value` an `f32` came out as `-2.200000047683716`).
+    let json = serde_json::to_string(&output)
         .map_err(|e| StoreError::Invalid(format!("{}: serialising: {e}", doc.id)))?;
     Ok(PreparedArticle {
         id: article_id(doc),
-        json: output.to_string(),
+        json,
         signature: warta_dedup::Signature::of(&doc.text),
         story_keys: stories::story_keys(&output),
-        output,
+        rows: rows::Rows::of(&output),
     })
 }
 
@@ -284,12 +291,13 @@ pub fn prepare(doc: &Document) -> Result<PreparedArticle, StoreError> {
 pub trait Store {
     /// Stores an analysed article with all its layers, unless an article
     /// with the same [`article_id`] is already there.
+    /// An error rolls back everything put since the last
+    /// [`Store::commit`], so that the store only ever holds whole articles.
     fn put_article(&mut self, doc: &Document) -> Result<Put, StoreError> {
-        let prepared = prepare(doc)?;
-        self.put_prepared(doc, &prepared)
+        self.put_prepared(&prepare(doc)?)
     }
-    /// [`Store::put_article`] with what [`prepare`] made of `doc`.
-    fn put_prepared(&mut self, doc: &Document, prepared: &PreparedArticle) -> Result<Put, StoreError>;
+    /// [`Store::put_article`] with what [`prepare`] made of a document.
+    fn put_prepared(&mut self, prepared: &PreparedArticle) -> Result<Put, StoreError>;
     /// Records an input that could not be read or analysed.
     fn put_reject(&mut self, input: &str, id: Option<&str>, reason: &str) -> Result<(), StoreError>;
     /// Makes everything put so far durable (the end of a batch).

@@ -8,7 +8,7 @@
 //! weighted by how rare it is in the store, so that `Indonesia` or
 //! `Jakarta` alone never make a story.
 
-use serde_json::Value;
+use warta_core::Document;
 
 /// Articles further apart than this (by publication date) are never put in
 /// one story by their keys.
@@ -22,30 +22,22 @@ pub const STORY_THRESHOLD: f64 = 0.35;
 /// Distinct keys two articles must share: one shared name is never a story.
 pub const MIN_SHARED_KEYS: usize = 2;
 
-/// The story keys of a stored document (its JSON output), sorted and
-/// without repeats.
-pub fn story_keys(doc: &Value) -> Vec<String> {
+/// The story keys of a document, sorted and without repeats.
+pub fn story_keys(doc: &Document) -> Vec<String> {
     let mut keys: Vec<String> = Vec::new();
-    let items = |k: &str| doc.get(k).and_then(Value::as_array).cloned().unwrap_or_default();
-    for e in items("entities") {
-        let kind = e.get("type").and_then(Value::as_str).unwrap_or("");
-        let name = e
-            .get("canonical")
-            .and_then(Value::as_str)
-            .or_else(|| e.get("text").and_then(Value::as_str))
-            .unwrap_or("");
+    for e in &doc.entities {
+        let name = e.canonical.as_deref().unwrap_or(&e.text);
         let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
         // One-letter names and bare numbers are noise, not actors.
         if name.chars().filter(|c| c.is_alphabetic()).count() >= 2 {
-            keys.push(format!("{kind}:{}", name.to_lowercase()));
+            keys.push(format!("{}:{}", e.kind.as_str(), name.to_lowercase()));
         }
     }
     // The headline and the lead sentence say what happened in words the
     // entities miss (`banjir`, `tersangka`, `No Kings`); rare words weigh,
     // common ones do not.
-    let text = doc.get("text").and_then(Value::as_str).unwrap_or("");
-    let title = doc.get("title").and_then(Value::as_str).unwrap_or("");
-    let lead = text.split_inclusive(['.', '\n']).next().unwrap_or("");
+    let title = doc.title.as_deref().unwrap_or("");
+    let lead = doc.text.split_inclusive(['.', '\n']).next().unwrap_or("");
     for w in title
         .split(|c: char| !c.is_alphanumeric())
         .chain(lead.split(|c: char| !c.is_alphanumeric()))
@@ -54,17 +46,15 @@ pub fn story_keys(doc: &Value) -> Vec<String> {
             keys.push(format!("W:{}", w.to_lowercase()));
         }
     }
-    for e in items("events") {
-        let code = |side: &str| {
-            e.get(side)
-                .and_then(|a| a.get("code"))
-                .and_then(Value::as_str)
+    for e in &doc.events {
+        let code = |side: &Option<warta_core::EventActor>| {
+            side.as_ref()
+                .and_then(|a| a.code.as_deref())
                 .unwrap_or("-")
                 .to_string()
         };
-        let cameo = e.get("cameo").and_then(Value::as_str).unwrap_or("");
-        let root = cameo.get(..2).unwrap_or(cameo);
-        keys.push(format!("EV:{root}:{}:{}", code("source"), code("target")));
+        let root = e.cameo.get(..2).unwrap_or(&e.cameo);
+        keys.push(format!("EV:{root}:{}:{}", code(&e.source), code(&e.target)));
     }
     keys.sort();
     keys.dedup();
@@ -109,15 +99,24 @@ mod tests {
 
     #[test]
     fn keys_are_linked_names_and_coded_events() {
-        let doc = serde_json::json!({
+        let doc: Document = serde_json::from_value(serde_json::json!({
+            "id": "a",
+            "text": "",
             "entities": [
-                {"type": "PER", "text": "Kim", "canonical": "Kim Jong Un"},
-                {"type": "PER", "text": "Kim Jong Un", "canonical": "Kim Jong Un"},
-                {"type": "LOC", "text": "Sievierodonetsk", "canonical": "Siverskodonetsk"},
-                {"type": "ORG", "text": "X", "canonical": null}
+                {"type": "PER", "text": "Kim", "start": 0, "end": 3, "canonical": "Kim Jong Un"},
+                {"type": "PER", "text": "Kim Jong Un", "start": 0, "end": 11, "canonical": "Kim Jong Un"},
+                {"type": "LOC", "text": "Sievierodonetsk", "start": 0, "end": 15, "canonical": "Siverskodonetsk"},
+                {"type": "ORG", "text": "X", "start": 0, "end": 1, "canonical": null}
             ],
-            "events": [{"cameo": "051", "source": {"code": "PRKGOV"}, "target": {"code": "RUSGOV"}}]
-        });
+            "events": [{
+                "start": 0, "end": 1, "sentence": 0, "trigger": {"text": "x", "start": 0, "end": 1},
+                "plover": "CONSULT", "cameo": "051", "quad_class": 1, "goldstein": 3.4,
+                "source": {"text": "x", "start": 0, "end": 1, "name": "x", "code": "PRKGOV", "cluster": null, "implicit": false},
+                "target": {"text": "x", "start": 0, "end": 1, "name": "x", "code": "RUSGOV", "cluster": null, "implicit": false},
+                "modality": "asserted"
+            }]
+        }))
+        .expect("a document");
         assert_eq!(
             story_keys(&doc),
             ["EV:05:PRKGOV:RUSGOV", "LOC:siverskodonetsk", "PER:kim jong un"]

@@ -571,3 +571,35 @@ fn a_filtered_search_finds_the_one_match_that_passes_even_when_it_ranks_last() {
         "the long text ranks last"
     );
 }
+
+#[test]
+fn an_article_that_cannot_be_written_whole_gives_up_its_batch() {
+    let mut s = SqliteStore::open_in_memory().unwrap();
+    let kept = doc(
+        "Presiden Joko Widodo meresmikan jalan tol di Semarang.",
+        Some("https://x.id/1"),
+    );
+    s.put_article(&kept).unwrap();
+    s.commit().unwrap();
+    let lost = doc(
+        "Presiden Joko Widodo membuka pameran buku di Jakarta.",
+        Some("https://x.id/2"),
+    );
+    s.put_article(&lost).unwrap();
+    // The store fails half-way through the next article (its copy index
+    // is gone): none of it may stay, nor the article before it in the
+    // same batch.
+    s.conn().execute_batch("DROP TABLE lsh").unwrap();
+    let broken = doc(
+        "Presiden Joko Widodo menerima tamu negara di Istana.",
+        Some("https://x.id/3"),
+    );
+    let err = s.put_article(&broken).unwrap_err();
+    assert!(matches!(err, StoreError::BatchLost(_)), "{err}");
+    assert!(err.to_string().contains("were not stored"), "{err}");
+    s.commit().unwrap();
+    let c = s.counts().unwrap();
+    assert_eq!((c.articles, c.entities, c.stories), (1, 1, 1));
+    assert!(s.document_json(&article_id(&kept)).unwrap().is_some());
+    assert!(s.document_json(&article_id(&lost)).unwrap().is_none());
+}

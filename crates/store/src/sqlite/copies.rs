@@ -5,7 +5,7 @@ use super::{sql, SqliteStore};
 use crate::StoreError;
 use rusqlite::{params, OptionalExtension};
 
-use warta_core::Document;
+use crate::rows::ArticleRow;
 use warta_dedup::{Signature, COPY_THRESHOLD};
 
 /// Bounds on LSH candidates, so that a bucket everybody falls into (the
@@ -25,7 +25,7 @@ impl SqliteStore {
     pub(super) fn link_copies(
         &self,
         id: &str,
-        doc: &Document,
+        article: &ArticleRow,
         sig: &Signature,
     ) -> Result<Option<String>, StoreError> {
         let c = &self.conn;
@@ -54,12 +54,10 @@ impl SqliteStore {
             )
             .and_then(|rows| rows.collect())
             .map_err(sql("looking up lsh bands"))?;
-        c.prepare_cached(
-            "INSERT OR IGNORE INTO lsh (band, hash, article_id) SELECT key, value, ?2 FROM json_each(?1)",
-        )
-        .map_err(sql("preparing lsh"))?
-        .execute(params![bands, id])
-        .map_err(sql(format!("storing the bands of {id}")))?;
+        c.prepare_cached("INSERT INTO lsh (band, hash, article_id) SELECT key, value, ?2 FROM json_each(?1)")
+            .map_err(sql("preparing lsh"))?
+            .execute(params![bands, id])
+            .map_err(sql(format!("storing the bands of {id}")))?;
         let mut best: Option<(String, f32)> = None;
         for (cand, _) in candidates.into_iter().take(MAX_CANDIDATES) {
             let other = self.signature(&cand)?;
@@ -86,10 +84,7 @@ impl SqliteStore {
                 |r| Ok((r.get(0)?, r.get(1)?)),
             )
             .map_err(sql("reading the canonical article"))?;
-        let mine = (
-            doc.published.map(|d| d.format("%Y-%m-%d").to_string()),
-            doc.source.url.clone(),
-        );
+        let mine = (article.published.clone(), article.url.clone());
         let rank = |(published, url): &(Option<String>, Option<String>), id: &str| {
             (
                 published.is_none(),

@@ -1,10 +1,10 @@
 //! Events counted once: an article's events become mentions of stored
 //! events, matched across its copy group and story.
 
-use super::{int, items, sql, text, SqliteStore};
+use super::{sql, SqliteStore};
+use crate::rows::Rows;
 use crate::StoreError;
 use rusqlite::{params, OptionalExtension};
-use serde_json::Value;
 
 impl SqliteStore {
     /// Files the article's events as mentions of events counted once: an
@@ -13,7 +13,7 @@ impl SqliteStore {
     /// article or another of its story `story` (which holds its copies)
     /// gets a mention; any other is a new event. The counts
     /// of every event touched are then recomputed from its mentions.
-    pub(super) fn insert_events(&self, id: &str, story: i64, doc: &Value) -> Result<(), StoreError> {
+    pub(super) fn insert_events(&self, id: &str, story: i64, rows: &Rows) -> Result<(), StoreError> {
         let c = &self.conn;
         let mut find = c
             .prepare_cached(
@@ -43,13 +43,20 @@ impl SqliteStore {
             )
             .map_err(sql("preparing event mentions"))?;
         let mut touched: Vec<i64> = Vec::new();
-        for (i, e) in items(doc, "events").iter().enumerate() {
-            let side = |k: &str, f: &str| e.get(k).and_then(|a| text(a, f));
-            let loc = e.get("location").filter(|l| l.is_object());
-            let (cameo, src, tgt) = (text(e, "cameo"), side("source", "code"), side("target", "code"));
-            let (date, country) = (text(e, "date"), text(e, "country"));
+        for (i, e) in rows.events.iter().enumerate() {
             let found: Option<i64> = find
-                .query_row(params![cameo, src, tgt, date, country, id, story], |r| r.get(0))
+                .query_row(
+                    params![
+                        e.cameo,
+                        e.source_code,
+                        e.target_code,
+                        e.date,
+                        e.country,
+                        id,
+                        story
+                    ],
+                    |r| r.get(0),
+                )
                 .optional()
                 .map_err(sql(format!("matching the events of {id}")))?;
             let event_id = match found {
@@ -57,21 +64,21 @@ impl SqliteStore {
                 None => {
                     new_event
                         .execute(params![
-                            text(e, "plover"),
-                            cameo,
-                            int(e, "quad_class"),
-                            e.get("goldstein").and_then(Value::as_f64).unwrap_or(0.0),
-                            side("source", "name"),
-                            src,
-                            side("target", "name"),
-                            tgt,
-                            text(e, "modality"),
-                            date,
-                            loc.and_then(|l| text(l, "name")),
-                            country,
-                            loc.and_then(|l| l.get("lat")).and_then(Value::as_f64),
-                            loc.and_then(|l| l.get("lon")).and_then(Value::as_f64),
-                            text(doc, "published"),
+                            e.plover,
+                            e.cameo,
+                            e.quad_class,
+                            e.goldstein,
+                            e.source_name,
+                            e.source_code,
+                            e.target_name,
+                            e.target_code,
+                            e.modality,
+                            e.date,
+                            e.location,
+                            e.country,
+                            e.lat,
+                            e.lon,
+                            rows.article.published,
                         ])
                         .map_err(sql(format!("storing the events of {id}")))?;
                     c.last_insert_rowid()
@@ -82,14 +89,14 @@ impl SqliteStore {
                     id,
                     i as i64,
                     event_id,
-                    int(e, "sentence"),
-                    text(e, "modality"),
-                    text(e, "claimed_by"),
-                    side("source", "text"),
-                    side("target", "text"),
-                    e.get("trigger").and_then(|t| text(t, "text")),
-                    int(e, "start"),
-                    int(e, "end"),
+                    e.sentence,
+                    e.modality,
+                    e.claimed_by,
+                    e.source_text,
+                    e.target_text,
+                    e.trigger,
+                    e.start,
+                    e.end,
                 ])
                 .map_err(sql(format!("storing the event mentions of {id}")))?;
             if !touched.contains(&event_id) {

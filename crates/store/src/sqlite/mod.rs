@@ -10,9 +10,7 @@ use crate::{
     StoreError, StoredEvent, StoryQuery, StorySummary,
 };
 use rusqlite::{params, Connection, OptionalExtension};
-use serde_json::Value;
 use std::path::Path;
-use warta_core::Document;
 
 mod browse;
 mod copies;
@@ -34,18 +32,6 @@ pub struct SqliteStore {
 fn sql(what: impl Into<String>) -> impl FnOnce(rusqlite::Error) -> StoreError {
     let what = what.into();
     move |source| StoreError::Sqlite { what, source }
-}
-
-fn text(v: &Value, key: &str) -> Option<String> {
-    v.get(key).and_then(Value::as_str).map(str::to_string)
-}
-
-fn int(v: &Value, key: &str) -> i64 {
-    v.get(key).and_then(Value::as_i64).unwrap_or(0)
-}
-
-fn items<'a>(v: &'a Value, key: &str) -> &'a [Value] {
-    v.get(key).and_then(Value::as_array).map_or(&[], Vec::as_slice)
 }
 
 impl SqliteStore {
@@ -150,8 +136,9 @@ impl SqliteStore {
         Ok(())
     }
 
-    fn insert_article(&self, doc: &Document, p: &PreparedArticle) -> Result<layers::SearchRow, StoreError> {
-        let (id, out) = (p.id.as_str(), &p.output);
+    fn insert_article(&self, p: &PreparedArticle) -> Result<(), StoreError> {
+        let (id, rows) = (p.id.as_str(), &p.rows);
+        let a = &rows.article;
         self.conn
             .prepare_cached(
                 "INSERT INTO articles (id, input, url, site, title, published, language, outlet, text, document)
@@ -160,73 +147,65 @@ impl SqliteStore {
             .map_err(sql("preparing articles"))?
             .execute(params![
                 id,
-                doc.source.input,
-                doc.source.url,
-                doc.source.site,
-                doc.title,
-                doc.published.map(|d| d.format("%Y-%m-%d").to_string()),
-                doc.language.as_ref().map(|l| l.code.clone()),
-                outlet(doc),
-                doc.text,
+                a.input,
+                a.url,
+                a.site,
+                a.title,
+                a.published,
+                a.language,
+                a.outlet,
+                a.text,
                 p.json
             ])
             .map_err(sql(format!("storing {id}")))?;
-        self.name_article(&doc.id, id)?;
-        let search = self.insert_layers(id, out)?;
-        let copy_of = self.link_copies(id, doc, &p.signature)?;
-        let published = doc.published.map(|d| d.format("%Y-%m-%d").to_string());
-        let story = self.assign_story(id, published.as_deref(), &p.story_keys, copy_of.as_deref())?;
-        self.insert_events(id, story, out)?;
-        Ok(search)
+        self.name_article(&a.name, id)?;
+        self.insert_layers(id, rows)?;
+        let copy_of = self.link_copies(id, a, &p.signature)?;
+        let story = self.assign_story(id, a.published.as_deref(), &p.story_keys, copy_of.as_deref())?;
+        self.insert_events(id, story, rows)?;
+        Ok(())
+    }
+
+    /// Gives up the open batch: after an error inside an article, the
+    /// transaction holds part of it, and only whole articles may stay.
+    fn abandon_batch(&mut self) {
+        if self.in_transaction {
+            let _ = self.conn.execute_batch("ROLLBACK");
+            self.in_transaction = false;
+        }
+        self.pending_search.borrow_mut().clear();
     }
 }
 
-/// Where an article was published: its site (`source.site`), else its
-/// URL's host; distinct outlets make an event's `num_sources`.
-fn outlet(doc: &Document) -> Option<String> {
-    doc.source.site.clone().or_else(|| {
-        let url = doc.source.url.as_deref()?;
-        let rest = url.split_once("://").map_or(url, |(_, r)| r);
-        let host = rest.split(['/', '?', '#']).next()?.trim_start_matches("www.");
-        (!host.is_empty()).then(|| host.to_lowercase())
-    })
-}
-
 impl Store for SqliteStore {
-    fn put_prepared(&mut self, doc: &Document, prepared: &PreparedArticle) -> Result<Put, StoreError> {
-        let id = prepared.id.clone();
+    fn put_prepared(&mut self, prepared: &PreparedArticle) -> Result<Put, StoreError> {
+        let id = prepared.id.as_str();
         let present: Option<i64> = self
             .conn
             .prepare_cached("SELECT 1 FROM articles WHERE id = ?1")
             .map_err(sql("preparing a lookup"))?
-            .query_row([&id], |r| r.get(0))
+            .query_row([id], |r| r.get(0))
             .optional()
             .map_err(sql(format!("looking up {id}")))?;
+        self.begin()?;
         if present.is_some() {
-            self.begin()?;
-            self.name_article(&doc.id, &id)?;
+            self.name_article(&prepared.rows.article.name, id)?;
             return Ok(Put::AlreadyPresent);
         }
-        self.begin()?;
-        // All of an article or none of it, even inside a batch.
-        let step = |what: &str| -> Result<(), StoreError> {
-            self.conn
-                .prepare_cached(what)
-                .and_then(|mut st| st.execute([]))
-                .map(|_| ())
-                .map_err(sql(format!("{what} ({id})")))
-        };
-        step("SAVEPOINT article")?;
-        match self.insert_article(doc, prepared) {
-            Ok(search) => {
-                step("RELEASE article")?;
-                self.pending_search.borrow_mut().push(search);
+        // All of an article or none of it: a savepoint per article cost a
+        // tenth of ingest (every page it touched was journaled again), so
+        // an error gives up the whole batch instead, which the next ingest
+        // stores again.
+        match self.insert_article(prepared) {
+            Ok(()) => {
+                self.pending_search
+                    .borrow_mut()
+                    .push(layers::SearchRow::of(prepared));
                 Ok(Put::Stored)
             }
             Err(e) => {
-                step("ROLLBACK TO article")?;
-                step("RELEASE article")?;
-                Err(e)
+                self.abandon_batch();
+                Err(StoreError::BatchLost(Box::new(e)))
             }
         }
     }

@@ -8,7 +8,6 @@ use crate::stories::{key_weight, similarity, story_keys, MIN_SHARED_KEYS, STORY_
 use crate::StoreError;
 use rusqlite::{params, OptionalExtension};
 use rustc_hash::FxHashMap;
-use serde_json::Value;
 
 /// Articles read per key when looking for neighbours, and neighbours
 /// scored: a key every article holds costs a constant, not a scan.
@@ -52,7 +51,7 @@ impl SqliteStore {
             )
             .map_err(sql("starting the story backfill"))?;
         for (id, published, document, copy_of) in rows {
-            let doc: Value = serde_json::from_str(&document)
+            let doc: warta_core::Document = serde_json::from_str(&document)
                 .map_err(|e| StoreError::Invalid(format!("{id}: stored document: {e}")))?;
             self.assign_story(&id, published.as_deref(), &story_keys(&doc), copy_of.as_deref())?;
         }
@@ -243,7 +242,7 @@ impl SqliteStore {
             .execute(params![id, day, keys.join("\n")])
             .map_err(sql(format!("storing the story keys of {id}")))?;
         c.prepare_cached(
-            "INSERT OR IGNORE INTO story_keys (key, day, article_id) SELECT value, ?2, ?3 FROM json_each(?1)",
+            "INSERT INTO story_keys (key, day, article_id) SELECT value, ?2, ?3 FROM json_each(?1)",
         )
         .map_err(sql("preparing story keys"))?
         .execute(params![json(keys), day, id])
