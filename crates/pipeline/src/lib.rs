@@ -13,7 +13,7 @@ pub mod eval_quotes;
 pub mod gold_text;
 
 use chrono::NaiveDate;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 use warta_core::{Deadline, Document, PublishedDate, Source, Stage, StageError};
 use warta_read::RawArticle;
@@ -67,13 +67,25 @@ impl Pipeline {
             }
         }
         let wanted = |n: &str| names.iter().any(|m| m.as_ref() == n);
-        let mut stages: Vec<Box<dyn Stage>> = Vec::new();
         // Linking and events read one lexicon, loaded once.
-        let mut lexicon: Option<Arc<warta_lexicon::Lexicon>> = None;
-        for &name in STAGE_NAMES.iter().filter(|n| wanted(n)) {
-            stages.push(build_stage(name, &mut lexicon)?);
-        }
-        Ok(Pipeline { stages })
+        let lexicon: Mutex<Option<Arc<warta_lexicon::Lexicon>>> = Mutex::new(None);
+        // Each stage reads its own data files: built side by side, a thread
+        // each, start-up takes as long as the slowest (the lexicon) rather
+        // than the sum (a tenth of an ingest of 766 articles on 2 cores).
+        let built: Vec<Result<Box<dyn Stage>, AnalyzeError>> = std::thread::scope(|scope| {
+            let builders: Vec<_> = STAGE_NAMES
+                .iter()
+                .filter(|n| wanted(n))
+                .map(|&name| scope.spawn(|| build_stage(name, &lexicon)))
+                .collect();
+            builders
+                .into_iter()
+                .map(|b| b.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+                .collect()
+        });
+        Ok(Pipeline {
+            stages: built.into_iter().collect::<Result<_, _>>()?,
+        })
     }
 
     /// Names of the stages this pipeline runs.
@@ -116,8 +128,10 @@ impl Pipeline {
 
 /// The lexicon, loaded on first use.
 fn shared_lexicon(
-    slot: &mut Option<Arc<warta_lexicon::Lexicon>>,
+    slot: &Mutex<Option<Arc<warta_lexicon::Lexicon>>>,
 ) -> Result<Arc<warta_lexicon::Lexicon>, AnalyzeError> {
+    // Held while loading: the second stage that needs it waits for it.
+    let mut slot = slot.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
     if slot.is_none() {
         let lexicon = warta_lexicon::Lexicon::load_default().map_err(|e| AnalyzeError::Load {
             what: "lexicons",
@@ -130,7 +144,7 @@ fn shared_lexicon(
 
 fn build_stage(
     name: &str,
-    lexicon: &mut Option<Arc<warta_lexicon::Lexicon>>,
+    lexicon: &Mutex<Option<Arc<warta_lexicon::Lexicon>>>,
 ) -> Result<Box<dyn Stage>, AnalyzeError> {
     Ok(match name {
         "clean" => Box::new(warta_text::Cleaner::new()),

@@ -24,9 +24,6 @@ mod stories;
 pub struct SqliteStore {
     conn: Connection,
     in_transaction: bool,
-    /// Search rows of the articles stored in the open batch, indexed at
-    /// its end (see `flush_search`).
-    pending_search: std::cell::RefCell<Vec<layers::SearchRow>>,
 }
 
 fn sql(what: impl Into<String>) -> impl FnOnce(rusqlite::Error) -> StoreError {
@@ -73,7 +70,6 @@ impl SqliteStore {
         SqliteStore {
             conn,
             in_transaction: false,
-            pending_search: Default::default(),
         }
     }
 
@@ -160,6 +156,7 @@ impl SqliteStore {
             .map_err(sql(format!("storing {id}")))?;
         self.name_article(&a.name, id)?;
         self.insert_layers(id, rows)?;
+        self.index_for_search(p)?;
         let copy_of = self.link_copies(id, a, &p.signature)?;
         let story = self.assign_story(id, a.published.as_deref(), &p.story_keys, copy_of.as_deref())?;
         self.insert_events(id, story, rows)?;
@@ -173,7 +170,6 @@ impl SqliteStore {
             let _ = self.conn.execute_batch("ROLLBACK");
             self.in_transaction = false;
         }
-        self.pending_search.borrow_mut().clear();
     }
 }
 
@@ -197,12 +193,7 @@ impl Store for SqliteStore {
         // an error gives up the whole batch instead, which the next ingest
         // stores again.
         match self.insert_article(prepared) {
-            Ok(()) => {
-                self.pending_search
-                    .borrow_mut()
-                    .push(layers::SearchRow::of(prepared));
-                Ok(Put::Stored)
-            }
+            Ok(()) => Ok(Put::Stored),
             Err(e) => {
                 self.abandon_batch();
                 Err(StoreError::BatchLost(Box::new(e)))
@@ -222,7 +213,6 @@ impl Store for SqliteStore {
 
     fn commit(&mut self) -> Result<(), StoreError> {
         if self.in_transaction {
-            self.flush_search()?;
             self.conn.execute_batch("COMMIT").map_err(sql("committing"))?;
             self.in_transaction = false;
         }
@@ -230,8 +220,6 @@ impl Store for SqliteStore {
     }
 
     fn search(&self, s: &Search) -> Result<Vec<Hit>, StoreError> {
-        // what this connection stored in its open batch is found too
-        self.flush_search()?;
         self.search_articles(s)
     }
 
