@@ -196,4 +196,31 @@ pub(crate) const MIGRATIONS: &[&str] = &[
          WHERE m.event_id = events.id ORDER BY a.rowid LIMIT 1));
     CREATE INDEX events_day ON events (day);
     ",
+    // 6: copies by integer keys. An article's signature has a key of its
+    // own, and its LSH bands are filed by their hash alone (each band's
+    // number is mixed into its hash) under that key: rows a third the size
+    // of (band, hash, article id), and the lookup reads the signatures it
+    // compares in the same pass. A bucket keeps its first 64 articles, so a
+    // band that every copy of a page shares costs a constant.
+    "
+    CREATE TABLE signatures (
+        key        INTEGER PRIMARY KEY,
+        article_id TEXT NOT NULL UNIQUE REFERENCES articles (id),
+        signature  BLOB NOT NULL
+    );
+    INSERT INTO signatures (article_id, signature)
+        SELECT m.article_id, m.signature FROM minhash m JOIN articles a ON a.id = m.article_id ORDER BY a.rowid;
+    CREATE TABLE bands (
+        hash INTEGER NOT NULL,
+        key  INTEGER NOT NULL REFERENCES signatures (key),
+        PRIMARY KEY (hash, key)
+    ) WITHOUT ROWID;
+    INSERT OR IGNORE INTO bands (hash, key)
+        SELECT hash, key FROM (
+            SELECT l.hash, s.key, row_number() OVER (PARTITION BY l.band, l.hash ORDER BY s.key) AS n
+            FROM lsh l JOIN signatures s ON s.article_id = l.article_id)
+        WHERE n <= 64;
+    DROP TABLE lsh;
+    DROP TABLE minhash;
+    ",
 ];

@@ -589,7 +589,7 @@ fn an_article_that_cannot_be_written_whole_gives_up_its_batch() {
     // The store fails half-way through the next article (its copy index
     // is gone): none of it may stay, nor the article before it in the
     // same batch.
-    s.conn().execute_batch("DROP TABLE lsh").unwrap();
+    s.conn().execute_batch("DROP TABLE bands").unwrap();
     let broken = doc(
         "Presiden Joko Widodo menerima tamu negara di Istana.",
         Some("https://x.id/3"),
@@ -602,4 +602,64 @@ fn an_article_that_cannot_be_written_whole_gives_up_its_batch() {
     assert_eq!((c.articles, c.entities, c.stories), (1, 1, 1));
     assert!(s.document_json(&article_id(&kept)).unwrap().is_some());
     assert!(s.document_json(&article_id(&lost)).unwrap().is_none());
+}
+
+#[test]
+fn copies_stored_by_an_older_warta_are_found_after_the_schema_moves_on() {
+    let dir = std::env::temp_dir().join(format!("warta-store-migrate-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("old.db");
+    let _ = std::fs::remove_file(&path);
+    let text = "Presiden Joko Widodo meresmikan jalan tol Semarang–Demak sepanjang 27 kilometer pada Senin. \
+                Jalan itu dibangun di atas tanggul laut untuk menahan banjir rob di pesisir utara Jawa Tengah. \
+                Menurut Menteri Pekerjaan Umum, tol itu juga akan mengurangi kemacetan di jalur pantura.";
+    let original = plain(text, Some("https://x.id/tol".into()), Some("2024-03-05"));
+    {
+        // A database as schema version 5 left it: signatures in `minhash`,
+        // bands in `lsh` keyed by band, hash and article id.
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        for m in &schema::MIGRATIONS[..5] {
+            conn.execute_batch(m).unwrap();
+        }
+        conn.execute_batch("PRAGMA user_version = 5").unwrap();
+        let id = article_id(&original);
+        let sig = warta_dedup::Signature::of(&original.text);
+        conn.execute(
+            "INSERT INTO articles (id, url, published, text, document) VALUES (?1, ?2, '2024-03-05', ?3, '{}')",
+            rusqlite::params![id, original.source.url, original.text],
+        )
+        .unwrap();
+        conn.execute(
+            "INSERT INTO minhash (article_id, signature) VALUES (?1, ?2)",
+            rusqlite::params![id, sig.to_bytes()],
+        )
+        .unwrap();
+        for (band, hash) in sig.bands().iter().enumerate() {
+            conn.execute(
+                "INSERT INTO lsh (band, hash, article_id) VALUES (?1, ?2, ?3)",
+                rusqlite::params![band as i64, *hash as i64, id],
+            )
+            .unwrap();
+        }
+    }
+    let mut s = SqliteStore::open(&path).unwrap();
+    let old_tables: i64 = s
+        .conn()
+        .query_row(
+            "SELECT count(*) FROM sqlite_master WHERE name IN ('minhash', 'lsh')",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(old_tables, 0);
+    let spam = plain(
+        &format!("BeritaViral - {text}\n\nTinggalkan komentar Anda."),
+        None,
+        Some("2024-03-06"),
+    );
+    s.put_article(&spam).unwrap();
+    s.commit().unwrap();
+    assert_eq!(canonical_of(&s, &article_id(&spam)), article_id(&original));
+    drop(s);
+    std::fs::remove_dir_all(&dir).unwrap();
 }

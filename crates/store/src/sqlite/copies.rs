@@ -4,14 +4,17 @@
 use super::{sql, SqliteStore};
 use crate::StoreError;
 use rusqlite::{params, OptionalExtension};
+use rustc_hash::FxHashMap;
 
 use crate::rows::ArticleRow;
 use warta_dedup::{Signature, COPY_THRESHOLD};
 
 /// Bounds on LSH candidates, so that a bucket everybody falls into (the
 /// same boilerplate-only page a thousand times) costs a constant per
-/// article, not one comparison per stored article.
-const MAX_CANDIDATES_PER_BAND: i64 = 64;
+/// article, not one comparison per stored article: a bucket keeps the
+/// first articles filed in it, and an article is compared with the stored
+/// articles sharing most bands with it.
+const MAX_PER_BUCKET: usize = 64;
 const MAX_CANDIDATES: usize = 64;
 
 impl SqliteStore {
@@ -29,38 +32,56 @@ impl SqliteStore {
         sig: &Signature,
     ) -> Result<Option<String>, StoreError> {
         let c = &self.conn;
-        c.prepare_cached("INSERT INTO minhash (article_id, signature) VALUES (?1, ?2)")
-            .map_err(sql("preparing minhash"))?
+        c.prepare_cached("INSERT INTO signatures (article_id, signature) VALUES (?1, ?2)")
+            .map_err(sql("preparing signatures"))?
             .execute(params![id, sig.to_bytes()])
             .map_err(sql(format!("storing the signature of {id}")))?;
-        // Candidates by the number of bands they share: a copy shares many,
-        // a chance collision one. One statement each for the lookup and
-        // the insert of all bands (as a JSON array: index = band), not one
-        // per band: statements, not rows, were the cost.
-        let bands = serde_json::to_string(&sig.bands().iter().map(|h| *h as i64).collect::<Vec<i64>>())
-            .expect("numbers serialise");
-        let candidates: Vec<(String, usize)> = c
+        let key = c.last_insert_rowid();
+        let hashes: Vec<i64> = sig.bands().iter().map(|h| *h as i64).collect();
+        // Every stored article in a bucket of this one's, in one statement
+        // (bands travel as a JSON array: statements, not rows, were the
+        // cost); buckets are bounded, so this reads at most 64 × 64 rows.
+        let rows: Vec<(i64, i64, String)> = c
             .prepare_cached(
-                "SELECT l.article_id, count(*) AS shared FROM json_each(?1) j
-                 JOIN lsh l ON l.band = j.key AND l.hash = j.value
-                 WHERE l.article_id IN (SELECT l2.article_id FROM lsh l2
-                                        WHERE l2.band = j.key AND l2.hash = j.value LIMIT ?2)
-                 GROUP BY l.article_id ORDER BY shared DESC, l.article_id LIMIT ?3",
+                "SELECT j.value, b.key, s.article_id FROM json_each(?1) j
+                 JOIN bands b ON b.hash = j.value JOIN signatures s ON s.key = b.key",
             )
-            .map_err(sql("preparing lsh lookups"))?
+            .map_err(sql("preparing band lookups"))?
             .query_map(
-                params![bands, MAX_CANDIDATES_PER_BAND, MAX_CANDIDATES as i64],
-                |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as usize)),
+                [serde_json::to_string(&hashes).expect("numbers serialise")],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
             )
             .and_then(|rows| rows.collect())
-            .map_err(sql("looking up lsh bands"))?;
-        c.prepare_cached("INSERT INTO lsh (band, hash, article_id) SELECT key, value, ?2 FROM json_each(?1)")
-            .map_err(sql("preparing lsh"))?
-            .execute(params![bands, id])
+            .map_err(sql("looking up bands"))?;
+        let mut bucket_sizes: FxHashMap<i64, usize> = FxHashMap::default();
+        let mut shared: FxHashMap<i64, (usize, String)> = FxHashMap::default();
+        for (hash, other, other_id) in rows {
+            *bucket_sizes.entry(hash).or_default() += 1;
+            shared.entry(other).or_insert((0, other_id)).0 += 1;
+        }
+        let open: Vec<i64> = hashes
+            .iter()
+            .copied()
+            .filter(|h| bucket_sizes.get(h).copied().unwrap_or(0) < MAX_PER_BUCKET)
+            .collect();
+        c.prepare_cached("INSERT INTO bands (hash, key) SELECT value, ?2 FROM json_each(?1)")
+            .map_err(sql("preparing bands"))?
+            .execute(params![
+                serde_json::to_string(&open).expect("numbers serialise"),
+                key
+            ])
             .map_err(sql(format!("storing the bands of {id}")))?;
+        // Candidates by the number of bands they share: a copy shares many,
+        // a chance collision one.
+        let mut candidates: Vec<(i64, usize, String)> = shared
+            .into_iter()
+            .map(|(k, (n, other_id))| (k, n, other_id))
+            .collect();
+        candidates.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.2.cmp(&b.2)));
+        candidates.truncate(MAX_CANDIDATES);
         let mut best: Option<(String, f32)> = None;
-        for (cand, _) in candidates.into_iter().take(MAX_CANDIDATES) {
-            let other = self.signature(&cand)?;
+        for (other_key, _, cand) in candidates {
+            let other = self.signature_by_key(other_key, &cand)?;
             let s = sig.similarity(&other);
             if s >= COPY_THRESHOLD && best.as_ref().is_none_or(|(_, b)| s > *b) {
                 best = Some((cand, s));
@@ -126,9 +147,19 @@ impl SqliteStore {
     fn signature(&self, id: &str) -> Result<Signature, StoreError> {
         let bytes: Vec<u8> = self
             .conn
-            .prepare_cached("SELECT signature FROM minhash WHERE article_id = ?1")
-            .map_err(sql("preparing minhash"))?
+            .prepare_cached("SELECT signature FROM signatures WHERE article_id = ?1")
+            .map_err(sql("preparing signatures"))?
             .query_row([id], |r| r.get(0))
+            .map_err(sql(format!("reading the signature of {id}")))?;
+        Signature::from_bytes(&bytes).ok_or_else(|| StoreError::Invalid(format!("{id}: a damaged signature")))
+    }
+
+    fn signature_by_key(&self, key: i64, id: &str) -> Result<Signature, StoreError> {
+        let bytes: Vec<u8> = self
+            .conn
+            .prepare_cached("SELECT signature FROM signatures WHERE key = ?1")
+            .map_err(sql("preparing signatures"))?
+            .query_row([key], |r| r.get(0))
             .map_err(sql(format!("reading the signature of {id}")))?;
         Signature::from_bytes(&bytes).ok_or_else(|| StoreError::Invalid(format!("{id}: a damaged signature")))
     }
