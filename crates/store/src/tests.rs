@@ -145,6 +145,20 @@ fn plain(text: &str, url: Option<String>, published: Option<&str>) -> Document {
     d
 }
 
+/// Every row points at a stored article, story, event or signature: the
+/// store declares its foreign keys but does not enforce them while writing.
+fn assert_keys_hold(s: &SqliteStore) {
+    let broken: Vec<(String, i64)> = s
+        .conn()
+        .prepare("PRAGMA foreign_key_check")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert!(broken.is_empty(), "{broken:?}");
+}
+
 fn canonical_of(s: &SqliteStore, id: &str) -> String {
     s.conn()
         .query_row(
@@ -260,6 +274,7 @@ fn copies_of_real_news_are_found_without_false_merges() {
         }
     }
     s.commit().unwrap();
+    assert_keys_hold(&s);
     let group: std::collections::HashMap<&str, String> = truth
         .iter()
         .map(|(id, _)| (id.as_str(), canonical_of(&s, id)))
@@ -365,6 +380,7 @@ fn two_outlets_reports_of_one_arrest_make_one_story_and_other_news_does_not_join
         assert_eq!(s.put_article(d).unwrap(), Put::Stored);
     }
     s.commit().unwrap();
+    assert_keys_hold(&s);
     let story = story_of(&s, &a.id);
     assert_eq!(story_of(&s, &b.id), story);
     for other in [&flood, &later, &undated] {
@@ -660,6 +676,7 @@ fn copies_stored_by_an_older_warta_are_found_after_the_schema_moves_on() {
     s.put_article(&spam).unwrap();
     s.commit().unwrap();
     assert_eq!(canonical_of(&s, &article_id(&spam)), article_id(&original));
+    assert_keys_hold(&s);
     drop(s);
     std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -64,7 +64,9 @@ impl SqliteStore {
             .copied()
             .filter(|h| bucket_sizes.get(h).copied().unwrap_or(0) < MAX_PER_BUCKET)
             .collect();
-        c.prepare_cached("INSERT INTO bands (hash, key) SELECT value, ?2 FROM json_each(?1)")
+        // `OR IGNORE`: a statement that cannot fail keeps no journal of its
+        // own (no two bands of an article share a hash).
+        c.prepare_cached("INSERT OR IGNORE INTO bands (hash, key) SELECT value, ?2 FROM json_each(?1)")
             .map_err(sql("preparing bands"))?
             .execute(params![
                 serde_json::to_string(&open).expect("numbers serialise"),

@@ -61,21 +61,54 @@ impl SqliteStore {
         Ok(())
     }
 
-    /// Indexes the article for search: names as written and as linked,
-    /// and quote text, beside its title and clean text. (When each article
-    /// had a savepoint, FTS5 wrote its pending index at every one, so
-    /// indexing waited for the end of a batch; it now runs as the article
-    /// is stored, so the batch's commit does not do it all at once at the
-    /// end of an ingest.)
-    pub(super) fn index_for_search(&self, p: &PreparedArticle) -> Result<(), StoreError> {
-        let a = &p.rows.article;
-        self.conn
+    /// Indexes the articles stored since the last call for search. FTS5
+    /// keeps new rows in memory and writes them to its index at the next
+    /// statement that opens a savepoint (every statement that writes
+    /// several rows does): indexing an article as it was stored made every
+    /// article pay a write of the index and its merges (a quarter of the
+    /// writer's time). So articles are indexed [`SEARCH_BATCH`] at a time,
+    /// and the rest when the batch is committed or searched.
+    pub(super) fn flush_search(&self) -> Result<(), StoreError> {
+        let rows = std::mem::take(&mut *self.pending_search.borrow_mut());
+        if rows.is_empty() {
+            return Ok(());
+        }
+        let mut st = self
+            .conn
             .prepare_cached(
                 "INSERT INTO search (article_id, title, text, names, quotes) VALUES (?1, ?2, ?3, ?4, ?5)",
             )
-            .map_err(sql("preparing search"))?
-            .execute(params![p.id, a.title, a.text, p.rows.names, p.rows.quote_text])
-            .map_err(sql(format!("indexing {} for search", p.id)))?;
+            .map_err(sql("preparing search"))?;
+        for r in rows {
+            st.execute(params![r.article_id, r.title, r.text, r.names, r.quotes])
+                .map_err(sql(format!("indexing {} for search", r.article_id)))?;
+        }
         Ok(())
+    }
+}
+
+/// Articles indexed for search together (see [`SqliteStore::flush_search`]):
+/// few enough that the end of an ingest does not index a large batch alone.
+pub(super) const SEARCH_BATCH: usize = 64;
+
+/// What the search index holds of an article: names as written and as
+/// linked, and quote text, beside its title and clean text.
+pub(super) struct SearchRow {
+    article_id: String,
+    title: Option<String>,
+    text: String,
+    names: String,
+    quotes: String,
+}
+
+impl SearchRow {
+    pub(super) fn of(p: &PreparedArticle) -> SearchRow {
+        SearchRow {
+            article_id: p.id.clone(),
+            title: p.rows.article.title.clone(),
+            text: p.rows.article.text.clone(),
+            names: p.rows.names.clone(),
+            quotes: p.rows.quote_text.clone(),
+        }
     }
 }

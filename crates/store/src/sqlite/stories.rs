@@ -242,7 +242,8 @@ impl SqliteStore {
             .execute(params![id, day, keys.join("\n")])
             .map_err(sql(format!("storing the story keys of {id}")))?;
         c.prepare_cached(
-            "INSERT INTO story_keys (key, day, article_id) SELECT value, ?2, ?3 FROM json_each(?1)",
+            // `OR IGNORE` (keys are distinct): see the bands of copies.
+            "INSERT OR IGNORE INTO story_keys (key, day, article_id) SELECT value, ?2, ?3 FROM json_each(?1)",
         )
         .map_err(sql("preparing story keys"))?
         .execute(params![json(keys), day, id])
