@@ -82,6 +82,8 @@ pub(crate) struct Resources {
     pub quantifier: HashSet<String>,
     pub first_person: HashSet<String>,
     pub investigator: HashSet<String>,
+    /// Words of sports reporting (see `sport.rs`).
+    pub sport: HashSet<String>,
 }
 
 fn rows(text: &str) -> impl Iterator<Item = Vec<&str>> {
@@ -219,6 +221,7 @@ fn load() -> Resources {
         quantifier: HashSet::default(),
         first_person: HashSet::default(),
         investigator: HashSet::default(),
+        sport: HashSet::default(),
     };
     for r in rows(WORDS_ID_TSV) {
         let w = r[1].to_lowercase();
@@ -246,6 +249,7 @@ fn load() -> Resources {
             "quantifier" => &mut res.quantifier,
             "first-person" => &mut res.first_person,
             "investigator" => &mut res.investigator,
+            "sport" => &mut res.sport,
             other => panic!("data/events/words-id.tsv: unknown kind `{other}`"),
         };
         set.insert(w);

@@ -23,6 +23,7 @@ mod coder;
 mod data;
 pub mod en;
 mod morph;
+mod sport;
 mod words;
 
 pub use data::{cameo, CameoCode};
@@ -72,7 +73,7 @@ pub fn code_events(doc: &Document, lexicon: &Lexicon) -> Vec<Event> {
     let words = words::Words::new(doc);
     let home = actors::home_country(doc);
     let actors = actors::actors(doc, &words, res, lexicon, home.as_deref());
-    coder::code(&coder::Article {
+    let mut events = coder::code(&coder::Article {
         doc,
         words: &words,
         res,
@@ -80,7 +81,11 @@ pub fn code_events(doc: &Document, lexicon: &Lexicon) -> Vec<Event> {
         home,
         actors: &actors,
         lexicon,
-    })
+    });
+    if sport::is_sports_report(&words, res) {
+        events.retain(sport::has_political_actor);
+    }
+    events
 }
 
 #[cfg(test)]

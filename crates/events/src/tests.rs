@@ -384,3 +384,37 @@ fn a_place_of_origin_is_no_target_and_civilians_arrest_by_oleh() {
     let second = arrests[1];
     assert!(second.target.as_ref().is_some_and(|t| t.text.contains("Pria") && t.code.as_deref().is_some_and(|c| c.ends_with("CVL"))), "{second:?}");
 }
+
+#[test]
+fn a_sports_report_keeps_only_events_with_political_actors() {
+    let play = "Prancis menyerang Swedia sejak menit awal.";
+    let with_teams = |text: &str| {
+        let mut d = doc(
+            text,
+            &[
+                ("Prancis", Loc, Some("France"), None),
+                ("Swedia", Loc, Some("Sweden"), None),
+            ],
+        );
+        country(&mut d, "Prancis", "FRA", "France");
+        country(&mut d, "Swedia", "SWE", "Sweden");
+        d
+    };
+    // Alone, the sentence reads as an attack …
+    let alone: Vec<String> = events(&with_teams(play)).into_iter().map(|e| e.plover).collect();
+    assert_eq!(alone, ["ASSAULT"]);
+    // … in a match report it is play; the police arrest after it is not.
+    let report = format!(
+        "Laga di stadion berakhir imbang. Pelatih memuji kiper dan striker. \
+         Gol penalti di babak kedua dianulir wasit. {play} \
+         Polisi menangkap tiga orang usai laga."
+    );
+    let kept: Vec<(String, bool)> = events(&with_teams(&report))
+        .into_iter()
+        .map(|e| {
+            let police = e.source.and_then(|s| s.code).is_some_and(|c| c.ends_with("COP"));
+            (e.plover, police)
+        })
+        .collect();
+    assert_eq!(kept, [("COERCE".to_string(), true)]);
+}
