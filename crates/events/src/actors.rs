@@ -4,7 +4,7 @@
 //! name and CAMEO code.
 
 use crate::data::Resources;
-use crate::words::Words;
+use crate::words::{Word, Words};
 use std::collections::HashMap;
 use warta_core::{Document, EntityType, EventActor, Span};
 use warta_lexicon::Lexicon;
@@ -180,7 +180,8 @@ pub(crate) fn actors(
                 i += n;
                 continue;
             }
-            None => home.map(str::to_string),
+            // … and so does a place after `di` (`kepolisian di New York`).
+            None => place_after_di(doc, ws, i + n).or(home).map(str::to_string),
         };
         let code = Some(format!("{}{role}", country.unwrap_or_default()));
         let text = doc.text[span.range()].to_string();
@@ -209,6 +210,20 @@ pub(crate) fn actors(
     }
     mark_not_actors(&mut kept, words, res);
     kept
+}
+
+/// The country of a place named right after `di` at word `at`
+/// (`kepolisian di New York dan London` → USA).
+fn place_after_di<'d>(doc: &'d Document, ws: &[Word], at: usize) -> Option<&'d str> {
+    let (di, next) = (ws.get(at)?, ws.get(at + 1)?);
+    if di.norm != "di" {
+        return None;
+    }
+    let at = doc.entities.partition_point(|e| e.span.start < next.span.start);
+    let e = doc.entities.get(at).filter(|e| e.span.start == next.span.start)?;
+    (e.kind == EntityType::Loc)
+        .then_some(e.country.as_deref())
+        .flatten()
 }
 
 fn actor(

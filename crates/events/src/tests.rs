@@ -418,3 +418,25 @@ fn a_sports_report_keeps_only_events_with_political_actors() {
         .collect();
     assert_eq!(kept, [("COERCE".to_string(), true)]);
 }
+
+#[test]
+fn police_in_a_place_abroad_are_that_countrys() {
+    let mut d = doc(
+        "Kabar ini ramai di Jakarta, Indonesia. Polisi di New York menangkap Weinstein pada Jumat.",
+        &[
+            ("Jakarta", Loc, Some("Jakarta"), None),
+            ("Indonesia", Loc, Some("Indonesia"), None),
+            ("New York", Loc, Some("New York"), None),
+            ("Weinstein", Per, None, None),
+        ],
+    );
+    country(&mut d, "Jakarta", "IDN", "Jakarta");
+    country(&mut d, "Indonesia", "IDN", "Indonesia");
+    country(&mut d, "New York", "USA", "New York");
+    let evs = events(&d);
+    assert_eq!(evs.len(), 1, "{evs:?}");
+    assert_eq!(
+        evs[0].source.as_ref().and_then(|s| s.code.as_deref()),
+        Some("USACOP")
+    );
+}
