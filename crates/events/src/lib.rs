@@ -24,6 +24,7 @@ mod data;
 pub mod en;
 mod morph;
 mod sport;
+mod unroled;
 mod words;
 
 pub use data::{cameo, CameoCode};
@@ -85,6 +86,7 @@ pub fn code_events(doc: &Document, lexicon: &Lexicon) -> Vec<Event> {
     if sport::is_sports_report(&words, res) {
         events.retain(sport::has_political_actor);
     }
+    events.retain(|e| !unroled::is_unroled_and_untargeted(doc, e));
     events
 }
 

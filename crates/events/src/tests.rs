@@ -440,3 +440,24 @@ fn police_in_a_place_abroad_are_that_countrys() {
         Some("USACOP")
     );
 }
+
+#[test]
+fn private_acts_of_people_of_no_known_role_are_no_events() {
+    let types = |d: &Document| events(d).into_iter().map(|e| e.plover).collect::<Vec<_>>();
+    // A person the lexicon does not know, meeting no one in particular …
+    let mut visit = doc(
+        "Andi bertemu penggemarnya di Jakarta.",
+        &[("Andi", Per, None, None), ("Jakarta", Loc, Some("Jakarta"), None)],
+    );
+    country(&mut visit, "Jakarta", "IDN", "Jakarta");
+    assert!(types(&visit).is_empty(), "{:?}", types(&visit));
+    // … but a country acting as a whole, and a minister, keep theirs.
+    let mut refusal = doc("Rusia menolak.", &[("Rusia", Loc, Some("Russia"), None)]);
+    country(&mut refusal, "Rusia", "RUS", "Russia");
+    assert_eq!(types(&refusal), ["REJECT"]);
+    let minister = doc(
+        "Menteri Luar Negeri Retno Marsudi menolak.",
+        &[("Retno Marsudi", Per, Some("Retno Marsudi"), Some("IDNGOV"))],
+    );
+    assert_eq!(types(&minister), ["REJECT"]);
+}
