@@ -78,7 +78,7 @@ pub fn code_events(doc: &Document, lexicon: &Lexicon) -> Vec<Event> {
         doc,
         words: &words,
         res,
-        investigator: actors::investigator(&actors, res),
+        investigator: actors::investigator(doc, &actors, res),
         home,
         actors: &actors,
         lexicon,
