@@ -6,7 +6,7 @@
 use crate::data::Resources;
 use crate::words::{Word, Words};
 use std::collections::HashMap;
-use warta_core::{Document, EntityType, EventActor, Span};
+use warta_core::{Document, Entity, EntityType, EventActor, Span};
 use warta_lexicon::Lexicon;
 
 /// A phrase that can be the source or target of an event.
@@ -219,11 +219,16 @@ fn place_after_di<'d>(doc: &'d Document, ws: &[Word], at: usize) -> Option<&'d s
     if di.norm != "di" {
         return None;
     }
-    let at = doc.entities.partition_point(|e| e.span.start < next.span.start);
-    let e = doc.entities.get(at).filter(|e| e.span.start == next.span.start)?;
+    let e = entity_starting_at(doc, next.span.start)?;
     (e.kind == EntityType::Loc)
         .then_some(e.country.as_deref())
         .flatten()
+}
+
+/// The first entity whose span starts at byte `start`, if any.
+pub(crate) fn entity_starting_at(doc: &Document, start: usize) -> Option<&Entity> {
+    let at = doc.entities.partition_point(|e| e.span.start < start);
+    doc.entities.get(at).filter(|e| e.span.start == start)
 }
 
 fn actor(

@@ -8,6 +8,7 @@
 //! A country acting as a whole (`Korea Utara meluncurkan rudal`) keeps its
 //! events.
 
+use crate::actors::entity_starting_at;
 use warta_core::{Document, EntityType, Event};
 
 /// PLOVER types whose untargeted acts by people of no known role were
@@ -34,8 +35,5 @@ pub(crate) fn is_unroled_and_untargeted(doc: &Document, e: &Event) -> bool {
 /// Whether a place entity starts at `start` (a country standing for its
 /// government).
 fn is_place(doc: &Document, start: usize) -> bool {
-    let at = doc.entities.partition_point(|e| e.span.start < start);
-    doc.entities
-        .get(at)
-        .is_some_and(|e| e.span.start == start && e.kind == EntityType::Loc)
+    entity_starting_at(doc, start).is_some_and(|e| e.kind == EntityType::Loc)
 }

@@ -147,21 +147,26 @@ impl SqliteStore {
     }
 
     fn signature(&self, id: &str) -> Result<Signature, StoreError> {
-        let bytes: Vec<u8> = self
-            .conn
-            .prepare_cached("SELECT signature FROM signatures WHERE article_id = ?1")
-            .map_err(sql("preparing signatures"))?
-            .query_row([id], |r| r.get(0))
-            .map_err(sql(format!("reading the signature of {id}")))?;
-        Signature::from_bytes(&bytes).ok_or_else(|| StoreError::Invalid(format!("{id}: a damaged signature")))
+        self.stored_signature("article_id", &id, id)
     }
 
     fn signature_by_key(&self, key: i64, id: &str) -> Result<Signature, StoreError> {
+        self.stored_signature("key", &key, id)
+    }
+
+    /// The signature of the row of `signatures` whose `column` is `value`
+    /// (the article `id`, for messages).
+    fn stored_signature(
+        &self,
+        column: &str,
+        value: &dyn rusqlite::ToSql,
+        id: &str,
+    ) -> Result<Signature, StoreError> {
         let bytes: Vec<u8> = self
             .conn
-            .prepare_cached("SELECT signature FROM signatures WHERE key = ?1")
+            .prepare_cached(&format!("SELECT signature FROM signatures WHERE {column} = ?1"))
             .map_err(sql("preparing signatures"))?
-            .query_row([key], |r| r.get(0))
+            .query_row([value], |r| r.get(0))
             .map_err(sql(format!("reading the signature of {id}")))?;
         Signature::from_bytes(&bytes).ok_or_else(|| StoreError::Invalid(format!("{id}: a damaged signature")))
     }
