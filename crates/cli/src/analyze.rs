@@ -226,6 +226,12 @@ pub(crate) fn drive<S: Sink>(args: InputArgs, sink: &mut S) -> Result<ExitCode> 
         out.flush()?;
     }
     progress.finish_and_clear();
+    // Every command that drives ends when this returns. The stages' tables
+    // were built on threads of their own, so freeing them here is a free
+    // across threads for each of millions of allocations (56 M instructions,
+    // more than the events stage spends on 150 articles): the process's
+    // exit returns the memory instead.
+    std::mem::forget(pipeline);
     sink.finish(&mut out)?;
     out.flush()?;
     if done == 0 {
