@@ -267,6 +267,9 @@ fn code_trigger(art: &Article, si: usize, a: usize, b: usize, f: &Found) -> Opti
     if f.end < b && c.not_next.iter().any(|n| next_is(n)) {
         return None;
     }
+    if f.i > a && c.not_before.iter().any(|w| *w == *ws[f.i - 1].norm) {
+        return None;
+    }
     // What the object is tells a verb's senses apart (`menahan tersangka`
     // / `menahan diri`, `mengamankan orang` / `barang`); a noun's
     // complement is too often left unsaid to ask for one.

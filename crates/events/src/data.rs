@@ -29,6 +29,7 @@ pub(crate) enum Object {
 pub(crate) struct Conditions {
     pub follows: Vec<String>,
     pub not_next: Vec<String>,
+    pub not_before: Vec<String>,
     pub object: Option<Object>,
     pub source_role: Option<String>,
     pub military: bool,
@@ -82,9 +83,13 @@ pub(crate) struct Resources {
     pub quantifier: HashSet<String>,
     pub first_person: HashSet<String>,
     pub investigator: HashSet<String>,
-    /// Words of sports reporting (see `sport.rs`).
-    pub sport: HashSet<String>,
+    /// Words of each domain outside politics (see `domain.rs`), one set
+    /// per kind in `DOMAINS`, sport first.
+    pub domains: Vec<HashSet<String>>,
 }
+
+/// Kinds of `words-id.tsv` that list a domain's words.
+const DOMAINS: [&str; 3] = ["sport", "entertainment", "technology"];
 
 fn rows(text: &str) -> impl Iterator<Item = Vec<&str>> {
     text.lines()
@@ -106,6 +111,8 @@ fn conditions(s: &str) -> Conditions {
             c.follows = words(w);
         } else if let Some(w) = part.strip_prefix('-') {
             c.not_next = words(w);
+        } else if let Some(w) = part.strip_prefix('<') {
+            c.not_before = words(w);
         } else if let Some(r) = part.strip_prefix("src=") {
             c.source_role = Some(r.to_string());
         } else {
@@ -221,7 +228,7 @@ fn load() -> Resources {
         quantifier: HashSet::default(),
         first_person: HashSet::default(),
         investigator: HashSet::default(),
-        sport: HashSet::default(),
+        domains: DOMAINS.iter().map(|_| HashSet::default()).collect(),
     };
     for r in rows(WORDS_ID_TSV) {
         let w = r[1].to_lowercase();
@@ -249,8 +256,10 @@ fn load() -> Resources {
             "quantifier" => &mut res.quantifier,
             "first-person" => &mut res.first_person,
             "investigator" => &mut res.investigator,
-            "sport" => &mut res.sport,
-            other => panic!("data/events/words-id.tsv: unknown kind `{other}`"),
+            other => match DOMAINS.iter().position(|d| *d == other) {
+                Some(at) => &mut res.domains[at],
+                None => panic!("data/events/words-id.tsv: unknown kind `{other}`"),
+            },
         };
         set.insert(w);
     }

@@ -23,7 +23,7 @@ mod coder;
 mod data;
 pub mod en;
 mod morph;
-mod sport;
+mod domain;
 mod unroled;
 mod words;
 
@@ -83,8 +83,8 @@ pub fn code_events(doc: &Document, lexicon: &Lexicon) -> Vec<Event> {
         actors: &actors,
         lexicon,
     });
-    if sport::is_sports_report(&words, res) {
-        events.retain(sport::has_political_actor);
+    if let Some(domain) = domain::outside_politics(&words, res) {
+        events.retain(|e| domain::keeps(doc, domain, e));
     }
     events.retain(|e| !unroled::is_unroled_and_untargeted(doc, e));
     events

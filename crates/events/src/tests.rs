@@ -461,3 +461,40 @@ fn private_acts_of_people_of_no_known_role_are_no_events() {
     );
     assert_eq!(types(&minister), ["REJECT"]);
 }
+
+#[test]
+fn a_show_business_report_keeps_accusations_but_not_stars_dealings() {
+    let people = [
+        ("Ryan Reynolds", Per, Some("Ryan Reynolds"), Some("CAN")),
+        ("David Leitch", Per, Some("David Leitch"), Some("USA")),
+        ("Uma Thurman", Per, Some("Uma Thurman"), Some("USA")),
+        ("Harvey Weinstein", Per, Some("Harvey Weinstein"), Some("USA")),
+    ];
+    let dealing = "Ryan Reynolds mengajak David Leitch bergabung.";
+    let charge = "Uma Thurman menuduh Harvey Weinstein melakukan pelecehan.";
+    let types = |text: &str| -> Vec<String> { events(&doc(text, &people)).into_iter().map(|e| e.plover).collect() };
+    // Alone, the sentences read as a request and an accusation …
+    assert_eq!(types(&format!("{dealing} {charge}")), ["REQUEST", "ACCUSE"]);
+    // … in a film report the invitation is the stars' own business; the
+    // harassment charge is still an event.
+    let report = format!(
+        "Film itu tayang di bioskop bulan depan. Sutradara dan produser memuji aktor dan aktris. \
+         Para penggemar menunggu film sekuelnya. {dealing} {charge}"
+    );
+    assert_eq!(types(&report), ["ACCUSE"]);
+}
+
+#[test]
+fn a_nickname_is_no_summons() {
+    let d = doc(
+        "Perempuan yang akrab dipanggil Jedar itu menjenguk Jupe. KPK memanggil Setya Novanto.",
+        &[
+            ("Jedar", Per, Some("Jedar"), Some("IDN")),
+            ("Jupe", Per, Some("Jupe"), Some("IDN")),
+            ("KPK", Org, Some("Komisi Pemberantasan Korupsi"), Some("IDNGOV")),
+            ("Setya Novanto", Per, Some("Setya Novanto"), Some("IDNLEG")),
+        ],
+    );
+    let triggers: Vec<String> = events(&d).into_iter().map(|e| e.trigger.text).collect();
+    assert_eq!(triggers, ["memanggil"]);
+}
