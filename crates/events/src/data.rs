@@ -83,9 +83,10 @@ pub(crate) struct Resources {
     pub quantifier: HashSet<String>,
     pub first_person: HashSet<String>,
     pub investigator: HashSet<String>,
-    /// Words of each domain outside politics (see `domain.rs`), one set
-    /// per kind in `DOMAINS`, sport first.
-    pub domains: Vec<HashSet<String>>,
+    /// Words of the domains outside politics (see `domain.rs`) → the
+    /// domain's place in `DOMAINS` (sport first).
+    pub domain_words: HashMap<String, usize>,
+    pub domain_count: usize,
 }
 
 /// Kinds of `words-id.tsv` that list a domain's words.
@@ -228,7 +229,8 @@ fn load() -> Resources {
         quantifier: HashSet::default(),
         first_person: HashSet::default(),
         investigator: HashSet::default(),
-        domains: DOMAINS.iter().map(|_| HashSet::default()).collect(),
+        domain_words: HashMap::default(),
+        domain_count: DOMAINS.len(),
     };
     for r in rows(WORDS_ID_TSV) {
         let w = r[1].to_lowercase();
@@ -257,7 +259,10 @@ fn load() -> Resources {
             "first-person" => &mut res.first_person,
             "investigator" => &mut res.investigator,
             other => match DOMAINS.iter().position(|d| *d == other) {
-                Some(at) => &mut res.domains[at],
+                Some(at) => {
+                    res.domain_words.insert(w, at);
+                    continue;
+                }
                 None => panic!("data/events/words-id.tsv: unknown kind `{other}`"),
             },
         };

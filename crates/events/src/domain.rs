@@ -44,19 +44,19 @@ pub(crate) enum Domain {
 
 /// The domain outside politics the article reads as, if any.
 pub(crate) fn outside_politics(words: &Words, res: &Resources) -> Option<Domain> {
-    let at = res.domains.iter().position(|domain| {
-        let mut seen: Vec<&str> = Vec::new();
-        let mut occurrences = 0;
-        for w in &words.ws {
-            if let Some(s) = domain.get(w.norm.as_ref()) {
-                occurrences += 1;
-                if !seen.contains(&s.as_str()) {
-                    seen.push(s);
-                }
+    // One pass over the words: per domain, the distinct words seen and
+    // their occurrences.
+    let mut seen: Vec<Vec<&str>> = vec![Vec::new(); res.domain_count];
+    let mut occurrences = vec![0usize; res.domain_count];
+    for w in &words.ws {
+        if let Some((word, &at)) = res.domain_words.get_key_value(w.norm.as_ref()) {
+            occurrences[at] += 1;
+            if !seen[at].contains(&word.as_str()) {
+                seen[at].push(word);
             }
         }
-        seen.len() >= MIN_DISTINCT && occurrences >= MIN_OCCURRENCES
-    })?;
+    }
+    let at = (0..res.domain_count).find(|&d| seen[d].len() >= MIN_DISTINCT && occurrences[d] >= MIN_OCCURRENCES)?;
     Some(if at == 0 { Domain::Sport } else { Domain::Other })
 }
 
