@@ -690,19 +690,76 @@ fn modality(
     let a = a.max(i.saturating_sub(CLAUSE_REACH));
     if ws[a..i].iter().any(|w| res.denial.contains(w.norm.as_ref()))
         || near.iter().any(|w| res.denied.contains(w.norm.as_ref()))
+        || is_no_one_who(art, a, i)
     {
         return (Modality::Denied, None);
     }
     if ws[a..i].iter().any(|w| res.conditional.contains(w.norm.as_ref())) {
         return (Modality::Conditional, None);
     }
-    if near.iter().any(|w| res.planned.contains(w.norm.as_ref())) {
+    if near.iter().any(|w| res.planned.contains(w.norm.as_ref())) || is_asked_for(art, a, i) {
         return (Modality::Planned, None);
     }
     match quote {
         Some(q) => (Modality::Reported, q.speaker.clone()),
         None => (Modality::Asserted, None),
     }
+}
+
+/// `tak ada anggota DPR yang mengancamnya`: the act is denied of everyone,
+/// the negated `ada` at most six words before the `yang` that opens the
+/// trigger's clause.
+fn is_no_one_who(art: &Article, a: usize, i: usize) -> bool {
+    let ws = &art.words.ws;
+    if i < 3 || i - 1 < a || ws[i - 1].norm.as_ref() != "yang" {
+        return false;
+    }
+    let from = a.max(i.saturating_sub(8)) + 1;
+    (from..i - 1).any(|k| ws[k].norm.as_ref() == "ada" && art.res.denied.contains(ws[k - 1].norm.as_ref()))
+}
+
+/// How far after a verb of ordering or urging an act is what was asked for.
+const DIRECTIVE_REACH: usize = 10;
+
+/// Whether the trigger at `i` tells what someone was ordered or urged to do
+/// (`memerintahkan Polri untuk … mengusut`, `mendesak KPK menjerat`): a
+/// directive verb at most `DIRECTIVE_REACH` words before it, in the same
+/// clause (no full stop, semicolon or new clause between). A directive is
+/// never itself asked for (`Kami meminta … dan meminta …` are two
+/// requests), and an act named right after an order is the order carried
+/// out (`Kuwait memerintahkan pengusiran 15 diplomat Iran`).
+fn is_asked_for(art: &Article, a: usize, i: usize) -> bool {
+    let ws = &art.words.ws;
+    if art.res.directive.contains(ws[i].norm.as_ref()) {
+        return false;
+    }
+    let from = a.max(i.saturating_sub(DIRECTIVE_REACH));
+    for k in (from..i).rev() {
+        let w = ws[k].norm.as_ref();
+        if art.res.directive.contains(w) {
+            return !(k + 1 == i && matches!(w, "memerintahkan" | "menginstruksikan"));
+        }
+        if matches!(
+            w,
+            "." | ";"
+                | ":"
+                | "sementara"
+                | "namun"
+                | "tetapi"
+                | "sedangkan"
+                | "lalu"
+                | "kemudian"
+                | "setelah"
+                | "sebelum"
+                | "karena"
+                | "sehingga"
+                | "ketika"
+                | "saat"
+        ) {
+            return false;
+        }
+    }
+    false
 }
 
 /// The clause's own date: the dated time expression inside it nearest the

@@ -498,3 +498,36 @@ fn a_nickname_is_no_summons() {
     let triggers: Vec<String> = events(&d).into_iter().map(|e| e.trigger.text).collect();
     assert_eq!(triggers, ["memanggil"]);
 }
+
+#[test]
+fn an_act_someone_is_urged_to_do_is_planned_and_the_urging_asserted() {
+    let d = doc(
+        "Indonesia Corruption Watch mendesak KPK menjerat Setya Novanto dengan pasal pencucian uang.",
+        &[
+            ("Indonesia Corruption Watch", Org, Some("Indonesia Corruption Watch"), Some("IDNNGO")),
+            ("KPK", Org, Some("Komisi Pemberantasan Korupsi"), Some("IDNGOV")),
+            ("Setya Novanto", Per, Some("Setya Novanto"), Some("IDNLEG")),
+        ],
+    );
+    let got: Vec<(String, Modality)> = events(&d).into_iter().map(|e| (e.plover, e.modality)).collect();
+    assert_eq!(
+        got,
+        [
+            ("REQUEST".to_string(), Modality::Asserted),
+            ("COERCE".to_string(), Modality::Planned)
+        ]
+    );
+}
+
+#[test]
+fn an_act_denied_of_everyone_is_denied() {
+    let d = doc(
+        "Miryam menegaskan tak ada anggota DPR yang mengancamnya.",
+        &[
+            ("Miryam", Per, Some("Miryam S. Haryani"), Some("IDNLEG")),
+            ("DPR", Org, Some("Dewan Perwakilan Rakyat"), Some("IDNLEG")),
+        ],
+    );
+    let got: Vec<Modality> = events(&d).into_iter().map(|e| e.modality).collect();
+    assert_eq!(got, [Modality::Denied]);
+}

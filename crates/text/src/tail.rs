@@ -2,8 +2,10 @@
 //! story. Reporter initials (`(agi/agi)`), author notes (`*) Penulis adalah
 //! dosen …`), disclaimers and provenance credits (`Artikel ini pertama kali
 //! terbit di …`), place–date sign-offs (`Jakarta, 21 Oktober 2025`), column
-//! signatures (`Ahmad Fauzi. Dosen Fakultas Hukum UGM`) and promotions of
-//! the outlet's own channels. Each family alone would also match some
+//! signatures (`Ahmad Fauzi. Dosen Fakultas Hukum UGM`), promotions of
+//! the outlet's own channels and the outlet's description of itself
+//! (`DailySocial.id adalah portal berita startup … Kamu bisa menjadi
+//! member …`). Each family alone would also match some
 //! sentence inside a story, so they are only looked for in the last lines,
 //! walking back while every line matches.
 
@@ -69,6 +71,32 @@ fn is_tail_line(line: &str, res: &Resources) -> bool {
             .is_some()
         || is_sign_off(line, res)
         || is_signature(line, res)
+        || is_outlet_blurb(line)
+}
+
+/// What an outlet calls itself in its blurb (`portal berita`, `situs`).
+const OUTLET_NOUNS: &[&str] = &["portal", "situs", "media", "kanal", "platform", "laman", "website"];
+/// Words of the invitation that follows (`Kamu bisa menjadi member …`,
+/// `Kunjungi …`, `mengunduh laporan …`).
+const INVITATIONS: &[&str] = &[
+    "kamu", "anda", "ikuti", "kunjungi", "unduh", "mengunduh", "berlangganan", "member", "bergabung",
+];
+
+/// `DailySocial.id adalah portal berita startup dan inovasi teknologi. Kamu
+/// bisa menjadi member …`: a name of at most three words, `adalah` or
+/// `merupakan`, a word for a news outlet within the next three words, and
+/// an invitation to the reader in the same line (a story's last sentence
+/// may describe a medium, but does not invite the reader).
+fn is_outlet_blurb(line: &str) -> bool {
+    let ws = words(line);
+    let Some(is) = ws.iter().take(4).position(|w| matches!(bare(w).as_str(), "adalah" | "merupakan")) else {
+        return false;
+    };
+    if is == 0 || !ws[0].starts_with(|c: char| c.is_uppercase()) {
+        return false;
+    }
+    let outlet = ws[is + 1..].iter().take(3).any(|w| OUTLET_NOUNS.contains(&bare(w).as_str()));
+    outlet && ws[is + 1..].iter().any(|w| INVITATIONS.contains(&bare(w).as_str()))
 }
 
 /// `(agi/agi)`, `(nvl/dnu)`, `(ant/ant/ant)`: reporter and editor initials.
@@ -248,6 +276,10 @@ mod tests {
                      ponsel Anda dengan mengunduh aplikasi kami di Play Store dan App Store sekarang juga, gratis.";
         assert!(promo.len() > 200);
         assert_eq!(tail(&[STORY, promo]), 1);
+        let blurb = "DailySocial.id adalah portal berita startup dan inovasi teknologi. Kamu bisa menjadi \
+                     member komunitas startup dan inovasi DailySocial.id, mengunduh laporan riset dan statistik \
+                     seputar teknologi secara cuma-cuma, dan mengikuti berita startup Indonesia dan gadget terbaru.";
+        assert_eq!(tail(&[STORY, blurb]), 1);
     }
 
     #[test]
@@ -265,6 +297,8 @@ mod tests {
             "* poin terakhir dari daftar itu",
             "(AFP)",
             "Ia menyebut dirinya dosen yang tidak suka politik.",
+            "Kompas adalah media terbesar di Indonesia, kata Budi.",
+            "Telegram adalah platform yang kerap dipakai kelompok teror untuk mengajak anggota baru.",
         ] {
             assert_eq!(tail(&[STORY, end]), 0, "{end}");
         }
