@@ -724,7 +724,9 @@ const DIRECTIVE_REACH: usize = 10;
 /// Whether the trigger at `i` tells what someone was ordered or urged to do
 /// (`memerintahkan Polri untuk … mengusut`, `mendesak KPK menjerat`): a
 /// directive verb at most `DIRECTIVE_REACH` words before it, in the same
-/// clause (no full stop, semicolon or new clause between). A directive is
+/// clause (no full stop, semicolon or new clause between; a relative
+/// clause tells what is so: `menghormati keputusan Bareskrim yang
+/// menetapkan Ahok sebagai tersangka`). A directive is
 /// never itself asked for (`Kami meminta … dan meminta …` are two
 /// requests), and an act named right after an order is the order carried
 /// out (`Kuwait memerintahkan pengusiran 15 diplomat Iran`).
@@ -755,6 +757,7 @@ fn is_asked_for(art: &Article, a: usize, i: usize) -> bool {
                 | "sehingga"
                 | "ketika"
                 | "saat"
+                | "yang"
         ) {
             return false;
         }
