@@ -180,8 +180,9 @@ pub(crate) fn actors(
                 i += n;
                 continue;
             }
-            // … and so does a place after `di` (`kepolisian di New York`).
-            None => place_after_di(doc, ws, i + n).or(home).map(str::to_string),
+            // … and so does a place after `di` or a place noun
+            // (`kepolisian di New York`, `kantor polisi kota Aga`).
+            None => place_after(doc, ws, res, i + n).or(home).map(str::to_string),
         };
         let code = Some(format!("{}{role}", country.unwrap_or_default()));
         let text = doc.text[span.range()].to_string();
@@ -212,14 +213,21 @@ pub(crate) fn actors(
     kept
 }
 
-/// The country of a place named right after `di` at word `at`
-/// (`kepolisian di New York dan London` → USA).
-fn place_after_di<'d>(doc: &'d Document, ws: &[Word], at: usize) -> Option<&'d str> {
-    let (di, next) = (ws.get(at)?, ws.get(at + 1)?);
-    if di.norm != "di" {
+/// The country of a place named right after an agent noun, from word `at`:
+/// after `di` (`kepolisian di New York dan London` → USA) or a place noun
+/// (`kantor polisi kota Aga` → EGY), or both (`polisi di kota Aga`).
+fn place_after<'d>(doc: &'d Document, ws: &[Word], res: &Resources, at: usize) -> Option<&'d str> {
+    let mut k = at;
+    if ws.get(k)?.norm == "di" {
+        k += 1;
+    }
+    while k < ws.len() && k < at + 3 && res.place.contains(ws[k].norm.as_ref()) && ws[k].norm != "dari" {
+        k += 1;
+    }
+    if k == at {
         return None;
     }
-    let e = entity_starting_at(doc, next.span.start)?;
+    let e = entity_starting_at(doc, ws.get(k)?.span.start)?;
     (e.kind == EntityType::Loc)
         .then_some(e.country.as_deref())
         .flatten()

@@ -531,3 +531,20 @@ fn an_act_denied_of_everyone_is_denied() {
     let got: Vec<Modality> = events(&d).into_iter().map(|e| e.modality).collect();
     assert_eq!(got, [Modality::Denied]);
 }
+
+#[test]
+fn police_of_a_foreign_town_named_after_a_place_noun_are_that_countrys() {
+    let mut d = doc(
+        "Mahasiswa asal Padang dan Bukittinggi ditahan polisi kota Aga.",
+        &[
+            ("Padang", Loc, Some("Padang"), None),
+            ("Bukittinggi", Loc, Some("Bukittinggi"), None),
+            ("Aga", Loc, Some("Aga"), None),
+        ],
+    );
+    country(&mut d, "Padang", "IDN", "Padang");
+    country(&mut d, "Bukittinggi", "IDN", "Bukittinggi");
+    country(&mut d, "Aga", "EGY", "Aga");
+    let sources: Vec<Option<String>> = events(&d).into_iter().map(|e| e.source.and_then(|s| s.code)).collect();
+    assert_eq!(sources, [Some("EGYCOP".to_string())]);
+}
