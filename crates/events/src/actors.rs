@@ -139,6 +139,7 @@ pub(crate) fn actors(
             ActorKind::Agent,
         ));
     }
+    out.extend(initials(doc, words));
     // Common nouns naming actors, where nothing else does.
     let ws = &words.ws;
     let mut key = String::new();
@@ -211,6 +212,33 @@ pub(crate) fn actors(
     }
     mark_not_actors(&mut kept, words, res);
     kept
+}
+
+/// People the article names by initials (`tersangka berinisial ZA`), at
+/// every mention of those initials: `Polisi menangkap ZA` has a target.
+/// Only initials the article introduces with `berinisial` or `inisial`, so
+/// that acronyms of things (`TKP`, `OTT`) stay words.
+fn initials(doc: &Document, words: &Words) -> Vec<Actor> {
+    let ws = &words.ws;
+    let is_initials = |k: usize| {
+        let t = &doc.text[ws[k].span.range()];
+        (2..=4).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_uppercase())
+    };
+    let introduced: Vec<&str> = (1..ws.len())
+        .filter(|&k| matches!(ws[k - 1].norm.as_ref(), "berinisial" | "inisial") && is_initials(k))
+        .map(|k| &doc.text[ws[k].span.range()])
+        .collect();
+    if introduced.is_empty() {
+        return Vec::new();
+    }
+    (0..ws.len())
+        .filter(|&k| is_initials(k) && introduced.contains(&&doc.text[ws[k].span.range()]))
+        .filter(|&k| entity_starting_at(doc, ws[k].span.start).is_none())
+        .map(|k| {
+            let text = doc.text[ws[k].span.range()].to_string();
+            actor(words, ws[k].span, &doc.text, text, None, None, ActorKind::Agent)
+        })
+        .collect()
 }
 
 /// The country of a place named right after an agent noun, from word `at`:

@@ -47,7 +47,10 @@ const CLAUSE_REACH: usize = 40;
 
 fn clause(art: &Article, a: usize, b: usize, i: usize, end: usize) -> (usize, usize) {
     let ws = &art.words.ws;
-    let cut = |k: usize| ws[k].norm == ";" || art.res.clause.contains(ws[k].norm.as_ref());
+    // `menonaktifkan sementara Ketua PN …`, `untuk sementara`: `sementara`
+    // right after the verb or after `untuk` is `for now`, not `while`.
+    let adverb = |k: usize| ws[k].norm == "sementara" && (k == end || k > 0 && ws[k - 1].norm == "untuk");
+    let cut = |k: usize| ws[k].norm == ";" || art.res.clause.contains(ws[k].norm.as_ref()) && !adverb(k);
     let (a, b) = (a.max(i.saturating_sub(CLAUSE_REACH)), b.min(end + CLAUSE_REACH));
     let cs = (a..i).rev().find(|&k| cut(k)).map_or(a, |k| k + 1);
     let ce = (end..b).find(|&k| cut(k)).unwrap_or(b);

@@ -548,3 +548,27 @@ fn police_of_a_foreign_town_named_after_a_place_noun_are_that_countrys() {
     let sources: Vec<Option<String>> = events(&d).into_iter().map(|e| e.source.and_then(|s| s.code)).collect();
     assert_eq!(sources, [Some("EGYCOP".to_string())]);
 }
+
+#[test]
+fn a_suspect_named_by_initials_is_the_target_wherever_the_initials_recur() {
+    let d = doc(
+        "Polisi menerima laporan soal pria berinisial ZA di Bandung. Polisi langsung menangkap ZA.",
+        &[("Bandung", Loc, Some("Bandung"), None)],
+    );
+    let targets: Vec<Option<String>> = events(&d).into_iter().map(|e| e.target.map(|t| t.text)).collect();
+    assert_eq!(targets, [Some("ZA".to_string())]);
+}
+
+#[test]
+fn sementara_after_the_verb_is_for_now_not_while() {
+    let d = doc(
+        "Mahkamah Agung menonaktifkan sementara Ketua Pengadilan Negeri Bengkulu.",
+        &[
+            ("Mahkamah Agung", Org, Some("Mahkamah Agung"), Some("IDNJUD")),
+            ("Pengadilan Negeri Bengkulu", Org, Some("Pengadilan Negeri Bengkulu"), Some("IDNJUD")),
+        ],
+    );
+    let targets: Vec<Option<String>> =
+        events(&d).into_iter().map(|e| e.target.and_then(|t| t.code)).collect();
+    assert_eq!(targets, [Some("IDNJUD".to_string())]);
+}
