@@ -56,7 +56,8 @@ pub(crate) fn outside_politics(words: &Words, res: &Resources) -> Option<Domain>
             }
         }
     }
-    let at = (0..res.domain_count).find(|&d| seen[d].len() >= MIN_DISTINCT && occurrences[d] >= MIN_OCCURRENCES)?;
+    let at = (0..res.domain_count)
+        .find(|&d| seen[d].len() >= MIN_DISTINCT && occurrences[d] >= MIN_OCCURRENCES)?;
     Some(if at == 0 { Domain::Sport } else { Domain::Other })
 }
 
@@ -66,7 +67,15 @@ pub(crate) fn outside_politics(words: &Words, res: &Resources) -> Option<Domain>
 /// threats and violence there stay: a harassment charge against a studio
 /// head is an event in the gold's conventions.
 const PRIVATE_DEALINGS: [&str; 9] = [
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "REJECT",
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "REJECT",
 ];
 
 /// Whether the event stays in a report of the domain: it has a political

@@ -21,9 +21,9 @@
 mod actors;
 mod coder;
 mod data;
+mod domain;
 pub mod en;
 mod morph;
-mod domain;
 mod unroled;
 mod words;
 

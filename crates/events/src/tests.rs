@@ -472,7 +472,12 @@ fn a_show_business_report_keeps_accusations_but_not_stars_dealings() {
     ];
     let dealing = "Ryan Reynolds mengajak David Leitch bergabung.";
     let charge = "Uma Thurman menuduh Harvey Weinstein melakukan pelecehan.";
-    let types = |text: &str| -> Vec<String> { events(&doc(text, &people)).into_iter().map(|e| e.plover).collect() };
+    let types = |text: &str| -> Vec<String> {
+        events(&doc(text, &people))
+            .into_iter()
+            .map(|e| e.plover)
+            .collect()
+    };
     // Alone, the sentences read as a request and an accusation …
     assert_eq!(types(&format!("{dealing} {charge}")), ["REQUEST", "ACCUSE"]);
     // … in a film report the invitation is the stars' own business; the
@@ -504,7 +509,12 @@ fn an_act_someone_is_urged_to_do_is_planned_and_the_urging_asserted() {
     let d = doc(
         "Indonesia Corruption Watch mendesak KPK menjerat Setya Novanto dengan pasal pencucian uang.",
         &[
-            ("Indonesia Corruption Watch", Org, Some("Indonesia Corruption Watch"), Some("IDNNGO")),
+            (
+                "Indonesia Corruption Watch",
+                Org,
+                Some("Indonesia Corruption Watch"),
+                Some("IDNNGO"),
+            ),
             ("KPK", Org, Some("Komisi Pemberantasan Korupsi"), Some("IDNGOV")),
             ("Setya Novanto", Per, Some("Setya Novanto"), Some("IDNLEG")),
         ],
@@ -545,7 +555,10 @@ fn police_of_a_foreign_town_named_after_a_place_noun_are_that_countrys() {
     country(&mut d, "Padang", "IDN", "Padang");
     country(&mut d, "Bukittinggi", "IDN", "Bukittinggi");
     country(&mut d, "Aga", "EGY", "Aga");
-    let sources: Vec<Option<String>> = events(&d).into_iter().map(|e| e.source.and_then(|s| s.code)).collect();
+    let sources: Vec<Option<String>> = events(&d)
+        .into_iter()
+        .map(|e| e.source.and_then(|s| s.code))
+        .collect();
     assert_eq!(sources, [Some("EGYCOP".to_string())]);
 }
 
@@ -565,10 +578,17 @@ fn sementara_after_the_verb_is_for_now_not_while() {
         "Mahkamah Agung menonaktifkan sementara Ketua Pengadilan Negeri Bengkulu.",
         &[
             ("Mahkamah Agung", Org, Some("Mahkamah Agung"), Some("IDNJUD")),
-            ("Pengadilan Negeri Bengkulu", Org, Some("Pengadilan Negeri Bengkulu"), Some("IDNJUD")),
+            (
+                "Pengadilan Negeri Bengkulu",
+                Org,
+                Some("Pengadilan Negeri Bengkulu"),
+                Some("IDNJUD"),
+            ),
         ],
     );
-    let targets: Vec<Option<String>> =
-        events(&d).into_iter().map(|e| e.target.and_then(|t| t.code)).collect();
+    let targets: Vec<Option<String>> = events(&d)
+        .into_iter()
+        .map(|e| e.target.and_then(|t| t.code))
+        .collect();
     assert_eq!(targets, [Some("IDNJUD".to_string())]);
 }

@@ -353,6 +353,24 @@ pub(crate) fn interposed_in_clause(toks: &Toks, res: &Resources, from: usize, cu
     !res.discourse_openers.contains(&words.join(" "))
 }
 
+/// Aspect and modal words that show a name before them is a clause's
+/// subject (`yakin Vinales akan meraih sukses`).
+const CLAUSE_MODALS: &[&str] = &[
+    "akan", "telah", "sudah", "bisa", "dapat", "tidak", "tak", "belum", "harus", "masih", "sedang", "mampu",
+];
+
+/// Whether a clause with a named subject starts at `from`: one to four
+/// capitalised words, then an aspect or modal word. A verb that reports
+/// speech only before `bahwa` (`Brivio yakin …`) then reports this clause,
+/// which a plain object (`melaporkan Budi ke polisi`) is not.
+fn named_clause_follows(toks: &Toks, from: usize, end: usize) -> bool {
+    let mut k = from;
+    while k < end && k < from + 4 && toks.toks[k].is_word && toks.toks[k].capitalised {
+        k += 1;
+    }
+    k > from && k < end && CLAUSE_MODALS.contains(&toks.toks[k].lower.as_str())
+}
+
 /// `X mengatakan (bahwa) …`, `X said (that) …`.
 fn subject_verb(
     toks: &Toks,
@@ -418,7 +436,11 @@ fn subject_verb(
         {
             continue;
         }
-        if res.needs_complementiser.contains(&toks.toks[v].lower) && complementiser.is_none() && !comma_next {
+        if res.needs_complementiser.contains(&toks.toks[v].lower)
+            && complementiser.is_none()
+            && !comma_next
+            && !named_clause_follows(toks, v + 1, end)
+        {
             continue;
         }
         // `mengatakan hal yang sama`, `menyampaikan hal itu`: the object

@@ -545,3 +545,36 @@ fn a_rank_after_the_comma_a_second_title_and_a_representative() {
         "{qs:?}"
     );
 }
+
+#[test]
+fn a_belief_verb_reports_a_clause_with_a_named_subject_and_a_relative_clause_keeps_its_head() {
+    let d = doc(
+        "Davide Brivio yakin Maverick Vinales akan meraih sukses.\n\
+         Brivio yang hampir 20 tahun berkarier di Suzuki, yakin Vinales telah mengambil keputusan yang tepat.\n\
+         Brivio yakin dengan timnya.",
+        &[
+            ("Davide Brivio", EntityType::Per, Some("Davide Brivio"), None),
+            ("Maverick Vinales", EntityType::Per, Some("Maverick Vinales"), None),
+            ("Brivio", EntityType::Per, Some("Davide Brivio"), None),
+            ("Suzuki", EntityType::Org, Some("Suzuki"), None),
+            ("Vinales", EntityType::Per, Some("Maverick Vinales"), None),
+            ("Brivio", EntityType::Per, Some("Davide Brivio"), None),
+        ],
+    );
+    let got = quotes_of(&d);
+    assert_eq!(
+        got,
+        [
+            (
+                "indirect",
+                "Maverick Vinales akan meraih sukses".to_string(),
+                Some("Davide Brivio".to_string())
+            ),
+            (
+                "indirect",
+                "Vinales telah mengambil keputusan yang tepat".to_string(),
+                Some("Davide Brivio".to_string())
+            ),
+        ]
+    );
+}

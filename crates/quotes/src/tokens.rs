@@ -685,13 +685,19 @@ impl<'d> Toks<'d> {
                 return Some((self.index_at(m.span.start), Some(m)));
             }
             let s = self.toks[j].sentence;
-            let open = (j.saturating_sub(APPOSITION_REACH)..j)
-                .rev()
-                .take_while(|&k| self.toks[k].sentence == s)
-                .find(|&k| self.toks[k].lower == ",")?;
-            let m = self
-                .mention_ending(open.checked_sub(1)?)
-                .filter(|m| self.is_person(m))?;
+            let before = |word: &str| {
+                (j.saturating_sub(APPOSITION_REACH)..j)
+                    .rev()
+                    .take_while(|&k| self.toks[k].sentence == s)
+                    .find(|&k| self.toks[k].lower == word)
+            };
+            let person_ending = |k: Option<usize>| {
+                self.mention_ending(k?.checked_sub(1)?)
+                    .filter(|m| self.is_person(m))
+            };
+            // `Brivio yang hampir 20 tahun berkarier di Yamaha, yakin`: a
+            // person before a relative clause set off by the comma.
+            let m = person_ending(before(",")).or_else(|| person_ending(before("yang")))?;
             return Some((self.index_at(m.span.start), Some(m)));
         }
         // `X condemned the attack and said …`: the sentence's subject.

@@ -75,11 +75,21 @@ fn is_tail_line(line: &str, res: &Resources) -> bool {
 }
 
 /// What an outlet calls itself in its blurb (`portal berita`, `situs`).
-const OUTLET_NOUNS: &[&str] = &["portal", "situs", "media", "kanal", "platform", "laman", "website"];
+const OUTLET_NOUNS: &[&str] = &[
+    "portal", "situs", "media", "kanal", "platform", "laman", "website",
+];
 /// Words of the invitation that follows (`Kamu bisa menjadi member …`,
 /// `Kunjungi …`, `mengunduh laporan …`).
 const INVITATIONS: &[&str] = &[
-    "kamu", "anda", "ikuti", "kunjungi", "unduh", "mengunduh", "berlangganan", "member", "bergabung",
+    "kamu",
+    "anda",
+    "ikuti",
+    "kunjungi",
+    "unduh",
+    "mengunduh",
+    "berlangganan",
+    "member",
+    "bergabung",
 ];
 
 /// `DailySocial.id adalah portal berita startup dan inovasi teknologi. Kamu
@@ -89,14 +99,24 @@ const INVITATIONS: &[&str] = &[
 /// may describe a medium, but does not invite the reader).
 fn is_outlet_blurb(line: &str) -> bool {
     let ws = words(line);
-    let Some(is) = ws.iter().take(4).position(|w| matches!(bare(w).as_str(), "adalah" | "merupakan")) else {
+    let Some(is) = ws
+        .iter()
+        .take(4)
+        .position(|w| matches!(bare(w).as_str(), "adalah" | "merupakan"))
+    else {
         return false;
     };
     if is == 0 || !ws[0].starts_with(|c: char| c.is_uppercase()) {
         return false;
     }
-    let outlet = ws[is + 1..].iter().take(3).any(|w| OUTLET_NOUNS.contains(&bare(w).as_str()));
-    outlet && ws[is + 1..].iter().any(|w| INVITATIONS.contains(&bare(w).as_str()))
+    let outlet = ws[is + 1..]
+        .iter()
+        .take(3)
+        .any(|w| OUTLET_NOUNS.contains(&bare(w).as_str()));
+    outlet
+        && ws[is + 1..]
+            .iter()
+            .any(|w| INVITATIONS.contains(&bare(w).as_str()))
 }
 
 /// `(agi/agi)`, `(nvl/dnu)`, `(ant/ant/ant)`: reporter and editor initials.
