@@ -35,3 +35,33 @@ fn an_arrest_told_by_a_spokesman_is_the_polices_not_his() {
         .unwrap_or_else(|| panic!("{evs:?}"));
     assert_eq!(arrest.2.as_deref(), Some("Polda Metro Jaya"), "{evs:?}");
 }
+
+/// Every mention of an official acts in the office the article gave one of
+/// them: the legislator set off by a comma, the minister's later `dia`, the
+/// agency's acronym.
+#[test]
+fn an_office_carries_to_every_mention_and_to_the_acronym() {
+    let raw = RawArticle {
+        id: "t".into(),
+        origin: "t".into(),
+        text: "Anggota Komisi I DPR RI, Elnino Husein Mohi meminta TNI untuk segera memberikan keterangan. \
+               Elnino juga meminta TNI segera mengklarifikasi proses pembelian alutsista.\n\n\
+               Kementerian Perhubungan bersama dengan Badan Pengkajian dan Penerapan Teknologi (BPPT) \
+               bekerja sama untuk melakukan modernisasi transportasi.\n\n\
+               Menteri Pertanian Andi Amran Sulaiman meminta para peternak menjual daging. Karenanya, \
+               dia berharap para pelaku industri perunggasan dapat menjual produk daging ayamnya."
+            .to_string(),
+        published: Some("2017-07-18".into()),
+        ..RawArticle::default()
+    };
+    let doc = Pipeline::standard().unwrap().analyze(raw).unwrap();
+    let code_of = |actor: &str| {
+        doc.events
+            .iter()
+            .find(|e| e.source.as_ref().is_some_and(|s| s.text == actor))
+            .and_then(|e| e.source.as_ref()?.code.clone())
+    };
+    assert_eq!(code_of("Elnino").as_deref(), Some("IDNLEG"), "{:?}", doc.events);
+    assert_eq!(code_of("BPPT").as_deref(), Some("IDNGOV"), "{:?}", doc.events);
+    assert_eq!(code_of("dia").as_deref(), Some("IDNGOV"), "{:?}", doc.events);
+}
