@@ -218,16 +218,28 @@ pub(crate) fn actors(
 
 /// People the article names by initials (`tersangka berinisial ZA`), at
 /// every mention of those initials: `Polisi menangkap ZA` has a target.
-/// Only initials the article introduces with `berinisial` or `inisial`, so
-/// that acronyms of things (`TKP`, `OTT`) stay words.
+/// Only initials the article introduces with `berinisial` or `inisial`, or
+/// with an age (`MSH (34)`), so that acronyms of things (`TKP`, `OTT`)
+/// stay words.
 fn initials(doc: &Document, words: &Words) -> Vec<Actor> {
     let ws = &words.ws;
     let is_initials = |k: usize| {
         let t = &doc.text[ws[k].span.range()];
         (2..=4).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_uppercase())
     };
-    let introduced: Vec<&str> = (1..ws.len())
-        .filter(|&k| matches!(ws[k - 1].norm.as_ref(), "berinisial" | "inisial") && is_initials(k))
+    // `berinisial ZA`, or initials followed by an age (`MSH (34)`).
+    let aged = |k: usize| {
+        ws.get(k + 1).is_some_and(|w| w.norm == "(")
+            && ws
+                .get(k + 2)
+                .is_some_and(|w| w.norm.len() <= 2 && w.norm.bytes().all(|b| b.is_ascii_digit()))
+            && ws.get(k + 3).is_some_and(|w| w.norm == ")")
+    };
+    let introduced: Vec<&str> = (0..ws.len())
+        .filter(|&k| {
+            is_initials(k)
+                && (k > 0 && matches!(ws[k - 1].norm.as_ref(), "berinisial" | "inisial") || aged(k))
+        })
         .map(|k| &doc.text[ws[k].span.range()])
         .collect();
     if introduced.is_empty() {

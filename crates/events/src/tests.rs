@@ -570,6 +570,13 @@ fn a_suspect_named_by_initials_is_the_target_wherever_the_initials_recur() {
     );
     let targets: Vec<Option<String>> = events(&d).into_iter().map(|e| e.target.map(|t| t.text)).collect();
     assert_eq!(targets, [Some("ZA".to_string())]);
+    // Initials with an age introduce a person too.
+    let d = doc(
+        "Seorang pegawai di Bandung, MSH (34), mengonsumsi sabu. Polisi lalu menangkap MSH.",
+        &[("Bandung", Loc, Some("Bandung"), None)],
+    );
+    let targets: Vec<Option<String>> = events(&d).into_iter().map(|e| e.target.map(|t| t.text)).collect();
+    assert_eq!(targets, [Some("MSH".to_string())]);
 }
 
 #[test]
