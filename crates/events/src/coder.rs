@@ -603,9 +603,23 @@ fn sides<'a>(art: &Article, xs: &[&'a Actor], f: &Found, cs: usize) -> Sides<'a>
             (left(art, xs, k), tgt)
         }
         (Voice::Active, _) => {
+            // `memerkosa dan membunuh Yuyun`: two active verbs share the
+            // object after the second.
+            let shared = || {
+                let and = ws
+                    .get(f.end)
+                    .is_some_and(|w| matches!(w.norm.as_ref(), "dan" | "serta"));
+                let verb = ws
+                    .get(f.end + 1)
+                    .is_some_and(|w| w.norm.starts_with("me") && w.norm.len() > 4);
+                (and && verb)
+                    .then(|| right_after(art, xs, f.end + 2, 2))
+                    .flatten()
+            };
             let tgt = right_after(art, xs, f.end, 3)
                 .filter(|x| x.first == 0 || !res.by_prep.contains(ws[x.first - 1].norm.as_ref()))
-                .or_else(|| to(f.end));
+                .or_else(|| to(f.end))
+                .or_else(shared);
             (left(art, xs, f.i), tgt)
         }
         (Voice::Passive, _) => {

@@ -599,3 +599,23 @@ fn sementara_after_the_verb_is_for_now_not_while() {
         .collect();
     assert_eq!(targets, [Some("IDNJUD".to_string())]);
 }
+
+#[test]
+fn two_active_verbs_share_the_object_after_the_second() {
+    let d = doc(
+        "Erwin menganiaya dan menyekap Dodi di rumahnya.",
+        &[
+            ("Erwin", Per, Some("Erwin"), Some("IDN")),
+            ("Dodi", Per, Some("Dodi"), Some("IDN")),
+        ],
+    );
+    let got: Vec<(String, Option<String>)> = events(&d)
+        .into_iter()
+        .map(|e| (e.trigger.text, e.target.map(|t| t.text)))
+        .collect();
+    assert_eq!(
+        got[0],
+        ("menganiaya".to_string(), Some("Dodi".to_string())),
+        "{got:?}"
+    );
+}
