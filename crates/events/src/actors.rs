@@ -275,6 +275,12 @@ fn place_after<'d>(doc: &'d Document, ws: &[Word], res: &Resources, at: usize) -
         .flatten()
 }
 
+/// Whether a place entity starts at byte `start` (a country standing for
+/// its government, when its actor has a bare country code).
+pub(crate) fn is_place_at(doc: &Document, start: usize) -> bool {
+    entity_starting_at(doc, start).is_some_and(|e| e.kind == EntityType::Loc)
+}
+
 /// The first entity whose span starts at byte `start`, if any.
 pub(crate) fn entity_starting_at(doc: &Document, start: usize) -> Option<&Entity> {
     let at = doc.entities.partition_point(|e| e.span.start < start);

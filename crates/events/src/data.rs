@@ -86,13 +86,12 @@ pub(crate) struct Resources {
     pub first_person: HashSet<String>,
     pub investigator: HashSet<String>,
     /// Words of the domains outside politics (see `domain.rs`) → the
-    /// domain's place in `DOMAINS` (sport first).
+    /// domain's place in `DOMAINS`.
     pub domain_words: HashMap<String, usize>,
-    pub domain_count: usize,
 }
 
 /// Kinds of `words-id.tsv` that list a domain's words.
-const DOMAINS: [&str; 3] = ["sport", "entertainment", "technology"];
+pub(crate) const DOMAINS: [&str; 3] = ["sport", "entertainment", "technology"];
 
 fn rows(text: &str) -> impl Iterator<Item = Vec<&str>> {
     text.lines()
@@ -233,7 +232,6 @@ fn load() -> Resources {
         first_person: HashSet::default(),
         investigator: HashSet::default(),
         domain_words: HashMap::default(),
-        domain_count: DOMAINS.len(),
     };
     for r in rows(WORDS_ID_TSV) {
         let w = r[1].to_lowercase();

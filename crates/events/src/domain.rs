@@ -13,10 +13,10 @@
 //! international body, or (outside sport) a country acting as a whole (`Kemenpora meminta …`, `pelaku
 //! ditangkap polisi`, `kerja sama Indonesia dan Korea Selatan`).
 
-use crate::actors::entity_starting_at;
-use crate::data::Resources;
+use crate::actors::is_place_at;
+use crate::data::{Resources, DOMAINS};
 use crate::words::Words;
-use warta_core::{Document, EntityType, Event, EventActor};
+use warta_core::{Document, Event, EventActor};
 
 /// Distinct words of one domain, and their occurrences, from which an
 /// article is a report of that domain. On 2,896 IndoSum articles: 479 of
@@ -46,8 +46,8 @@ pub(crate) enum Domain {
 pub(crate) fn outside_politics(words: &Words, res: &Resources) -> Option<Domain> {
     // One pass over the words: per domain, the distinct words seen and
     // their occurrences.
-    let mut seen: Vec<Vec<&str>> = vec![Vec::new(); res.domain_count];
-    let mut occurrences = vec![0usize; res.domain_count];
+    let mut seen: Vec<Vec<&str>> = vec![Vec::new(); DOMAINS.len()];
+    let mut occurrences = vec![0usize; DOMAINS.len()];
     for w in &words.ws {
         if let Some((word, &at)) = res.domain_words.get_key_value(w.norm.as_ref()) {
             occurrences[at] += 1;
@@ -56,9 +56,13 @@ pub(crate) fn outside_politics(words: &Words, res: &Resources) -> Option<Domain>
             }
         }
     }
-    let at = (0..res.domain_count)
-        .find(|&d| seen[d].len() >= MIN_DISTINCT && occurrences[d] >= MIN_OCCURRENCES)?;
-    Some(if at == 0 { Domain::Sport } else { Domain::Other })
+    let at =
+        (0..DOMAINS.len()).find(|&d| seen[d].len() >= MIN_DISTINCT && occurrences[d] >= MIN_OCCURRENCES)?;
+    Some(if DOMAINS[at] == "sport" {
+        Domain::Sport
+    } else {
+        Domain::Other
+    })
 }
 
 /// PLOVER types of the everyday dealings of stars and firms (meeting,
@@ -105,7 +109,5 @@ fn has_political_role(a: &EventActor) -> bool {
 /// A country standing for its state: a place named by the actor's own
 /// words, coded with a bare country.
 fn is_country(doc: &Document, a: &EventActor) -> bool {
-    a.code.as_deref().is_some_and(|c| c.len() == 3)
-        && !a.implicit
-        && entity_starting_at(doc, a.span.start).is_some_and(|e| e.kind == EntityType::Loc)
+    a.code.as_deref().is_some_and(|c| c.len() == 3) && !a.implicit && is_place_at(doc, a.span.start)
 }

@@ -8,8 +8,8 @@
 //! A country acting as a whole (`Korea Utara meluncurkan rudal`) keeps its
 //! events.
 
-use crate::actors::entity_starting_at;
-use warta_core::{Document, EntityType, Event};
+use crate::actors::is_place_at;
+use warta_core::{Document, Event};
 
 /// PLOVER types whose untargeted acts by people of no known role were
 /// nearly all private life in the audit (a visit, a meeting, turning
@@ -29,11 +29,5 @@ pub(crate) fn is_unroled_and_untargeted(doc: &Document, e: &Event) -> bool {
         return true;
     };
     let roleless = source.code.as_deref().is_none_or(|c| c.len() == 3);
-    roleless && !is_place(doc, source.span.start)
-}
-
-/// Whether a place entity starts at `start` (a country standing for its
-/// government).
-fn is_place(doc: &Document, start: usize) -> bool {
-    entity_starting_at(doc, start).is_some_and(|e| e.kind == EntityType::Loc)
+    roleless && !is_place_at(doc, source.span.start)
 }
